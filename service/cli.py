@@ -1,0 +1,266 @@
+"""The `steadyline` command: run everything, text the line from a terminal, read the outbox, run workers."""
+
+import argparse
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+import uuid
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from typing import Any
+
+from redis import RedisError
+from twilio.request_validator import RequestValidator
+
+from service import config, create_app, embedded, store
+from service.connection import get_redis
+from service.privacy import mask
+
+DEFAULT_PORT = 5000
+DEFAULT_HOST = "127.0.0.1"
+CHAT_TO_NUMBER = "+15005550006"
+"""The line's own number in terminal chats (a Twilio test number, never a real one)."""
+READY_TIMEOUT_S = 20.0
+
+
+def _app_context() -> Any:
+    return create_app().app_context()
+
+
+# --- run ---------------------------------------------------------------------------------------------------------
+
+
+def _port_free(host: str, port: int) -> bool:
+    with socket.socket() as sock:
+        try:
+            sock.bind((host, port))
+        except OSError:
+            return False
+    return True
+
+
+def _wait_ready(url: str, processes: dict[str, subprocess.Popen[bytes]]) -> bool:
+    deadline = time.monotonic() + READY_TIMEOUT_S
+    while time.monotonic() < deadline:
+        if any(p.poll() is not None for p in processes.values()):
+            return False
+        try:
+            with urllib.request.urlopen(url, timeout=1):
+                return True
+        except OSError:
+            time.sleep(0.2)
+    return False
+
+
+def _stop(processes: dict[str, subprocess.Popen[bytes]]) -> None:
+    """Stop the web first (no new texts), then the scheduler and the worker (which finishes its job)."""
+    for name in ("web", "scheduler", "worker"):
+        process = processes.get(name)
+        if process and process.poll() is None:
+            process.terminate()
+    for process in processes.values():
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    """Web, worker and scheduler on the embedded server (or REDIS_URL), with the console transport."""
+    settings = config.load()
+    if not _port_free(args.host, args.port):
+        print(f"steadyline: port {args.port} is in use; choose another with --port", file=sys.stderr)
+        return 1
+    server = None if settings.REDIS_URL else embedded.ensure()
+    env = {**os.environ, "SMS_TRANSPORT": "console", "PYTHONUNBUFFERED": "1"}
+    if server:
+        env["REDIS_URL"] = server.url
+    me = [sys.executable, "-m", "service.cli"]
+    commands = {
+        "web": [sys.executable, "-m", "gunicorn", "--bind", f"{args.host}:{args.port}", "--workers", "2",
+                "--log-level", "warning", "service.wsgi:app"],
+        "worker": [*me, "worker"],
+        "scheduler": [*me, "scheduler"],
+    }  # fmt: skip
+    stopping = False
+
+    def request_stop(signum: int, frame: object) -> None:
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGINT, request_stop)
+    signal.signal(signal.SIGTERM, request_stop)
+    # Own sessions: Ctrl-C reaches only this process, which then stops the others in order.
+    processes = {name: subprocess.Popen(cmd, env=env, start_new_session=True) for name, cmd in commands.items()}
+    code = 0
+    try:
+        base = f"http://{args.host}:{args.port}"
+        if not _wait_ready(f"{base}/healthz", processes):
+            print("steadyline: the web process did not start; see the messages above", file=sys.stderr)
+            return 1
+        print(f"Steadyline is running.\n  webhook:   {base}/sms\n  health:    {base}/healthz, {base}/readyz")
+        print(f"  redis:     {'embedded, data in ./var/redis' if server else 'REDIS_URL'}\n  transport: console")
+        port_flag = "" if args.port == DEFAULT_PORT else f" --port {args.port}"
+        print(f"Text it from another terminal:  steadyline chat --from +15555550123{port_flag}")
+        print("Read what it sent:              steadyline outbox\nPress Ctrl-C to stop everything.", flush=True)
+        while not stopping:
+            dead = [name for name, p in processes.items() if p.poll() is not None]
+            if dead:
+                print(f"steadyline: {', '.join(dead)} stopped unexpectedly; stopping the rest", file=sys.stderr)
+                code = 1
+                break
+            time.sleep(0.3)
+    finally:
+        _stop(processes)
+        if server:
+            server.stop()
+        print("Steadyline stopped.", flush=True)
+    return code
+
+
+# --- chat --------------------------------------------------------------------------------------------------------
+
+
+def send_text(url: str, token: str, number: str, body: str) -> list[str]:
+    """Post one text to the webhook, signed as Twilio would sign it; return the reply texts."""
+    params = {
+        "MessageSid": "SM" + uuid.uuid4().hex,
+        "AccountSid": "AC" + "0" * 32,
+        "From": number,
+        "To": CHAT_TO_NUMBER,
+        "Body": body,
+        "NumMedia": "0",
+    }
+    signature = RequestValidator(token).compute_signature(url, params)
+    request = urllib.request.Request(
+        url, data=urllib.parse.urlencode(params).encode(), headers={"X-Twilio-Signature": signature}
+    )
+    with urllib.request.urlopen(request, timeout=20) as response:
+        root = ET.fromstring(response.read())
+    return [element.text or "" for element in root.iter("Message")]
+
+
+def _lines(interactive: bool) -> Iterator[str]:
+    if not interactive:
+        yield from (line.rstrip("\n") for line in sys.stdin)
+        return
+    while True:
+        try:
+            yield input("you> ")
+        except EOFError:
+            return
+
+
+def cmd_chat(args: argparse.Namespace) -> int:
+    """Text the running line as `--from` and print its replies."""
+    url = args.url or f"http://{DEFAULT_HOST}:{args.port}/sms"
+    token = os.environ.get("TWILIO_AUTH_TOKEN", config.DEV_AUTH_TOKEN)
+    interactive = sys.stdin.isatty() and not args.message
+    if interactive:
+        print(f"Texting {url} as {args.sender}. Try MENU, HELP or a question; Ctrl-D to leave.")
+    for text in args.message or _lines(interactive):
+        if not text.strip():
+            continue
+        if not interactive:
+            print(f"> {text}")
+        try:
+            replies = send_text(url, token, args.sender, text)
+        except urllib.error.HTTPError as exc:
+            print(f"steadyline: the line answered {exc.code}: {exc.read().decode(errors='replace').strip()}")
+            return 1
+        except OSError:
+            print(f"steadyline: nothing answers at {url}; start it with `steadyline run`", file=sys.stderr)
+            return 1
+        for reply in replies or ["(no reply)"]:
+            print(f"steadyline> {reply}" if interactive else f"< {reply}", flush=True)
+    return 0
+
+
+# --- outbox, worker, scheduler -----------------------------------------------------------------------------------
+
+
+def cmd_outbox(args: argparse.Namespace) -> int:
+    """Print what the console transport sent, oldest first."""
+    with _app_context():
+        entries = store.outbox(get_redis(), args.limit)
+    if args.json:
+        print(json.dumps(entries, indent=2, ensure_ascii=False))
+    elif not entries:
+        print("The outbox is empty.")
+    for entry in [] if args.json else entries:
+        print(f"{entry['at']}  {entry['kind']:<9} {mask(entry['to'])}  {entry['body']}")
+    return 0
+
+
+def cmd_worker(args: argparse.Namespace) -> int:
+    """Run queued jobs (until stopped, or until the queue is empty with --burst)."""
+    from rq import Queue, Worker
+
+    with _app_context():
+        redis = get_redis()
+        worker = Worker([Queue(store.QUEUE, connection=redis)], connection=redis)
+        worker.work(burst=args.burst)
+    return 0
+
+
+def cmd_scheduler(args: argparse.Namespace) -> int:
+    """Move delayed jobs and retries onto the queue when they are due."""
+    from rq.scheduler import RQScheduler
+
+    with _app_context():
+        RQScheduler([store.QUEUE], connection=get_redis()).work()
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    root = argparse.ArgumentParser(prog="steadyline", description="Steadyline, the benzodiazepine support line.")
+    commands = root.add_subparsers(dest="command", required=True)
+
+    run = commands.add_parser("run", help="run web, worker and scheduler on the embedded server")
+    run.add_argument("--port", type=int, default=DEFAULT_PORT)
+    run.add_argument("--host", default=DEFAULT_HOST)
+    run.set_defaults(handler=cmd_run)
+
+    chat = commands.add_parser("chat", help="text the running line from this terminal")
+    chat.add_argument("--from", dest="sender", required=True, help="the number to text as, e.g. +15555550123")
+    chat.add_argument("--port", type=int, default=DEFAULT_PORT)
+    chat.add_argument("--url", help="the webhook URL (default http://127.0.0.1:PORT/sms)")
+    chat.add_argument("-m", "--message", action="append", help="send this text (repeatable) instead of reading")
+    chat.set_defaults(handler=cmd_chat)
+
+    outbox = commands.add_parser("outbox", help="show messages the console transport sent")
+    outbox.add_argument("--json", action="store_true")
+    outbox.add_argument("--limit", type=int, default=store.OUTBOX_MAX)
+    outbox.set_defaults(handler=cmd_outbox)
+
+    worker = commands.add_parser("worker", help="run queued jobs")
+    worker.add_argument("--burst", action="store_true", help="exit when the queue is empty")
+    worker.set_defaults(handler=cmd_worker)
+
+    scheduler = commands.add_parser("scheduler", help="enqueue delayed jobs and retries when due")
+    scheduler.set_defaults(handler=cmd_scheduler)
+    return root
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.handler(args)
+    except config.ConfigError as exc:
+        print(f"steadyline: configuration error: {exc}", file=sys.stderr)
+    except embedded.EmbeddedServerError as exc:
+        print(f"steadyline: {exc}", file=sys.stderr)
+    except RedisError as exc:
+        print(f"steadyline: cannot reach Redis ({type(exc).__name__}); is it running?", file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,117 @@
+"""Configuration: read from the environment once, parsed strictly, failing at boot with one clear line."""
+
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from urllib.parse import urlparse
+
+# Signs webhooks from `steadyline chat` when no real Twilio token is configured (console transport only).
+DEV_AUTH_TOKEN = "steadyline-dev-token"
+DEV_SECRET = "steadyline-dev-secret-not-for-production"
+
+E164 = re.compile(r"^\+[1-9]\d{6,14}$")
+ENVIRONMENTS = ("development", "production")
+TRANSPORTS = ("console", "twilio")
+
+
+class ConfigError(ValueError):
+    """A setting is missing or malformed; the message names the variable and what it expects."""
+
+
+def _url(name: str, value: str, schemes: tuple[str, ...]) -> str:
+    parsed = urlparse(value)
+    if parsed.scheme not in schemes or not (parsed.netloc or parsed.path):
+        raise ConfigError(f"{name} must be a {' or '.join(schemes)} URL, got {value!r}")
+    return value.rstrip("/") if parsed.scheme.startswith("http") else value
+
+
+def _sid(name: str, value: str, prefix: str) -> str:
+    if not re.fullmatch(rf"{prefix}[0-9a-fA-F]{{32}}", value):
+        raise ConfigError(f"{name} must be '{prefix}' followed by 32 hex digits")
+    return value
+
+
+def _choice(name: str, value: str, choices: tuple[str, ...]) -> str:
+    if value not in choices:
+        raise ConfigError(f"{name} must be one of {', '.join(choices)}, got {value!r}")
+    return value
+
+
+def _numbers(name: str, value: str) -> tuple[str, ...]:
+    numbers = tuple(n.strip() for n in value.split(",") if n.strip())
+    bad = [n for n in numbers if not E164.match(n)]
+    if bad:
+        raise ConfigError(f"{name} must be comma-separated E.164 numbers like +15555550123")
+    return numbers
+
+
+@dataclass(frozen=True)
+class Config:
+    """Every setting the service reads; field names are the environment variable names."""
+
+    STEADYLINE_ENV: str = "development"
+    REDIS_URL: str | None = None
+    TWILIO_ACCOUNT_SID: str | None = None
+    TWILIO_AUTH_TOKEN: str = DEV_AUTH_TOKEN
+    TWILIO_FROM_NUMBER: str | None = None
+    TWILIO_MESSAGING_SERVICE_SID: str | None = None
+    TWILIO_API_BASE_URL: str | None = None
+    PUBLIC_BASE_URL: str | None = None
+    SMS_TRANSPORT: str = "console"
+    SECRET_KEY: str = DEV_SECRET
+    DATA_KEY: str = DEV_SECRET
+    ONCALL_NUMBERS: tuple[str, ...] = field(default_factory=tuple)
+    LOG_LEVEL: str = "INFO"
+
+    @property
+    def production(self) -> bool:
+        return self.STEADYLINE_ENV == "production"
+
+
+def load(environ: Mapping[str, str] | None = None) -> Config:
+    """Parse settings from `environ` (default: the process environment); raise ConfigError on a bad value."""
+    env = {k: v.strip() for k, v in (os.environ if environ is None else environ).items() if v.strip()}
+    get = env.get
+    values: dict[str, object] = {}
+    values["STEADYLINE_ENV"] = _choice("STEADYLINE_ENV", get("STEADYLINE_ENV", "development"), ENVIRONMENTS)
+    if "REDIS_URL" in env:
+        values["REDIS_URL"] = _url("REDIS_URL", env["REDIS_URL"], ("redis", "rediss", "unix"))
+    if "TWILIO_ACCOUNT_SID" in env:
+        values["TWILIO_ACCOUNT_SID"] = _sid("TWILIO_ACCOUNT_SID", env["TWILIO_ACCOUNT_SID"], "AC")
+    if "TWILIO_MESSAGING_SERVICE_SID" in env:
+        sid = env["TWILIO_MESSAGING_SERVICE_SID"]
+        values["TWILIO_MESSAGING_SERVICE_SID"] = _sid("TWILIO_MESSAGING_SERVICE_SID", sid, "MG")
+    if "TWILIO_FROM_NUMBER" in env:
+        if not E164.match(env["TWILIO_FROM_NUMBER"]):
+            raise ConfigError("TWILIO_FROM_NUMBER must be an E.164 number like +15555550123")
+        values["TWILIO_FROM_NUMBER"] = env["TWILIO_FROM_NUMBER"]
+    for name in ("TWILIO_API_BASE_URL", "PUBLIC_BASE_URL"):
+        if name in env:
+            values[name] = _url(name, env[name], ("http", "https"))
+    if "ONCALL_NUMBERS" in env:
+        values["ONCALL_NUMBERS"] = _numbers("ONCALL_NUMBERS", env["ONCALL_NUMBERS"])
+    values["LOG_LEVEL"] = _choice("LOG_LEVEL", get("LOG_LEVEL", "INFO").upper(), ("DEBUG", "INFO", "WARNING", "ERROR"))
+    for name in ("TWILIO_AUTH_TOKEN", "SECRET_KEY", "DATA_KEY"):
+        if name in env:
+            values[name] = env[name]
+
+    has_credentials = "TWILIO_ACCOUNT_SID" in env and "TWILIO_AUTH_TOKEN" in env
+    transport = get("SMS_TRANSPORT", "twilio" if has_credentials else "console")
+    values["SMS_TRANSPORT"] = _choice("SMS_TRANSPORT", transport, TRANSPORTS)
+    config = Config(**values)  # type: ignore[arg-type]
+    _check_consistency(config, env)
+    return config
+
+
+def _check_consistency(config: Config, env: Mapping[str, str]) -> None:
+    if config.SMS_TRANSPORT == "twilio":
+        for name in ("TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN"):
+            if name not in env:
+                raise ConfigError(f"SMS_TRANSPORT=twilio needs {name}")
+        if not (config.TWILIO_FROM_NUMBER or config.TWILIO_MESSAGING_SERVICE_SID):
+            raise ConfigError("SMS_TRANSPORT=twilio needs TWILIO_FROM_NUMBER or TWILIO_MESSAGING_SERVICE_SID")
+    if config.production:
+        for name in ("SECRET_KEY", "DATA_KEY", "REDIS_URL", "TWILIO_AUTH_TOKEN"):
+            if name not in env:
+                raise ConfigError(f"{name} is required when STEADYLINE_ENV=production")

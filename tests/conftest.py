@@ -1,0 +1,54 @@
+"""Fixtures: a real embedded Redis-compatible server for the session, an app on it, and a signed texter."""
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from redis import Redis
+
+from service import create_app, embedded
+from tests.texting import Texter
+
+
+@pytest.fixture(scope="session")
+def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[embedded.EmbeddedServer]:
+    server = embedded.ensure(tmp_path_factory.mktemp("var"))
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def redis(redis_server: embedded.EmbeddedServer) -> Iterator[Redis]:
+    client = Redis.from_url(redis_server.url)
+    client.flushdb()
+    yield client
+    client.flushdb()
+
+
+@pytest.fixture
+def app(redis: Redis, redis_server: embedded.EmbeddedServer) -> Flask:
+    return create_app({"REDIS_URL": redis_server.url, "ONCALL_NUMBERS": "+15555550100"})
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
+
+
+@pytest.fixture
+def texter(client: FlaskClient) -> Texter:
+    return Texter(client)
+
+
+@pytest.fixture
+def known_texter(texter: Texter) -> Texter:
+    """A texter who has already been welcomed."""
+    texter.send("hi")
+    return texter
+
+
+@pytest.fixture
+def project_root() -> Path:
+    return Path(__file__).resolve().parent.parent

@@ -1,0 +1,133 @@
+"""Requests/s on POST /sms (signed, keyword reply, Redis state) as a ratio of a bare Flask endpoint.
+
+Both run under the same gunicorn settings in the same run, loaded by the same client, which sends pre-built
+requests (signatures computed up front) so the client's cost is the same for both. DESIGN.md's target: >= 0.6.
+Run: .venv/bin/pytest -m perf tests/perf/bench_webhook.py -s   (or python tests/perf/bench_webhook.py)
+"""
+
+import multiprocessing
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+import uuid
+from pathlib import Path
+
+import pytest
+from twilio.request_validator import RequestValidator
+
+from service import embedded
+from service.config import DEV_AUTH_TOKEN
+
+pytestmark = pytest.mark.perf
+
+GUNICORN = ["--workers", "2", "--worker-class", "sync", "--log-level", "warning"]
+REQUESTS_PER_ROUND = 6000
+CLIENTS = 8
+ROUNDS = 3
+NUMBERS = 500
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _request(port: int, number: str, body: str) -> bytes:
+    url = f"http://127.0.0.1:{port}/sms"
+    params = {"MessageSid": "SM" + uuid.uuid4().hex, "From": number, "To": "+15005550006", "Body": body}
+    signature = RequestValidator(DEV_AUTH_TOKEN).compute_signature(url, params)
+    form = urllib.parse.urlencode(params).encode()
+    head = (
+        f"POST /sms HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+        f"X-Twilio-Signature: {signature}\r\nContent-Length: {len(form)}\r\nConnection: close\r\n\r\n"
+    )
+    return head.encode() + form
+
+
+def _send_all(args: tuple[int, list[bytes]]) -> int:
+    port, requests = args
+    ok = 0
+    for raw in requests:
+        with socket.create_connection(("127.0.0.1", port)) as sock:
+            sock.sendall(raw)
+            response = b""
+            while chunk := sock.recv(65536):
+                response += chunk
+        ok += response.startswith(b"HTTP/1.1 200") and b"<Message>" in response
+    return ok
+
+
+def _serve(app: str, port: int, env: dict[str, str], cwd: str) -> subprocess.Popen[bytes]:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}", *GUNICORN, app], env=env, cwd=cwd
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/sms", timeout=1)
+        except urllib.error.HTTPError:
+            return process  # 405 on GET: it is up
+        except OSError:
+            time.sleep(0.2)
+    process.kill()
+    raise RuntimeError(f"{app} did not start")
+
+
+def _rate(pool: multiprocessing.pool.Pool, port: int, requests: list[bytes]) -> float:
+    shares = [(port, requests[i::CLIENTS]) for i in range(CLIENTS)]
+    start = time.perf_counter()
+    ok = sum(pool.map(_send_all, shares))
+    elapsed = time.perf_counter() - start
+    assert ok == len(requests), f"only {ok} of {len(requests)} requests got a reply"
+    return len(requests) / elapsed
+
+
+def measure() -> dict[str, float]:
+    root = Path(__file__).resolve().parents[2]
+    with tempfile.TemporaryDirectory() as var:
+        server = embedded.ensure(Path(var))
+        try:
+            env = {**os.environ, "REDIS_URL": server.url, "SMS_TRANSPORT": "console", "LOG_LEVEL": "WARNING"}
+            env.pop("TWILIO_AUTH_TOKEN", None)
+            ports = {"bare": _free_port(), "steadyline": _free_port()}
+            processes = [
+                _serve("tests.perf.bare_app:app", ports["bare"], env, str(root)),
+                _serve("service.wsgi:app", ports["steadyline"], env, str(root)),
+            ]
+            numbers = [f"+1555{n:07d}" for n in range(NUMBERS)]
+            rates: dict[str, list[float]] = {"bare": [], "steadyline": []}
+            try:
+                with multiprocessing.Pool(CLIENTS) as pool:
+                    # Welcome every number first, so the measured texts are the steady state (keyword reply).
+                    _rate(pool, ports["steadyline"], [_request(ports["steadyline"], n, "hi") for n in numbers])
+                    for _ in range(ROUNDS):
+                        for name, port in ports.items():
+                            batch = [_request(port, numbers[i % NUMBERS], "MENU") for i in range(REQUESTS_PER_ROUND)]
+                            rates[name].append(_rate(pool, port, batch))
+            finally:
+                for process in processes:
+                    process.terminate()
+                    process.wait(timeout=10)
+        finally:
+            server.stop()
+    bare, real = statistics.median(rates["bare"]), statistics.median(rates["steadyline"])
+    return {"bare_rps": bare, "steadyline_rps": real, "ratio": real / bare}
+
+
+def test_webhook_throughput_ratio() -> None:
+    figures = measure()
+    print(
+        f"\nbare Flask: {figures['bare_rps']:.0f} req/s; /sms signed keyword: {figures['steadyline_rps']:.0f} req/s;"
+        f" ratio {figures['ratio']:.2f} (target >= 0.6)"
+    )
+
+
+if __name__ == "__main__":
+    test_webhook_throughput_ratio()

@@ -1,0 +1,56 @@
+"""Settings are parsed strictly and a bad one fails at boot with one clear line, never a traceback."""
+
+import subprocess
+import sys
+
+import pytest
+
+from service import config
+
+
+def test_defaults_run_in_development_with_the_console_transport() -> None:
+    settings = config.load({})
+    assert settings.SMS_TRANSPORT == "console" and settings.REDIS_URL is None
+    assert settings.TWILIO_AUTH_TOKEN == config.DEV_AUTH_TOKEN and not settings.production
+
+
+def test_twilio_credentials_select_the_twilio_transport() -> None:
+    settings = config.load(
+        {"TWILIO_ACCOUNT_SID": "AC" + "1" * 32, "TWILIO_AUTH_TOKEN": "t", "TWILIO_FROM_NUMBER": "+15005550006"}
+    )
+    assert settings.SMS_TRANSPORT == "twilio"
+
+
+@pytest.mark.parametrize(
+    ("env", "names"),
+    [
+        ({"SMS_TRANSPORT": "twillio"}, "SMS_TRANSPORT"),
+        ({"REDIS_URL": "localhost:6379"}, "REDIS_URL"),
+        ({"PUBLIC_BASE_URL": "sms.example.org"}, "PUBLIC_BASE_URL"),
+        ({"TWILIO_ACCOUNT_SID": "AC123"}, "TWILIO_ACCOUNT_SID"),
+        ({"TWILIO_FROM_NUMBER": "555-0123"}, "TWILIO_FROM_NUMBER"),
+        ({"ONCALL_NUMBERS": "+15555550100, 911"}, "ONCALL_NUMBERS"),
+        ({"STEADYLINE_ENV": "prod"}, "STEADYLINE_ENV"),
+        ({"STEADYLINE_ENV": "production"}, "required when STEADYLINE_ENV=production"),
+        ({"SMS_TRANSPORT": "twilio"}, "TWILIO_ACCOUNT_SID"),
+        ({"LOG_LEVEL": "loud"}, "LOG_LEVEL"),
+    ],
+)
+def test_bad_values_name_the_setting(env: dict[str, str], names: str) -> None:
+    with pytest.raises(config.ConfigError, match=names):
+        config.load(env)
+
+
+def test_a_typo_at_boot_is_one_line_not_a_traceback(tmp_path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "service.cli", "outbox"],
+        env={"SMS_TRANSPORT": "twillio", "PATH": "/usr/bin:/bin"},
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        "steadyline: configuration error: SMS_TRANSPORT must be one of console, twilio, got 'twillio'"
+    ]

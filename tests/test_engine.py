@@ -1,0 +1,87 @@
+"""The conversation engine as plain functions: no Redis, no Flask, no Twilio."""
+
+from datetime import UTC, datetime
+
+import pytest
+
+from service import engine
+from service.engine import Escalate, MarkSeen, OptIn, OptOut
+from service.store import State
+
+NOW = datetime(2026, 11, 21, 15, 0, tzinfo=UTC)
+NEW, KNOWN, OUT = State(), State(known=True), State(known=True, opted_out=True)
+
+OPT_OUT_WORDS = ["STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT"]
+
+
+def respond(text: str, state: State) -> tuple[list[str], list[engine.Effect]]:
+    return engine.respond(engine.read(text), state, NOW)
+
+
+@pytest.mark.parametrize("word", OPT_OUT_WORDS)
+@pytest.mark.parametrize("form", ["{}", "  {}  ", "{}.", "{}!"], ids=["bare", "spaces", "dot", "bang"])
+def test_every_opt_out_word_in_any_case_opts_out_with_one_confirmation(word: str, form: str) -> None:
+    for cased in (word, word.lower(), word.title()):
+        assert respond(form.format(cased), KNOWN) == (["optout"], [OptOut()])
+
+
+@pytest.mark.parametrize("word", OPT_OUT_WORDS)
+def test_a_second_opt_out_gets_no_second_confirmation(word: str) -> None:
+    assert respond(word, OUT) == ([], [OptOut()])
+
+
+def test_opt_out_from_a_new_number_is_confirmed_without_a_welcome() -> None:
+    assert respond("stop", NEW) == (["optout"], [MarkSeen(), OptOut()])
+
+
+@pytest.mark.parametrize("text", ["MENU", "what is klonopin", "hello", "withdrawal", "hola", "3", "yes please"])
+def test_after_opting_out_ordinary_texts_get_silence(text: str) -> None:
+    assert respond(text, OUT) == ([], [])
+
+
+@pytest.mark.parametrize("word", ["START", "yes", " Unstop "])
+def test_opt_in_words_resubscribe_with_a_confirmation(word: str) -> None:
+    assert respond(word, OUT) == (["optin"], [OptIn()])
+
+
+@pytest.mark.parametrize("word", ["HELP", "info", "Help?"])
+def test_help_answers_even_after_opting_out(word: str) -> None:
+    assert respond(word, OUT) == (["help"], [])
+    assert respond(word, KNOWN) == (["help"], [])
+
+
+def test_phrases_that_start_with_an_opt_out_word_are_not_opt_outs() -> None:
+    replies, effects = respond("stop taking klonopin", KNOWN)
+    assert OptOut() not in effects and replies == ["topic.taper"]
+
+
+def test_crisis_outranks_every_state_and_is_escalated() -> None:
+    for state in (NEW, KNOWN, OUT):
+        replies, effects = respond("i want to kill myself", state)
+        assert replies == ["crisis.suicide"]
+        assert Escalate("suicide") in effects
+
+
+def test_crisis_from_a_new_number_gets_no_welcome_in_the_way() -> None:
+    replies, effects = respond("took the whole bottle", NEW)
+    assert replies == ["crisis.overdose"] and effects == [MarkSeen(), Escalate("overdose")]
+
+
+def test_new_number_gets_the_welcome_then_the_answer() -> None:
+    assert respond("MENU", NEW) == (["welcome", "topic.menu"], [MarkSeen()])
+    assert respond("asdfgh", NEW) == (["welcome"], [MarkSeen()])
+
+
+def test_known_number_gets_the_answer_alone() -> None:
+    assert respond("how long does withdrawal last", KNOWN) == (["topic.withdrawal"], [])
+    assert respond("asdfgh", KNOWN) == (["fallback"], [])
+
+
+def test_spanish_gets_the_spanish_pointer_and_new_spanish_texters_get_both() -> None:
+    assert respond("hola necesito ayuda", KNOWN) == (["spanish"], [])
+    assert respond("hola necesito ayuda", NEW) == (["welcome", "spanish"], [MarkSeen()])
+
+
+def test_offline_reply_keeps_crisis_replies_and_asks_others_to_retry() -> None:
+    assert engine.offline_reply(engine.read("i want to die")) == "crisis.suicide"
+    assert engine.offline_reply(engine.read("MENU")) == "retry"
