@@ -7,11 +7,12 @@ A request is: validate the signature -> claim the MessageSid and load state (one
 import re
 import unicodedata
 from datetime import UTC, datetime
+from functools import lru_cache
 
 from flask import Blueprint, Response, current_app, request
 from redis import Redis, RedisError
 from rq import Queue, Retry
-from twilio.request_validator import RequestValidator
+from twilio.request_validator import RequestValidator, get_signature_algorithm
 from twilio.twiml.messaging_response import MessagingResponse
 
 from messages import catalog
@@ -42,9 +43,11 @@ def signed_url(config: Config) -> str:
 
 
 def signature_valid(config: Config) -> bool:
+    """Twilio's signature over the URL and form, SHA-1 or (when the settings header says so) SHA-256."""
     signature = request.headers.get("X-Twilio-Signature", "")
+    algorithm = get_signature_algorithm(request.headers.get("X-Twilio-Webhooks-Signature-Settings"))
     return bool(signature) and RequestValidator(config.TWILIO_AUTH_TOKEN).validate(
-        signed_url(config), request.form, signature
+        signed_url(config), request.form, signature, algorithm
     )
 
 
@@ -55,16 +58,23 @@ def clean_body(raw: str) -> str:
     return kept.strip()[:MAX_BODY_CHARS]
 
 
-def twiml(template_keys: list[str]) -> Response:
+@lru_cache(maxsize=256)
+def _twiml_document(texts: tuple[str, ...]) -> str:
+    # Replies come from a few dozen templates, so building each document once keeps XML work off the hot path.
     reply = MessagingResponse()
-    for key in template_keys:
-        reply.message(catalog.text(key))
-    return Response(str(reply), mimetype="text/xml")
+    for text in texts:
+        reply.message(text)
+    return str(reply)
+
+
+def twiml(template_keys: list[str]) -> Response:
+    return Response(_twiml_document(tuple(catalog.text(key) for key in template_keys)), mimetype="text/xml")
 
 
 def apply(redis: Redis, effects: list[engine.Effect], message_sid: str, sender: str, now: datetime) -> None:
     """Write every effect in one transaction (one round trip), the on-call alert job included."""
     pipe = redis.pipeline()
+    pipe.multi()  # explicit, so RQ's enqueue joins this transaction instead of starting its own
     for effect in effects:
         match effect:
             case engine.MarkSeen():
@@ -104,7 +114,8 @@ def inbound() -> Response | tuple[str, int]:
             log.info("inbound sid=%s duplicate: no effect", message_sid)
             return twiml([])
         replies, effects = engine.respond(message, state, now)
-        apply(redis, effects, message_sid, sender, now)
+        if effects:
+            apply(redis, effects, message_sid, sender, now)
     except RedisError as exc:
         reply = engine.offline_reply(message)
         # An error-level line, so monitoring sees a crisis text whose escalation could not be recorded.
