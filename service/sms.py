@@ -36,10 +36,9 @@ ALERT_RETRY = Retry(max=3, interval=[10, 60, 300])
 
 def signed_url(config: Config) -> str:
     """The URL Twilio signed: PUBLIC_BASE_URL + path when set (TLS ends at a proxy), else the request URL."""
-    if not config.PUBLIC_BASE_URL:
-        return request.url
+    base = config.PUBLIC_BASE_URL or f"{request.scheme}://{request.host}{request.root_path}"
     query = request.query_string.decode()
-    return config.PUBLIC_BASE_URL + request.path + (f"?{query}" if query else "")
+    return base + request.path + (f"?{query}" if query else "")
 
 
 def signature_valid(config: Config) -> bool:

@@ -1,7 +1,7 @@
 """Every Redis key and TTL the service uses, and the few multi-key operations on them.
 
 Nothing else builds a key string. Each webhook request costs two round trips: `claim_and_load` (claim the
-MessageSid and read the sender's state in one pipeline) and `apply` (write every effect in one transaction).
+MessageSid and read the sender's state in one Lua script) and `apply` (write every effect in one transaction).
 """
 
 import json
@@ -10,6 +10,7 @@ from datetime import datetime
 
 from redis import Redis
 from redis.client import Pipeline
+from redis.commands.core import Script
 
 PREFIX = "sl:"
 QUEUE = "steadyline"
@@ -53,13 +54,23 @@ class State:
     opted_out: bool = False
 
 
+# One script, so the claim and the read are one command: the cheapest round trip redis-py makes.
+_CLAIM_AND_LOAD = Script(
+    None,
+    b"""
+if not redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1]) then return false end
+return redis.call('HMGET', KEYS[2], 'seen', 'out')
+""",
+)
+
+
 def claim_and_load(redis: Redis, message_sid: str, sender: str) -> tuple[bool, State]:
     """Claim `message_sid` (False if another request already did) and read the sender's state."""
-    pipe = redis.pipeline(transaction=False)
-    pipe.set(sid_key(message_sid), "1", nx=True, ex=SID_TTL_S)
-    pipe.hgetall(user_key(sender))
-    claimed, fields = pipe.execute()
-    return bool(claimed), State(known=b"seen" in fields, opted_out=fields.get(b"out") == b"1")
+    fields = _CLAIM_AND_LOAD(keys=[sid_key(message_sid), user_key(sender)], args=[SID_TTL_S], client=redis)
+    if fields is None:
+        return False, State()
+    seen, out = fields
+    return True, State(known=seen is not None, opted_out=out == b"1")
 
 
 def mark_seen(pipe: Pipeline, sender: str, now: datetime) -> None:

@@ -40,13 +40,13 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _request(port: int, number: str, body: str) -> bytes:
-    url = f"http://127.0.0.1:{port}/sms"
+def _request(port: int, number: str, body: str, path: str = "/sms") -> bytes:
+    url = f"http://127.0.0.1:{port}{path}"
     params = {"MessageSid": "SM" + uuid.uuid4().hex, "From": number, "To": "+15005550006", "Body": body}
     signature = RequestValidator(DEV_AUTH_TOKEN).compute_signature(url, params)
     form = urllib.parse.urlencode(params).encode()
     head = (
-        f"POST /sms HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+        f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/x-www-form-urlencoded\r\n"
         f"X-Twilio-Signature: {signature}\r\nContent-Length: {len(form)}\r\nConnection: keep-alive\r\n\r\n"
     )
     return head.encode() + form
@@ -94,6 +94,7 @@ def _serve(app: str, port: int, env: dict[str, str], cwd: str) -> subprocess.Pop
 
 
 def _rate(pool: multiprocessing.pool.Pool, port: int, requests: list[bytes]) -> float:
+    """Requests per second for `requests`, sent by CLIENTS processes at once."""
     shares = [(port, requests[i::CLIENTS]) for i in range(CLIENTS)]
     start = time.perf_counter()
     ok = sum(pool.map(_send_all, shares))
@@ -107,7 +108,7 @@ def measure() -> dict[str, float]:
     with tempfile.TemporaryDirectory() as var:
         server = embedded.ensure(Path(var))
         try:
-            env = {**os.environ, "REDIS_URL": server.url, "SMS_TRANSPORT": "console", "LOG_LEVEL": os.environ.get("LOG_LEVEL", "INFO")}
+            env = {**os.environ, "REDIS_URL": server.url, "SMS_TRANSPORT": "console"}
             env.pop("TWILIO_AUTH_TOKEN", None)
             ports = {"bare": _free_port(), "steadyline": _free_port()}
             processes = [
@@ -115,14 +116,18 @@ def measure() -> dict[str, float]:
                 _serve("service.wsgi:app", ports["steadyline"], env, str(root)),
             ]
             numbers = [f"+1555{n:07d}" for n in range(NUMBERS)]
-            rates: dict[str, list[float]] = {"bare": [], "steadyline": []}
+            targets = {"bare": (ports["bare"], "/sms"), "bare_redis": (ports["bare"], "/sms-redis")}
+            targets["steadyline"] = (ports["steadyline"], "/sms")
+            rates: dict[str, list[float]] = {name: [] for name in targets}
             try:
                 with multiprocessing.Pool(CLIENTS) as pool:
                     # Welcome every number first, so the measured texts are the steady state (keyword reply).
                     _rate(pool, ports["steadyline"], [_request(ports["steadyline"], n, "hi") for n in numbers])
                     for _ in range(ROUNDS):
-                        for name, port in ports.items():
-                            batch = [_request(port, numbers[i % NUMBERS], "MENU") for i in range(REQUESTS_PER_ROUND)]
+                        for name, (port, path) in targets.items():
+                            batch = [
+                                _request(port, numbers[i % NUMBERS], "MENU", path) for i in range(REQUESTS_PER_ROUND)
+                            ]
                             rates[name].append(_rate(pool, port, batch))
             finally:
                 for process in processes:
@@ -132,19 +137,24 @@ def measure() -> dict[str, float]:
             server.stop()
     # Rounds alternate, so each ratio compares two runs seconds apart; the median ratio shrugs off a noisy round.
     ratios = [real / bare for bare, real in zip(rates["bare"], rates["steadyline"], strict=True)]
+    floor = [one_trip / bare for bare, one_trip in zip(rates["bare"], rates["bare_redis"], strict=True)]
     return {
         "bare_rps": statistics.median(rates["bare"]),
+        "bare_redis_rps": statistics.median(rates["bare_redis"]),
         "steadyline_rps": statistics.median(rates["steadyline"]),
         "ratio": statistics.median(ratios),
         "ratio_min": min(ratios),
         "ratio_max": max(ratios),
+        "one_round_trip_ratio": statistics.median(floor),
     }
 
 
 def test_webhook_throughput_ratio() -> None:
     figures = measure()
     print(
-        f"\nbare Flask: {figures['bare_rps']:.0f} req/s; /sms signed keyword: {figures['steadyline_rps']:.0f} req/s;"
+        f"\nbare Flask: {figures['bare_rps']:.0f} req/s; bare + one Redis round trip: {figures['bare_redis_rps']:.0f}"
+        f" req/s (ratio {figures['one_round_trip_ratio']:.2f});"
+        f" /sms signed keyword: {figures['steadyline_rps']:.0f} req/s;"
         f" median ratio {figures['ratio']:.2f} (rounds {figures['ratio_min']:.2f}-{figures['ratio_max']:.2f};"
         f" target >= 0.6); load average {os.getloadavg()[0]:.1f}"
     )
