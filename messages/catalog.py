@@ -14,8 +14,9 @@ DEFAULT_LANGUAGE = "en"
 PROGRAM_NAME = "Steadyline"
 
 # The most segments a template of each kind may take: topic replies stay readable on one screen, crisis replies
-# carry numbers and next steps (CONTENT.md allows three), alerts to on-call staff say only that one is waiting.
-MAX_SEGMENTS = {"topic": 2, "system": 2, "compliance": 2, "crisis": 3, "alert": 1}
+# carry numbers and next steps (CONTENT.md allows three), alerts to on-call staff say only that one is waiting,
+# and scheduled texts (check-ins, referrals, follow-ups the line starts itself) are one short, discreet segment.
+MAX_SEGMENTS = {"topic": 2, "system": 2, "compliance": 2, "crisis": 3, "alert": 1, "scheduled": 1}
 
 # Placeholders are bare lowercase names: no attribute access, no indexing, no format specs.
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
@@ -50,7 +51,19 @@ def default_values() -> dict[str, str]:
     return {"program": PROGRAM_NAME}
 
 
-SAMPLE_VALUES = {**default_values(), "category": "overdose", "ref": "a1b2c3"}
+SAMPLE_VALUES = {
+    **default_values(),
+    "category": "overdose",
+    "ref": "a1b2c3",
+    "time": "8:00 PM",
+    "zone": "Eastern",
+    "until": "Tue Nov 24",
+    "schedule": "every day",
+    "state": "on",
+    "streak": "4",
+    "earliest": "8:00 AM",
+    "latest": "8:59 PM",
+}
 """A value for every placeholder any template may use, to check lengths and show previews."""
 
 

@@ -5,6 +5,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 # Signs webhooks from `steadyline chat` when no real Twilio token is configured (console transport only).
 DEV_AUTH_TOKEN = "steadyline-dev-token"
@@ -38,6 +39,32 @@ def _choice(name: str, value: str, choices: tuple[str, ...]) -> str:
     return value
 
 
+def _positive(name: str, value: str, kind: type[int] | type[float]) -> int | float:
+    try:
+        number = kind(value)
+    except ValueError:
+        number = 0
+    if number <= 0:
+        raise ConfigError(f"{name} must be a positive {kind.__name__}, got {value!r}")
+    return number
+
+
+def _clock(name: str, value: str) -> int:
+    """Minutes after midnight of an "HH:MM" value."""
+    match = re.fullmatch(r"([01]?\d|2[0-3]):([0-5]\d)", value)
+    if not match:
+        raise ConfigError(f"{name} must be a 24-hour time like 08:00, got {value!r}")
+    return int(match[1]) * 60 + int(match[2])
+
+
+def _zone(name: str, value: str) -> str:
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ConfigError(f"{name} must be an IANA time zone like America/Chicago, got {value!r}") from None
+    return value
+
+
 def _numbers(name: str, value: str) -> tuple[str, ...]:
     numbers = tuple(n.strip() for n in value.split(",") if n.strip())
     bad = [n for n in numbers if not E164.match(n)]
@@ -63,6 +90,14 @@ class Config:
     DATA_KEY: str = DEV_SECRET
     ONCALL_NUMBERS: tuple[str, ...] = field(default_factory=tuple)
     LOG_LEVEL: str = "INFO"
+    SEND_RATE_PER_S: float = 10.0
+    QUIET_HOURS: tuple[int, int] = (21 * 60, 8 * 60)  # minutes after local midnight: start, end
+    DEFAULT_CHECKIN_TIME: int = 10 * 60
+    DEFAULT_ZONE: str = "America/New_York"
+    REMINDER_DELAY_MIN: int = 120
+    QUESTION_TTL_H: int = 12
+    LOW_STREAK: int = 3
+    REFERRAL_FOLLOWUP_DAYS: int = 3
 
     @property
     def production(self) -> bool:
@@ -92,6 +127,18 @@ def load(environ: Mapping[str, str] | None = None) -> Config:
     if "ONCALL_NUMBERS" in env:
         values["ONCALL_NUMBERS"] = _numbers("ONCALL_NUMBERS", env["ONCALL_NUMBERS"])
     values["LOG_LEVEL"] = _choice("LOG_LEVEL", get("LOG_LEVEL", "INFO").upper(), ("DEBUG", "INFO", "WARNING", "ERROR"))
+    if "QUIET_HOURS" in env:
+        start, _, end = env["QUIET_HOURS"].partition("-")
+        values["QUIET_HOURS"] = (_clock("QUIET_HOURS", start.strip()), _clock("QUIET_HOURS", end.strip()))
+    if "DEFAULT_CHECKIN_TIME" in env:
+        values["DEFAULT_CHECKIN_TIME"] = _clock("DEFAULT_CHECKIN_TIME", env["DEFAULT_CHECKIN_TIME"])
+    if "DEFAULT_ZONE" in env:
+        values["DEFAULT_ZONE"] = _zone("DEFAULT_ZONE", env["DEFAULT_ZONE"])
+    if "SEND_RATE_PER_S" in env:
+        values["SEND_RATE_PER_S"] = _positive("SEND_RATE_PER_S", env["SEND_RATE_PER_S"], float)
+    for name in ("REMINDER_DELAY_MIN", "QUESTION_TTL_H", "LOW_STREAK", "REFERRAL_FOLLOWUP_DAYS"):
+        if name in env:
+            values[name] = _positive(name, env[name], int)
     for name in ("TWILIO_AUTH_TOKEN", "SECRET_KEY", "DATA_KEY"):
         if name in env:
             values[name] = env[name]
@@ -111,7 +158,15 @@ def _check_consistency(config: Config, env: Mapping[str, str]) -> None:
                 raise ConfigError(f"SMS_TRANSPORT=twilio needs {name}")
         if not (config.TWILIO_FROM_NUMBER or config.TWILIO_MESSAGING_SERVICE_SID):
             raise ConfigError("SMS_TRANSPORT=twilio needs TWILIO_FROM_NUMBER or TWILIO_MESSAGING_SERVICE_SID")
+    start, end = config.QUIET_HOURS
+    if in_window(config.DEFAULT_CHECKIN_TIME, start, end):
+        raise ConfigError("DEFAULT_CHECKIN_TIME falls inside QUIET_HOURS")
     if config.production:
         for name in ("SECRET_KEY", "DATA_KEY", "REDIS_URL", "TWILIO_AUTH_TOKEN"):
             if name not in env:
                 raise ConfigError(f"{name} is required when STEADYLINE_ENV=production")
+
+
+def in_window(minute: int, start: int, end: int) -> bool:
+    """Whether a minute of the day lies in [start, end), a window that may wrap past midnight."""
+    return start <= minute < end if start <= end else minute >= start or minute < end

@@ -1,14 +1,18 @@
 """The conversation engine: plain functions from (message, state, now) to (replies, effects).
 
 It does no I/O. The webhook loads the state, calls `respond`, writes the effects and sends the replies, so every
-rule of the conversation can be read here top to bottom and tested without Redis, Flask or Twilio.
+rule of the conversation can be read here top to bottom and tested without Redis, Flask or Twilio. The order:
+crisis check, exact opt-out words, START/YES/HELP, check-in commands, an answer to a pending check-in question,
+topics, fallback.
 """
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 
-from service import keywords, safety
+from service import checkins, keywords, safety
+from service.checkins import Rules
 from service.store import State
 
 # Carrier-standard opt-out and opt-in words, honoured only as the whole message (any case, spaces, a full stop).
@@ -18,36 +22,31 @@ HELP = frozenset({"HELP", "INFO"})
 
 # Words that mark a text as Spanish when no topic matched; the reply points to 988's Spanish line.
 SPANISH_WORDS = frozenset(
-    [
-        "hola",
-        "ayuda",
-        "ayudame",
-        "necesito",
-        "quiero",
-        "gracias",
-        "tengo",
-        "estoy",
-        "espanol",
-        "por",
-        "favor",
-        "puedo",
-        "donde",
-        "como",
-        "que",
-    ]
+    ["hola", "ayuda", "ayudame", "necesito", "quiero", "gracias", "tengo", "estoy", "espanol", "por", "favor"]
 )
 _KEYWORD_NOISE = re.compile(r"^[\s\W_]+|[\s\W_]+$")
 
 
 @dataclass(frozen=True)
 class Message:
-    """An inbound text as the engine sees it: the text, its bare keyword form, and its crisis category."""
+    """An inbound text as the engine sees it: the text, its bare keyword form, its crisis category, and the zone
+    its number most likely lives in."""
 
     text: str
     keyword: str
     crisis: str | None
+    zone_guess: str | None = None
 
 
+@dataclass(frozen=True)
+class Reply:
+    """A template to send, with the values for its placeholders."""
+
+    key: str
+    values: Mapping[str, str] = field(default_factory=dict)
+
+
+# Effects, written by the caller in one transaction.
 @dataclass(frozen=True)
 class MarkSeen:
     """The sender has now been welcomed."""
@@ -55,12 +54,12 @@ class MarkSeen:
 
 @dataclass(frozen=True)
 class OptOut:
-    """The sender opted out: nothing more is sent except replies to START and HELP (and crisis replies)."""
+    """The sender opted out: check-ins end, nothing more is sent except replies to START, HELP and crisis texts."""
 
 
 @dataclass(frozen=True)
 class OptIn:
-    """The sender opted back in."""
+    """The sender opted back in (check-ins stay off until they text CHECKIN again)."""
 
 
 @dataclass(frozen=True)
@@ -70,12 +69,13 @@ class Escalate:
     category: str
 
 
-Effect = MarkSeen | OptOut | OptIn | Escalate
+Effect = MarkSeen | OptOut | OptIn | Escalate | checkins.Effect
 
 
-def read(text: str) -> Message:
+def read(text: str, zone_guess: str | None = None) -> Message:
     """Classify a raw text once; the result serves both the normal path and the Redis-down path."""
-    return Message(text=text, keyword=_KEYWORD_NOISE.sub("", text).upper(), crisis=safety.classify(text))
+    keyword = _KEYWORD_NOISE.sub("", text).upper()
+    return Message(text=text, keyword=keyword, crisis=safety.classify(text), zone_guess=zone_guess)
 
 
 def crisis_key(category: str) -> str:
@@ -87,32 +87,46 @@ def offline_reply(message: Message) -> str:
     return crisis_key(message.crisis) if message.crisis else "retry"
 
 
-def respond(message: Message, state: State, now: datetime) -> tuple[list[str], list[Effect]]:
-    """Template keys to reply with, and effects to apply, for one inbound message. `now` is for later rules."""
+DEFAULT_RULES = Rules()
+
+
+def respond(
+    message: Message, state: State, now: datetime, rules: Rules = DEFAULT_RULES
+) -> tuple[list[Reply], list[Effect]]:
+    """Replies and effects for one inbound message."""
     first_contact: list[Effect] = [] if state.known else [MarkSeen()]
     if message.crisis:
         # Outranks every state, opted out included: a person in danger always gets the emergency numbers.
-        return [crisis_key(message.crisis)], [*first_contact, Escalate(message.crisis)]
+        care = checkins.after_crisis(state, message.zone_guess, now, rules)
+        return [Reply(crisis_key(message.crisis))], [*first_contact, Escalate(message.crisis), *care]
     if message.keyword in OPT_OUT:
-        return ([] if state.opted_out else ["optout"]), [*first_contact, OptOut()]
-    if message.keyword in OPT_IN:
-        return ["optin"], ([*first_contact, OptIn()] if state.opted_out else first_contact)
-    if message.keyword in HELP:
-        return ["help"], first_contact
+        return ([] if state.opted_out else [Reply("optout")]), [*first_contact, OptOut()]
     if state.opted_out:
-        return [], []
-    answer = _answer(message.text)
+        if message.keyword in OPT_IN:
+            return [Reply("optin")], [OptIn()]
+        return ([Reply("help")] if message.keyword in HELP else []), []
+    if message.keyword in HELP:
+        return [Reply("help")], first_contact
+
+    question = checkins.pending_question(state, now, rules)
+    handled = checkins.command(message.text, state, message.zone_guess, now, rules)
+    if handled is None and question:
+        handled = checkins.answer(message.text, question, state, now, rules)
+    if handled is None and message.keyword in OPT_IN:
+        handled = [Reply("optin")], []
+    replies, effects = handled or ([Reply(_answer(message.text, bool(question)))], [])
     if state.known:
-        return [answer], []
+        return replies, effects
     # A first text gets the welcome (which already points to MENU) before any answer.
-    return ["welcome"] + ([] if answer == "fallback" else [answer]), first_contact
+    answer = [r for r in replies if r.key != "fallback"]
+    return [Reply("welcome"), *answer], [*first_contact, *effects]
 
 
-def _answer(text: str) -> str:
+def _answer(text: str, question_pending: bool) -> str:
     """The template that answers an ordinary text: a topic, the Spanish pointer, or the fallback."""
     topic = keywords.find_topic(text)
     if topic:
         return topic
     if SPANISH_WORDS.intersection(keywords.normalise(text).split()):
         return "spanish"
-    return "fallback"
+    return "checkin.answer_unclear" if question_pending else "fallback"

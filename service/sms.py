@@ -10,15 +10,16 @@ from datetime import UTC, datetime
 from functools import lru_cache
 
 from flask import Blueprint, Response, current_app, request
-from redis import Redis, RedisError
-from rq import Queue, Retry
+from redis import RedisError
 from twilio.request_validator import RequestValidator, get_signature_algorithm
 from twilio.twiml.messaging_response import MessagingResponse
 
 from messages import catalog
-from service import engine, store
+from service import engine, schedule, store
+from service.checkins import Rules
 from service.config import Config
 from service.connection import get_config, get_redis
+from service.effects import apply as apply_effects
 from service.privacy import sender_id
 
 bp = Blueprint("sms", __name__)
@@ -30,8 +31,6 @@ MAX_BODY_CHARS = 1600
 
 MESSAGE_SID = re.compile(r"^[A-Z]{2}[0-9a-fA-F]{32}$")
 SENDER = re.compile(r"^(?:[a-z]+:)?\+?[0-9A-Za-z]{2,20}$")
-ALERT_RETRY = Retry(max=3, interval=[10, 60, 300])
-"""An on-call alert that fails is retried by the RQ scheduler, spaced out so a provider outage can pass."""
 
 
 def signed_url(config: Config) -> str:
@@ -66,30 +65,9 @@ def _twiml_document(texts: tuple[str, ...]) -> str:
     return str(reply)
 
 
-def twiml(template_keys: list[str]) -> Response:
-    return Response(_twiml_document(tuple(catalog.text(key) for key in template_keys)), mimetype="text/xml")
-
-
-def apply(redis: Redis, effects: list[engine.Effect], message_sid: str, sender: str, now: datetime) -> None:
-    """Write every effect in one transaction (one round trip), the on-call alert job included."""
-    pipe = redis.pipeline()
-    pipe.multi()  # explicit, so RQ's enqueue joins this transaction instead of starting its own
-    for effect in effects:
-        match effect:
-            case engine.MarkSeen():
-                store.mark_seen(pipe, sender, now)
-            case engine.OptOut() | engine.OptIn():
-                store.set_opted_out(pipe, sender, isinstance(effect, engine.OptOut), now)
-            case engine.Escalate(category):
-                store.add_escalation(pipe, message_sid, sender, category, now)
-                Queue(store.QUEUE, connection=redis).enqueue_call(
-                    "workers.alerts.alert_oncall",
-                    args=(message_sid,),
-                    job_id=f"alert-{message_sid}",
-                    retry=ALERT_RETRY,
-                    pipeline=pipe,
-                )
-    pipe.execute()
+def twiml(replies: list[engine.Reply]) -> Response:
+    texts = tuple(catalog.text(reply.key, **reply.values) for reply in replies)
+    return Response(_twiml_document(texts), mimetype="text/xml")
 
 
 @bp.post("/sms")
@@ -102,7 +80,7 @@ def inbound() -> Response | tuple[str, int]:
     if not MESSAGE_SID.match(message_sid) or not SENDER.match(number):
         return "MessageSid and From are required\n", 400
 
-    message = engine.read(clean_body(request.form.get("Body", "")))
+    message = engine.read(clean_body(request.form.get("Body", "")), schedule.guess_zone(number, config.DEFAULT_ZONE))
     sender = sender_id(number, config.DATA_KEY)
     now = datetime.now(UTC)
     log = current_app.logger
@@ -112,13 +90,13 @@ def inbound() -> Response | tuple[str, int]:
         if not claimed:
             log.info("inbound sid=%s duplicate: no effect", message_sid)
             return twiml([])
-        replies, effects = engine.respond(message, state, now)
+        replies, effects = engine.respond(message, state, now, Rules.from_config(config))
         if effects:
-            apply(redis, effects, message_sid, sender, now)
+            apply_effects(redis, effects, sender, now, number, message_sid)
     except RedisError as exc:
-        reply = engine.offline_reply(message)
+        reply = engine.Reply(engine.offline_reply(message))
         # An error-level line, so monitoring sees a crisis text whose escalation could not be recorded.
-        log.error("inbound sid=%s redis unavailable (%s): replied %s", message_sid, type(exc).__name__, reply)
+        log.error("inbound sid=%s redis unavailable (%s): replied %s", message_sid, type(exc).__name__, reply.key)
         return twiml([reply])
-    log.info("inbound sid=%s sender=%s replies=%s", message_sid, sender[:8], ",".join(replies) or "-")
+    log.info("inbound sid=%s sender=%s replies=%s", message_sid, sender[:8], ",".join(r.key for r in replies) or "-")
     return twiml(replies)

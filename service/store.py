@@ -29,6 +29,15 @@ OUTBOX_MAX = 1000
 ESCALATIONS = PREFIX + "escalations"
 """Sorted set of escalation ids by time, newest last: the operators' queue."""
 
+DUE = PREFIX + "due"
+"""Sorted set of subscriber ids by their next check-in instant (epoch seconds): the scheduler's index."""
+
+LATER = PREFIX + "later"
+"""Sorted set of one-off sends ("reminder:<id>", "referral:<id>", ...) by due instant."""
+
+CLAIM_LEASE_S = 600
+"""A claimed due entry is pushed this far ahead; if its job never runs, it comes due again after the lease."""
+
 
 def sid_key(message_sid: str) -> str:
     return f"{PREFIX}sid:{message_sid}"
@@ -48,10 +57,61 @@ def escalation_key(escalation_id: str) -> str:
 
 @dataclass(frozen=True)
 class State:
-    """What the conversation engine knows about a sender."""
+    """What the conversation engine knows about a sender, read from their user hash."""
 
     known: bool = False
     opted_out: bool = False
+    subscription: str = ""  # "", "pending" (asked to reply YES) or "active"
+    minutes: int | None = None  # check-in time, minutes after local midnight
+    zone: str | None = None
+    schedule: str = "daily"
+    anchor: int = 0  # date ordinal that fixes the days of an "alternate" schedule
+    paused_until: int = 0  # date ordinal of the first day check-ins may come again
+    question: str = ""  # "", "mood" or "craving": the check-in question awaiting an answer
+    asked_at: int = 0  # epoch seconds the question was asked
+    question_day: int = 0  # date ordinal of the check-in the question belongs to
+    mood: int = 0
+    streak: int = 0
+    last_day: int = 0  # date ordinal of the last answered check-in
+    low: int = 0  # low answers in a row
+    unreachable: bool = False
+
+
+# User hash field names, short because every subscriber carries them (DESIGN.md: <= 400 bytes a subscriber).
+FIELDS = {
+    "seen": "seen", "opted_out": "out", "number": "n", "subscription": "sub", "minutes": "t", "zone": "z",
+    "schedule": "sc", "anchor": "an", "paused_until": "pu", "question": "q", "asked_at": "qa",
+    "question_day": "qd", "mood": "m", "streak": "st", "last_day": "ld", "low": "lo", "unreachable": "un",
+}  # fmt: skip
+SUBSCRIPTION_FIELDS = ("sub", "t", "z", "sc", "an", "pu", "q", "qa", "qd", "m", "st", "ld", "lo", "n")
+"""What STOP erases along with the subscription (the opt-out flag itself stays, to keep honouring it)."""
+
+_INT_FIELDS = ("minutes", "anchor", "paused_until", "asked_at", "question_day", "mood", "streak", "last_day", "low")
+
+
+def state_from(raw: dict[bytes, bytes]) -> State:
+    """A State from a user hash as HGETALL returns it."""
+    get = {k.decode(): v.decode() for k, v in raw.items()}.get
+    values: dict[str, object] = {name: int(get(FIELDS[name])) for name in _INT_FIELDS if get(FIELDS[name])}
+    return State(
+        known=get("seen") is not None,
+        opted_out=get("out") == "1",
+        subscription={"p": "pending", "a": "active"}.get(get("sub") or "", ""),
+        zone=get("z"),
+        schedule=get("sc") or "daily",
+        question={"m": "mood", "c": "craving"}.get(get("q") or "", ""),
+        unreachable=get("un") == "1",
+        **values,  # type: ignore[arg-type]
+    )
+
+
+def encode(field: str, value: object) -> str:
+    """How a State field is stored: the short codes for subscription and question, integers as text."""
+    if field == "subscription":
+        return {"pending": "p", "active": "a"}[str(value)]
+    if field == "question":
+        return {"mood": "m", "craving": "c"}[str(value)]
+    return str(value)
 
 
 # One script, so the claim and the read are one command: the cheapest round trip redis-py makes.
@@ -59,7 +119,7 @@ _CLAIM_AND_LOAD = Script(
     None,
     b"""
 if not redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1]) then return false end
-return redis.call('HMGET', KEYS[2], 'seen', 'out')
+return redis.call('HGETALL', KEYS[2])
 """,
 )
 
@@ -69,8 +129,7 @@ def claim_and_load(redis: Redis, message_sid: str, sender: str) -> tuple[bool, S
     fields = _CLAIM_AND_LOAD(keys=[sid_key(message_sid), user_key(sender)], args=[SID_TTL_S], client=redis)
     if fields is None:
         return False, State()
-    seen, out = fields
-    return True, State(known=seen is not None, opted_out=out == b"1")
+    return True, state_from(dict(zip(fields[::2], fields[1::2], strict=True)))
 
 
 def mark_seen(pipe: Pipeline, sender: str, now: datetime) -> None:
@@ -88,6 +147,78 @@ def add_escalation(pipe: Pipeline, escalation_id: str, sender: str, category: st
         mapping={"at": now.isoformat(), "category": category, "sender": sender, "state": "open"},
     )
     pipe.zadd(ESCALATIONS, {escalation_id: now.timestamp()})
+
+
+def update_user(pipe: Pipeline, sender: str, values: dict[str, object], delete: tuple[str, ...] = ()) -> None:
+    """Write State fields (by State name) and delete stored fields (by stored name) of one sender."""
+    if values:
+        pipe.hset(user_key(sender), mapping={FIELDS[k]: encode(k, v) for k, v in values.items()})
+    if delete:
+        pipe.hdel(user_key(sender), *delete)
+
+
+def set_due(pipe: Pipeline, sender: str, at: datetime | None) -> None:
+    """Put a subscriber's next check-in in the due index, or take them out of it."""
+    if at is None:
+        pipe.zrem(DUE, sender)
+    else:
+        pipe.zadd(DUE, {sender: int(at.timestamp())})
+
+
+def add_later(pipe: Pipeline, kind: str, sender: str, at: datetime) -> None:
+    pipe.zadd(LATER, {f"{kind}:{sender}": int(at.timestamp())})
+
+
+def drop_later(pipe: Pipeline, kinds: tuple[str, ...], sender: str) -> None:
+    pipe.zrem(LATER, *(f"{kind}:{sender}" for kind in kinds))
+
+
+# Claims up to ARGV[2] entries due by ARGV[1] by pushing them a lease ahead, atomically, so two schedulers never
+# claim the same entry and an entry whose job is lost comes back.
+_CLAIM_DUE = Script(
+    None,
+    b"""
+local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, ARGV[2])
+for _, member in ipairs(due) do redis.call('ZADD', KEYS[1], 'XX', ARGV[3], member) end
+return due
+""",
+)
+
+
+def claim_due(redis: Redis, key: str, now: datetime, batch: int) -> list[str]:
+    """Claim up to `batch` members of sorted set `key` due at `now`; cost grows with `batch`, not set size."""
+    members = _CLAIM_DUE(keys=[key], args=[int(now.timestamp()), batch, lease_of(now)], client=redis)
+    return [m.decode() for m in members]
+
+
+# Removes one-off entries whose score is still the claim's lease: a newer due time set meanwhile is kept.
+_FINISH_LATER = Script(
+    None,
+    b"""
+for i = 2, #ARGV do
+  if redis.call('ZSCORE', KEYS[1], ARGV[i]) == ARGV[1] then redis.call('ZREM', KEYS[1], ARGV[i]) end
+end
+""",
+)
+
+
+def lease_of(now: datetime) -> int:
+    """The score a claim made at `now` gives its entries."""
+    return int(now.timestamp()) + CLAIM_LEASE_S
+
+
+def finish_later(redis: Redis, members: list[str], claimed_at: datetime) -> None:
+    """Drop one-off entries whose job has run."""
+    _FINISH_LATER(keys=[LATER], args=[lease_of(claimed_at), *members], client=redis)
+
+
+def load_users(redis: Redis, senders: list[str]) -> list[tuple[State, str | None]]:
+    """Each sender's State and stored number, in one round trip."""
+    pipe = redis.pipeline(transaction=False)
+    for sender in senders:
+        pipe.hgetall(user_key(sender))
+    rows = pipe.execute()
+    return [(state_from(raw), raw[b"n"].decode() if b"n" in raw else None) for raw in rows]
 
 
 def escalation(redis: Redis, escalation_id: str) -> dict[str, str]:
@@ -120,3 +251,112 @@ def push_outbox(redis: Redis, entry: dict[str, str]) -> None:
 def outbox(redis: Redis, limit: int = OUTBOX_MAX) -> list[dict[str, str]]:
     """Console-transport messages, oldest first."""
     return [json.loads(raw) for raw in reversed(redis.lrange(OUTBOX, 0, limit - 1))]
+
+
+# --- outbound messages: status and pacing (send pipeline) ---
+
+SEND_BUCKET = PREFIX + "sendrate"
+"""Hash {tokens, ts}: the token bucket every worker takes from before a send (service.pacing)."""
+
+MESSAGE_TTL_S = 7 * 24 * 3600
+"""How long a sent message's record is kept: its callbacks come within minutes, a late read receipt within days,
+and one record per check-in must not pile up per subscriber."""
+
+FAILURES = PREFIX + "failures"
+"""Hash: Twilio error code -> how many sends or deliveries failed with it, for the dashboard."""
+
+STATUS_RANK = {
+    "receiving": 0,  # inbound statuses: never those of a message we sent, so they never move one
+    "received": 0,
+    "accepted": 1,  # a Messaging Service took it
+    "scheduled": 1,
+    "queued": 2,  # Twilio's queue: what a successful send returns
+    "sending": 3,
+    "sent": 4,  # the carrier has it
+    "delivered": 5,
+    "partially_delivered": 5,
+    "undelivered": 5,
+    "failed": 5,
+    "canceled": 5,
+    "read": 6,  # after delivered (WhatsApp and RCS read receipts)
+}
+"""Every status Twilio reports for a message, by how far along it is; a callback only ever moves a message up."""
+
+FINAL_FAILURES = ("undelivered", "failed", "canceled")
+"""After one of these nothing changes the record: a late "read" or "delivered" is noise."""
+
+
+def message_key(message_sid: str) -> str:
+    return f"{PREFIX}msg:{message_sid}"
+
+
+# The rank table is written into the script from STATUS_RANK, so Python and Lua cannot disagree about it.
+_RECORD_STATUS = Script(
+    None,
+    (
+        "local rank = {"
+        + ", ".join(f"{status} = {rank}" for status, rank in STATUS_RANK.items())
+        + "}\nlocal final = {"
+        + ", ".join(f"{status} = true" for status in FINAL_FAILURES)
+        + "}\n"
+        + """
+-- KEYS: the message hash, the failure counts. ARGV: status, error code ('' for none), TTL in seconds.
+local current = redis.call('HGET', KEYS[1], 'status')
+if current and (final[current] or (rank[current] or -1) >= rank[ARGV[1]]) then return 0 end
+redis.call('HSET', KEYS[1], 'status', ARGV[1])
+if ARGV[2] ~= '' then
+  redis.call('HSET', KEYS[1], 'error', ARGV[2])
+  redis.call('HINCRBY', KEYS[2], ARGV[2], 1)
+end
+redis.call('EXPIRE', KEYS[1], ARGV[3])
+return 1
+"""
+    ).encode(),
+)
+
+
+def _record_status(client: Redis | Pipeline, message_sid: str, status: str, error_code: int | None) -> object:
+    args = [status, "" if error_code is None else error_code, MESSAGE_TTL_S]
+    return _RECORD_STATUS(keys=[message_key(message_sid), FAILURES], args=args, client=client)
+
+
+def record_sent(redis: Redis, message_sid: str, sender: str, kind: str) -> None:
+    """Remember who a sent message went to and why, as "queued" unless a callback got there first."""
+    pipe = redis.pipeline()
+    pipe.hset(message_key(message_sid), mapping={"sender": sender, "kind": kind})
+    _record_status(pipe, message_sid, "queued", None)
+    pipe.execute()
+
+
+def record_status(redis: Redis, message_sid: str, status: str, error_code: int | None) -> bool:
+    """Record a delivery report; False when it is a duplicate or older than what is recorded (nothing changed).
+
+    A changed status with an error code also counts one failure under that code.
+    """
+    return bool(_record_status(redis, message_sid, status, error_code))
+
+
+def message_status(redis: Redis, message_sid: str) -> dict[str, str]:
+    """What is recorded about a sent message: sender, kind, status and the last error code, where known."""
+    return {k.decode(): v.decode() for k, v in redis.hgetall(message_key(message_sid)).items()}
+
+
+def message_sender(redis: Redis, message_sid: str) -> str | None:
+    """The hashed id of the person a message was sent to, if record_sent saw it."""
+    sender = redis.hget(message_key(message_sid), "sender")
+    return sender.decode() if sender is not None else None
+
+
+def record_failure(client: Redis | Pipeline, code: int) -> None:
+    """Count a send Twilio refused, under its error code."""
+    client.hincrby(FAILURES, str(code), 1)
+
+
+def failures(redis: Redis) -> dict[int, int]:
+    """Failed sends and deliveries by Twilio error code."""
+    return {int(code): int(count) for code, count in redis.hgetall(FAILURES).items()}
+
+
+def set_unreachable(pipe: Pipeline, sender: str) -> None:
+    """Mark a number that cannot receive texts (invalid, a landline): field `unreachable` on the user hash."""
+    pipe.hset(user_key(sender), "unreachable", "1")

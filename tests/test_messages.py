@@ -32,19 +32,60 @@ TOPIC_PRIMARY = {
     "topic.family": "FAMILY",
     "topic.plan": "PLAN",
 }
+# Check-ins (DESIGN.md texter journey): replies to the texter, and the six replies tailored to mood and cravings.
+CHECKIN_REPLY_KEYS = [
+    f"checkin.reply.{mood}_{cravings}" for mood in ("low", "mid", "high") for cravings in ("cravings", "clear")
+]
+CHECKIN_KEYS = [
+    "checkin.offer", "checkin.confirmed", "checkin.already", "checkin.not_subscribed", "checkin.time_set",
+    "checkin.time_quiet", "checkin.time_invalid", "checkin.zone_set", "checkin.zone_invalid", "checkin.paused",
+    "checkin.resumed", "checkin.schedule_set", "checkin.status", "checkin.ask_craving", "checkin.answer_unclear",
+    *CHECKIN_REPLY_KEYS,
+]  # fmt: skip
+# Texts the line starts itself: they show up on a lock screen, so they are discreet (CONTENT.md Must never 9).
+SCHEDULED_KEYS = ["checkin.ask", "checkin.reminder", "referral", "referral.followup", "crisis.followup"]
 REQUIRED = (
     {key: "system" for key in SYSTEM_KEYS}
     | {key: "compliance" for key in COMPLIANCE_KEYS}
     | {key: "crisis" for key in CRISIS_KEYS}
     | {key: "topic" for key in TOPIC_PRIMARY}
+    | {key: "system" for key in CHECKIN_KEYS}
+    | {key: "scheduled" for key in SCHEDULED_KEYS}
 )
+
+# Key -> the placeholders its template may use (the engine fills them); any other key may use only {program}.
+DEFAULT_PLACEHOLDERS = frozenset({"program"})
+ALLOWED_PLACEHOLDERS = {
+    "alert.oncall": {"category", "ref"},
+    "checkin.confirmed": {"time", "zone"},
+    "checkin.already": {"time", "zone"},
+    "checkin.time_set": {"time", "zone"},
+    "checkin.time_quiet": {"earliest", "latest", "time"},
+    "checkin.zone_set": {"zone", "time"},
+    "checkin.paused": {"until"},
+    "checkin.resumed": {"time", "zone"},
+    "checkin.schedule_set": {"schedule", "time"},
+    "checkin.status": {"state", "schedule", "time", "zone"},
+    **{key: {"streak"} for key in CHECKIN_REPLY_KEYS},
+}
+# The longest values the engine fills in: every template must still fit its kind's segment limit with them.
+LONGEST_VALUES = SAMPLE_VALUES | {
+    "time": "12:45 PM",
+    "zone": "America/North_Dakota/New_Salem",
+    "until": "Wed Nov 25",
+    "schedule": "every other day",
+    "state": "paused until Wed Nov 25",
+    "streak": "1000",
+    "earliest": "10:00 AM",
+    "latest": "10:59 PM",
+}
 
 # Carrier compliance words (opt-out, opt-in, help) and engine commands (DESIGN.md): never topic keywords.
 COMPLIANCE_WORDS = {
     "STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT",
     "START", "YES", "UNSTOP", "HELP", "INFO",
 }  # fmt: skip
-ENGINE_WORDS = {"CHECKIN", "TIME", "ZONE", "PAUSE", "RESUME"}
+ENGINE_WORDS = {"CHECKIN", "TIME", "ZONE", "PAUSE", "RESUME", "LESS", "DAILY", "STATUS"}
 KEYWORD_FORMAT = re.compile(r"[A-Z0-9](?:[A-Z0-9' -]*[A-Z0-9])?")
 PHONE_NUMBER = re.compile(r"\b(?:988|911|1-800-\d{3}-\d{4})\b")
 # Per-crisis strings CONTENT.md requires.
@@ -98,6 +139,12 @@ NEVER_RULES = {
     "HELP4U in Spanish": lambda t: same_sentence(t, r"HELP4U|435748", r"spanish|espa"),
     "stop suddenly": unnegated_sudden_stops,
 }
+# Words a scheduled (lock-screen) text must not contain (CONTENT.md Must never 9), with their plurals and forms.
+NOT_DISCREET = re.compile(
+    r"\b(?:klonopin|clonazepam|benzo\w*|xanax|valium|ativan|addict\w*|withdraw\w*|detox\w*|overdos\w*"
+    r"|relaps\w*|drugs?|pills?)\b",
+    re.I,
+)
 
 
 def test_yaml_has_no_duplicate_keys():
@@ -125,7 +172,7 @@ def test_template_is_well_formed(key):
     assert template.kind in MAX_SEGMENTS
     assert template.source, "every template needs a source note"
     assert template.text
-    allowed = {"program"} if template.kind != "alert" else {"program", "category", "ref"}
+    allowed = DEFAULT_PLACEHOLDERS | ALLOWED_PLACEHOLDERS.get(key, set())
     assert template.placeholders <= allowed, f"unknown placeholders {template.placeholders - allowed}"
     assert not re.search(r"[{}]", PLACEHOLDER.sub("", template.text)), "stray brace (not a placeholder)"
 
@@ -136,6 +183,17 @@ def test_template_is_gsm7_and_within_segment_limit(key):
     assert info.encoding == "GSM-7", f"non-GSM characters {info.ucs2_chars}"
     assert info.ucs2_chars == ()
     assert 1 <= info.segments <= MAX_SEGMENTS[CATALOG[key].kind]
+
+
+@pytest.mark.parametrize(("key", "placeholders"), ALLOWED_PLACEHOLDERS.items())
+def test_template_uses_its_placeholders(key, placeholders):
+    """The engine passes these values for a reason: "at {time} {zone}" is the point of the reply."""
+    assert placeholders <= CATALOG[key].placeholders
+
+
+@pytest.mark.parametrize("key", sorted(CATALOG))
+def test_template_fits_with_longest_values(key):
+    assert analyse(render(CATALOG[key].text, LONGEST_VALUES)).segments <= MAX_SEGMENTS[CATALOG[key].kind]
 
 
 @pytest.mark.parametrize(
@@ -256,6 +314,58 @@ def test_crisis_reply_contains(key, required):
     assert required.lower() in rendered(key).lower()
 
 
+# ---------------------------------------------------------------- check-ins, referrals, follow-ups
+
+
+@pytest.mark.parametrize("key", sorted(k for k, t in CATALOG.items() if t.kind == "scheduled"))
+def test_scheduled_template_is_discreet_and_one_segment(key):
+    text = rendered(key)
+    assert not NOT_DISCREET.findall(text), "scheduled texts show on a lock screen (CONTENT.md Must never 9)"
+    assert analyse(text).segments == 1
+
+
+@pytest.mark.parametrize("key", CHECKIN_REPLY_KEYS)
+def test_tailored_reply_shows_streak(key):
+    assert "{streak}" in CATALOG[key].text
+
+
+@pytest.mark.parametrize(
+    ("key", "required"),
+    [
+        ("checkin.offer", ["YES", "Msg & data rates may apply", "Reply STOP to cancel"]),
+        ("checkin.confirmed", ["TIME 8pm", "ZONE Pacific", "LESS", "PAUSE", "STATUS", "STOP"]),
+        ("checkin.already", ["STATUS"]),
+        ("checkin.not_subscribed", ["CHECKIN"]),
+        ("checkin.time_quiet", ["TIME 7pm"]),
+        ("checkin.time_invalid", ["TIME 8pm", "TIME 20:30", "TIME 7:15 am"]),
+        ("checkin.zone_invalid", ["ZONE Eastern", "Pacific", "Hawaii", "Arizona", "ZONE America/Chicago"]),
+        ("checkin.paused", ["RESUME"]),
+        ("checkin.schedule_set", ["DAILY"]),
+        ("checkin.status", ["TIME", "ZONE", "LESS", "DAILY", "PAUSE", "RESUME", "STOP"]),
+        ("checkin.ask", ["1-5"]),
+        ("checkin.reminder", ["1-5"]),
+        ("checkin.ask_craving", ["Y or N"]),
+        ("checkin.answer_unclear", ["1 to 5", "MENU"]),
+        ("checkin.reply.low_cravings", ["prescriber", "call 911", "1-800-662-4357", "CRAVE"]),
+        ("checkin.reply.low_clear", ["call or text 988"]),
+        ("checkin.reply.mid_cravings", ["SLEEP", "ANXIETY", "CRAVE"]),
+        ("checkin.reply.high_cravings", ["PLAN"]),
+        ("referral", ["1-800-662-4357", "988"]),
+        ("referral.followup", ["1-800-662-4357", "988"]),
+        ("crisis.followup", ["call or text 988"]),
+    ],
+)
+def test_checkin_templates_contain(key, required):
+    text = rendered(key)
+    missing = [r for r in required if r not in text]
+    assert not missing
+
+
+@pytest.mark.parametrize("key", ["referral.followup", "crisis.followup"])
+def test_follow_ups_ask_no_question(key):
+    assert "?" not in rendered(key), "a follow-up never asks a question (one could invite a 'no')"
+
+
 # ---------------------------------------------------------------- the checks catch what they should
 
 
@@ -281,3 +391,18 @@ def test_crisis_reply_contains(key, required):
 def test_never_rule_catches(rule, bad, good):
     assert NEVER_RULES[rule](bad)
     assert not NEVER_RULES[rule](good)
+
+
+@pytest.mark.parametrize(
+    ("bad", "good"),
+    [
+        ("Time to check in on your Klonopin taper.", "Hi, it's Steadyline. How are you today?"),
+        ("Any withdrawal today?", "Any rough patches today?"),
+        ("Benzos are hard to quit.", "Hard days pass."),
+        ("Help with addiction: 1-800-662-4357.", "Free help 24/7: 1-800-662-4357."),
+        ("Did you take extra pills?", "Did you sleep?"),
+    ],
+)
+def test_discreet_check_catches(bad, good):
+    assert NOT_DISCREET.search(bad)
+    assert not NOT_DISCREET.search(good)

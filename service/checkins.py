@@ -1,0 +1,274 @@
+"""The check-in conversation as plain functions: subscribing (CHECKIN, YES, TIME, ZONE, PAUSE, RESUME, LESS,
+DAILY, WEEKDAYS, STATUS), answering the daily question, and what a crisis changes.
+
+Each function returns (replies, effects) like the engine, or None when the text is not for it.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from service import schedule
+from service.answers import parse_mood, parse_yes_no
+from service.config import Config
+from service.keywords import normalise
+from service.store import State
+
+if TYPE_CHECKING:
+    from service.engine import Reply
+
+PAUSED_FOREVER = date.max.toordinal()
+"""`paused_until` for a PAUSE without a number of days: until the person texts RESUME."""
+MAX_PAUSE_DAYS = 90
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The configurable parts of the conversation (see service.config)."""
+
+    quiet_hours: tuple[int, int] = (21 * 60, 8 * 60)
+    default_minutes: int = 10 * 60
+    default_zone: str = "America/New_York"
+    question_ttl: timedelta = timedelta(hours=12)
+    reminder_delay: timedelta = timedelta(minutes=120)
+    low_streak: int = 3
+    referral_followup: timedelta = timedelta(days=3)
+
+    @classmethod
+    def from_config(cls, config: Config) -> "Rules":
+        return cls(
+            quiet_hours=config.QUIET_HOURS,
+            default_minutes=config.DEFAULT_CHECKIN_TIME,
+            default_zone=config.DEFAULT_ZONE,
+            question_ttl=timedelta(hours=config.QUESTION_TTL_H),
+            reminder_delay=timedelta(minutes=config.REMINDER_DELAY_MIN),
+            low_streak=config.LOW_STREAK,
+            referral_followup=timedelta(days=config.REFERRAL_FOLLOWUP_DAYS),
+        )
+
+
+@dataclass(frozen=True)
+class Update:
+    """Set State fields (by name) of the sender; `clear` deletes stored fields (by stored name)."""
+
+    values: dict[str, object]
+    clear: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class KeepNumber:
+    """Store the sender's number: later texts (check-ins, a caring follow-up) must be sent to it."""
+
+
+@dataclass(frozen=True)
+class Due:
+    """The sender's next check-in instant in the due index, or None to take them out of it."""
+
+    at: datetime | None
+
+
+@dataclass(frozen=True)
+class Later:
+    """A one-off text ("reminder", "referral", "referral_followup", "crisis_followup") due at `at`."""
+
+    kind: str
+    at: datetime
+
+
+Effect = Update | KeepNumber | Due | Later
+Result = tuple[list["Reply"], list[Effect]]
+QUESTION_FIELDS = ("q", "qa", "qd", "m")
+
+
+def _reply(key: str, **values: str) -> "Reply":
+    from service.engine import Reply  # the engine imports this module; Reply lives there
+
+    return Reply(key, values)
+
+
+def _zone(state: State, guess: str | None, rules: Rules) -> str:
+    return state.zone or guess or rules.default_zone
+
+
+def _next(state: State, now: datetime, rules: Rules, **changes: object) -> datetime | None:
+    """The next check-in instant for `state` with `changes` applied, or None while paused until RESUME."""
+    merged = {**state.__dict__, **changes}
+    if merged["paused_until"] == PAUSED_FOREVER:
+        return None
+    minutes = merged["minutes"] if merged["minutes"] is not None else rules.default_minutes
+    zone = merged["zone"] or rules.default_zone
+    return schedule.next_due(now, minutes, zone, merged["schedule"], merged["anchor"], merged["paused_until"])
+
+
+def _when(state: State, rules: Rules, **changes: object) -> dict[str, str]:
+    merged = {**state.__dict__, **changes}
+    minutes = merged["minutes"] if merged["minutes"] is not None else rules.default_minutes
+    return {"time": schedule.format_time(minutes), "zone": schedule.zone_label(merged["zone"] or rules.default_zone)}
+
+
+def _day_label(ordinal: int) -> str:
+    return date.fromordinal(ordinal).strftime("%a %b %-d")
+
+
+def _today(state: State, now: datetime, rules: Rules, guess: str | None = None) -> date:
+    return schedule.local_day(now, _zone(state, guess, rules))
+
+
+# --- commands ------------------------------------------------------------------------------------------------
+
+SCHEDULE_WORDS = {
+    "less": "alternate", "fewer": "alternate", "every other day": "alternate", "alternate": "alternate",
+    "weekdays": "weekdays", "weekdays only": "weekdays", "daily": "daily", "every day": "daily", "more": "daily",
+}  # fmt: skip
+
+
+def command(text: str, state: State, guess: str | None, now: datetime, rules: Rules) -> Result | None:
+    """Handle a check-in command, or return None when `text` is not one."""
+    words = normalise(text)
+    verb, _, argument = words.partition(" ")
+    if words in ("checkin", "check in", "checkins", "check ins"):
+        return _checkin(state, rules)
+    if words == "yes" and state.subscription == "pending":
+        return _confirm(state, guess, now, rules)
+    if verb not in ("time", "zone", "pause", "resume", "status") and words not in SCHEDULE_WORDS:
+        return None
+    if state.subscription != "active":
+        return [_reply("checkin.not_subscribed")], []
+    if verb == "time":
+        return _set_time(text.strip()[4:], state, now, rules)
+    if verb == "zone":
+        return _set_zone(text.strip()[4:], state, now, rules)
+    if verb == "pause":
+        return _pause(argument, state, now, rules)
+    if verb == "resume":
+        due = _next(state, now, rules, paused_until=0)
+        return [_reply("checkin.resumed", **_when(state, rules))], [Update({"paused_until": 0}), Due(due)]
+    if verb == "status":
+        return [_reply("checkin.status", **_status(state, now, rules))], []
+    chosen = SCHEDULE_WORDS[words]
+    anchor = _today(state, now, rules).toordinal()
+    effects: list[Effect] = [
+        Update({"schedule": chosen, "anchor": anchor}),
+        Due(_next(state, now, rules, schedule=chosen, anchor=anchor)),
+    ]
+    return [_reply("checkin.schedule_set", schedule=schedule.SCHEDULES[chosen], **_when(state, rules))], effects
+
+
+def _checkin(state: State, rules: Rules) -> Result:
+    if state.subscription == "active":
+        return [_reply("checkin.already", **_when(state, rules))], []
+    # Double opt-in: nothing is scheduled until the person replies YES.
+    return [_reply("checkin.offer")], [Update({"subscription": "pending"}), KeepNumber()]
+
+
+def _confirm(state: State, guess: str | None, now: datetime, rules: Rules) -> Result:
+    zone = _zone(state, guess, rules)
+    minutes = state.minutes if state.minutes is not None else rules.default_minutes
+    values = {"subscription": "active", "minutes": minutes, "zone": zone, "schedule": "daily"}
+    values |= {"anchor": schedule.local_day(now, zone).toordinal(), "paused_until": 0}
+    due = _next(state, now, rules, **values)
+    return [_reply("checkin.confirmed", **_when(state, rules, **values))], [Update(values), KeepNumber(), Due(due)]
+
+
+def _set_time(argument: str, state: State, now: datetime, rules: Rules) -> Result:
+    minutes = schedule.parse_time(argument)
+    if minutes is None:
+        return [_reply("checkin.time_invalid")], []
+    if schedule.quiet(minutes, rules.quiet_hours):
+        start, end = rules.quiet_hours
+        window = {"earliest": schedule.format_time(end), "latest": schedule.format_time((start - 1) % 1440)}
+        return [_reply("checkin.time_quiet", **window, time=_when(state, rules)["time"])], []
+    due = _next(state, now, rules, minutes=minutes)
+    return [_reply("checkin.time_set", **_when(state, rules, minutes=minutes))], [
+        Update({"minutes": minutes}),
+        Due(due),
+    ]
+
+
+def _set_zone(argument: str, state: State, now: datetime, rules: Rules) -> Result:
+    zone = schedule.parse_zone(argument)
+    if zone is None:
+        return [_reply("checkin.zone_invalid")], []
+    due = _next(state, now, rules, zone=zone)
+    return [_reply("checkin.zone_set", **_when(state, rules, zone=zone))], [Update({"zone": zone}), Due(due)]
+
+
+def _pause(argument: str, state: State, now: datetime, rules: Rules) -> Result:
+    days = argument.split()[0] if argument else ""
+    if days.isdigit() and 0 < int(days) <= MAX_PAUSE_DAYS:
+        until = _today(state, now, rules).toordinal() + int(days) + 1
+        label = _day_label(until)
+    else:
+        until, label = PAUSED_FOREVER, "you text RESUME"
+    due = _next(state, now, rules, paused_until=until)
+    return [_reply("checkin.paused", until=label)], [Update({"paused_until": until}), Due(due)]
+
+
+def _status(state: State, now: datetime, rules: Rules) -> dict[str, str]:
+    today = _today(state, now, rules).toordinal()
+    if state.paused_until == PAUSED_FOREVER:
+        paused = "paused until you text RESUME"
+    elif state.paused_until > today:
+        paused = f"paused until {_day_label(state.paused_until)}"
+    else:
+        paused = "on"
+    return {"state": paused, "schedule": schedule.SCHEDULES.get(state.schedule, "every day"), **_when(state, rules)}
+
+
+# --- the daily question ----------------------------------------------------------------------------------------
+
+
+def pending_question(state: State, now: datetime, rules: Rules) -> str:
+    """The question awaiting an answer ("mood", "craving"), or "" when there is none or it expired."""
+    if state.question and now.timestamp() - state.asked_at <= rules.question_ttl.total_seconds():
+        return state.question
+    return ""
+
+
+def answer(text: str, question: str, state: State, now: datetime, rules: Rules) -> Result | None:
+    """Handle an answer to the pending question, or return None when `text` is not one."""
+    if question == "mood":
+        mood = parse_mood(text)
+        if mood is None:
+            return None
+        return [_reply("checkin.ask_craving")], [
+            Update({"mood": mood, "question": "craving", "asked_at": int(now.timestamp())})
+        ]
+    cravings = parse_yes_no(text)
+    if cravings is None:
+        return None
+    return _tailored(state, cravings, now, rules)
+
+
+def _tailored(state: State, cravings: bool, now: datetime, rules: Rules) -> Result:
+    today = _today(state, now, rules).toordinal()
+    streak = state.streak + 1 if state.last_day == today - 1 else max(state.streak, 1) if state.last_day == today else 1
+    low = state.low + 1 if state.mood <= 2 else 0
+    band = "low" if state.mood <= 2 else "mid" if state.mood == 3 else "high"
+    reply = _reply(f"checkin.reply.{band}_{'cravings' if cravings else 'clear'}", streak=str(streak))
+    effects: list[Effect] = []
+    if low >= rules.low_streak:
+        # Several hard days in a row: a referral at their next check-in time, and a gentle follow-up days later.
+        at = _next(state, now, rules) or now + timedelta(days=1)
+        effects += [Later("referral", at), Later("referral_followup", at + rules.referral_followup)]
+        low = 0
+    values = {"streak": streak, "last_day": today, "low": low}
+    return [reply], [Update(values, clear=QUESTION_FIELDS), *effects]
+
+
+# --- after a crisis --------------------------------------------------------------------------------------------
+
+
+def after_crisis(state: State, guess: str | None, now: datetime, rules: Rules) -> list[Effect]:
+    """Caring contact: a follow-up tomorrow at their check-in time (or the default time), in place of tomorrow's
+    check-in, which resumes the day after; unless they opted out."""
+    if state.opted_out:
+        return []
+    zone = _zone(state, guess, rules)
+    tomorrow = schedule.local_day(now, zone) + timedelta(days=1)
+    minutes = state.minutes if state.minutes is not None else rules.default_minutes
+    effects: list[Effect] = [KeepNumber(), Later("crisis_followup", schedule.instant(tomorrow, minutes, zone))]
+    if state.subscription == "active" and state.paused_until != PAUSED_FOREVER:
+        resume = max(state.paused_until, tomorrow.toordinal() + 1)
+        effects += [Update({"paused_until": resume}), Due(_next(state, now, rules, paused_until=resume))]
+    return effects

@@ -1,0 +1,52 @@
+"""Writes the engine's effects to Redis in one transaction: state changes, the due index, one-off sends, the
+escalation record and the on-call alert job."""
+
+from datetime import datetime
+
+from redis import Redis
+from rq import Queue, Retry
+
+from service import checkins, engine, store
+
+ALERT_RETRY = Retry(max=3, interval=[10, 60, 300])
+"""An on-call alert that fails is retried by the RQ scheduler, spaced out so a provider outage can pass."""
+
+LATER_KINDS = ("reminder", "referral", "referral_followup", "crisis_followup")
+
+
+def apply(
+    redis: Redis, effects: list[engine.Effect], sender: str, now: datetime, number: str | None, event_id: str
+) -> None:
+    """Write every effect in one transaction (one round trip); `event_id` names an escalation (the MessageSid)."""
+    pipe = redis.pipeline()
+    pipe.multi()  # explicit, so RQ's enqueue joins this transaction instead of starting its own
+    for effect in effects:
+        match effect:
+            case engine.MarkSeen():
+                store.mark_seen(pipe, sender, now)
+            case engine.OptOut():
+                store.set_opted_out(pipe, sender, True, now)
+                store.update_user(pipe, sender, {}, delete=store.SUBSCRIPTION_FIELDS)
+                store.set_due(pipe, sender, None)
+                store.drop_later(pipe, LATER_KINDS, sender)
+            case engine.OptIn():
+                store.set_opted_out(pipe, sender, False, now)
+            case engine.Escalate(category):
+                store.add_escalation(pipe, event_id, sender, category, now)
+                Queue(store.QUEUE, connection=redis).enqueue_call(
+                    "workers.alerts.alert_oncall",
+                    args=(event_id,),
+                    job_id=f"alert-{event_id}",
+                    retry=ALERT_RETRY,
+                    pipeline=pipe,
+                )
+            case checkins.Update(values, clear):
+                store.update_user(pipe, sender, values, delete=clear)
+            case checkins.KeepNumber():
+                if number:
+                    store.update_user(pipe, sender, {"number": number})
+            case checkins.Due(at):
+                store.set_due(pipe, sender, at)
+            case checkins.Later(kind, at):
+                store.add_later(pipe, kind, sender, at)
+    pipe.execute()

@@ -1,0 +1,134 @@
+"""Local time for check-ins: reading TIME and ZONE, guessing a zone from a number, and the next due instant.
+
+Everything here is pure. Instants are timezone-aware UTC datetimes; a subscriber's time of day is minutes after
+their local midnight, turned into an instant with zoneinfo on each local date, so daylight-saving changes move the
+instant and never the wall-clock time.
+"""
+
+import re
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+import phonenumbers
+from phonenumbers import timezone as phone_timezones
+
+from service.config import in_window
+
+# What people call US zones, to IANA names; the first name per zone is how we say it back.
+US_ZONES = {
+    "America/New_York": ("Eastern", "east", "et", "est", "edt", "eastern time", "new york"),
+    "America/Chicago": ("Central", "ct", "cst", "cdt", "central time", "chicago"),
+    "America/Denver": ("Mountain", "mt", "mst", "mdt", "mountain time", "denver"),
+    "America/Phoenix": ("Arizona", "az", "phoenix"),
+    "America/Los_Angeles": ("Pacific", "west", "pt", "pst", "pdt", "pacific time", "los angeles", "california"),
+    "America/Anchorage": ("Alaska", "akst", "akdt", "anchorage"),
+    "Pacific/Honolulu": ("Hawaii", "hst", "honolulu"),
+    "America/Puerto_Rico": ("Atlantic", "ast", "puerto rico"),
+}
+_ZONE_WORDS = {word.casefold(): zone for zone, words in US_ZONES.items() for word in words}
+_IANA = {name.casefold(): name for name in available_timezones()}
+
+# Where a number's prefix spans zones, the most populous one is the guess (the reply says how to change it).
+ZONE_PREFERENCE = tuple(US_ZONES)
+
+SCHEDULES = {"daily": "every day", "weekdays": "on weekdays", "alternate": "every other day"}
+"""How often check-ins come, by stored name, with how replies say it."""
+
+_TIME = re.compile(r"^(\d{1,2})(?:[:.]?(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.|a|p)?$")
+
+
+def parse_time(text: str) -> int | None:
+    """Minutes after midnight for "8pm", "8 pm", "20:30", "7:15 am", "0730", "noon"; None if unreadable."""
+    value = text.strip().casefold().replace(" ", "")
+    if value in ("noon", "midday"):
+        return 12 * 60
+    match = _TIME.match(value)
+    if not match:
+        return None
+    hour, minute, meridiem = int(match[1]), int(match[2] or 0), (match[3] or "")[:1]
+    if minute > 59 or hour > 23 or (meridiem and not 1 <= hour <= 12):
+        return None
+    if meridiem == "p" and hour != 12:
+        hour += 12
+    elif meridiem == "a" and hour == 12:
+        hour = 0
+    return hour * 60 + minute
+
+
+def format_time(minutes: int) -> str:
+    """ "8:00 PM" style, as people read times in the US."""
+    hour, minute = divmod(minutes, 60)
+    return f"{(hour % 12) or 12}:{minute:02d} {'AM' if hour < 12 else 'PM'}"
+
+
+def parse_zone(text: str) -> str | None:
+    """An IANA zone name for "Pacific", "PST", "america/chicago"; None if unknown."""
+    value = " ".join(text.strip().casefold().replace("_", " ").split())
+    return _ZONE_WORDS.get(value) or _IANA.get(value.replace(" ", "_"))
+
+
+def zone_label(zone: str) -> str:
+    return US_ZONES[zone][0] if zone in US_ZONES else zone
+
+
+def guess_zone(number: str, default: str) -> str:
+    """The zone a phone number most likely lives in, from the phonenumbers library's prefix data."""
+    try:
+        candidates = phone_timezones.time_zones_for_number(phonenumbers.parse(number))
+    except phonenumbers.NumberParseException:
+        return default
+    known = [zone for zone in candidates if zone in _IANA.values()]
+    preferred = [zone for zone in ZONE_PREFERENCE if zone in known]
+    return (preferred or known or [default])[0]
+
+
+def runs_on(schedule: str, day: date, anchor: int) -> bool:
+    """Whether a check-in is due on local `day`; `anchor` (a date ordinal) fixes which days "alternate" uses."""
+    if schedule == "weekdays":
+        return day.weekday() < 5
+    if schedule == "alternate":
+        return (day.toordinal() - anchor) % 2 == 0
+    return True
+
+
+def instant(day: date, minutes: int, zone: str) -> datetime:
+    """The UTC instant of a local wall-clock time; a time skipped by a DST change lands just after the jump."""
+    local = datetime.combine(day, time(minutes // 60, minutes % 60), ZoneInfo(zone))
+    return local.astimezone(UTC)
+
+
+def local_day(at: datetime, zone: str) -> date:
+    return at.astimezone(ZoneInfo(zone)).date()
+
+
+def next_due(
+    after: datetime, minutes: int, zone: str, schedule: str = "daily", anchor: int = 0, paused_until: int = 0
+) -> datetime:
+    """The first check-in instant strictly after `after`, on a scheduled local date not before `paused_until`."""
+    day = local_day(after, zone)
+    for offset in range(0, 15):
+        candidate = day + timedelta(days=offset)
+        if candidate.toordinal() < paused_until or not runs_on(schedule, candidate, anchor):
+            continue
+        due = instant(candidate, minutes, zone)
+        if due > after:
+            return due
+    raise ValueError(f"no check-in day within two weeks for schedule {schedule!r}")  # unreachable for SCHEDULES
+
+
+def quiet(minutes: int, quiet_hours: tuple[int, int]) -> bool:
+    """Whether a local time of day falls inside quiet hours (a window that may wrap past midnight)."""
+    return in_window(minutes, *quiet_hours)
+
+
+def local_minutes(at: datetime, zone: str) -> int:
+    local = at.astimezone(ZoneInfo(zone))
+    return local.hour * 60 + local.minute
+
+
+def valid_zone(zone: str) -> bool:
+    try:
+        ZoneInfo(zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
