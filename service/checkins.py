@@ -5,7 +5,7 @@ Each function returns (replies, effects) like the engine, or None when the text 
 """
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from service import schedule
@@ -231,9 +231,8 @@ def answer(text: str, question: str, state: State, now: datetime, rules: Rules) 
         mood = parse_mood(text)
         if mood is None:
             return None
-        return [_reply("checkin.ask_craving")], [
-            Update({"mood": mood, "question": "craving", "asked_at": int(now.timestamp())})
-        ]
+        # asked_at stays the check-in's: the follow-up question expires with the check-in it belongs to.
+        return [_reply("checkin.ask_craving")], [Update({"mood": mood, "question": "craving"})]
     cravings = parse_yes_no(text)
     if cravings is None:
         return None
@@ -241,7 +240,8 @@ def answer(text: str, question: str, state: State, now: datetime, rules: Rules) 
 
 
 def _tailored(state: State, cravings: bool, now: datetime, rules: Rules) -> Result:
-    today = _today(state, now, rules).toordinal()
+    # The answer belongs to the day of the check-in it answers, which is what a streak counts.
+    today = state.question_day or _today(state, now, rules).toordinal()
     streak = state.streak + 1 if state.last_day == today - 1 else max(state.streak, 1) if state.last_day == today else 1
     low = state.low + 1 if state.mood <= 2 else 0
     band = "low" if state.mood <= 2 else "mid" if state.mood == 3 else "high"
@@ -249,7 +249,8 @@ def _tailored(state: State, cravings: bool, now: datetime, rules: Rules) -> Resu
     effects: list[Effect] = []
     if low >= rules.low_streak:
         # Several hard days in a row: a referral at their next check-in time, and a gentle follow-up days later.
-        at = _next(state, now, rules) or now + timedelta(days=1)
+        after = max(now, datetime.fromtimestamp(state.asked_at, UTC))
+        at = _next(state, after, rules) or after + timedelta(days=1)
         effects += [Later("referral", at), Later("referral_followup", at + rules.referral_followup)]
         low = 0
     values = {"streak": streak, "last_day": today, "low": low}

@@ -14,6 +14,7 @@ import urllib.request
 import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from typing import Any
 
 from redis import RedisError
@@ -206,16 +207,35 @@ def cmd_worker(args: argparse.Namespace) -> int:
     with _app_context():
         redis = get_redis()
         worker = Worker([Queue(store.QUEUE, connection=redis)], connection=redis)
-        worker.work(burst=args.burst)
+        # with_scheduler: the worker also moves delayed jobs and RQ retries onto the queue when due.
+        worker.work(burst=args.burst, with_scheduler=not args.burst)
     return 0
 
 
 def cmd_scheduler(args: argparse.Namespace) -> int:
-    """Move delayed jobs and retries onto the queue when they are due."""
-    from rq.scheduler import RQScheduler
+    """Enqueue a scheduling pass every TICK_INTERVAL_S seconds with RQ's cron scheduler."""
+    from rq.cron import CronScheduler
+
+    from workers.ticker import TICK_INTERVAL_S, tick_now
 
     with _app_context():
-        RQScheduler([store.QUEUE], connection=get_redis()).work()
+        cron = CronScheduler(connection=get_redis())
+        cron.register(tick_now, store.QUEUE, interval=TICK_INTERVAL_S)
+        cron.start()
+    return 0
+
+
+def cmd_tick(args: argparse.Namespace) -> int:
+    """Run one scheduling pass as the scheduler would at --at, enqueueing the jobs it finds due."""
+    from workers.ticker import tick
+
+    at = datetime.fromisoformat(args.at)
+    if at.tzinfo is None:
+        print("steadyline: --at needs a UTC offset, e.g. 2026-11-21T15:00:00+00:00", file=sys.stderr)
+        return 2
+    with _app_context():
+        counts = tick(get_redis(), at.astimezone(UTC))
+    print(json.dumps({"at": at.astimezone(UTC).isoformat(), **counts}))
     return 0
 
 
@@ -244,8 +264,12 @@ def parser() -> argparse.ArgumentParser:
     worker.add_argument("--burst", action="store_true", help="exit when the queue is empty")
     worker.set_defaults(handler=cmd_worker)
 
-    scheduler = commands.add_parser("scheduler", help="enqueue delayed jobs and retries when due")
+    scheduler = commands.add_parser("scheduler", help="run the periodic scheduling pass")
     scheduler.set_defaults(handler=cmd_scheduler)
+
+    tick = commands.add_parser("tick", help="run one scheduling pass as if at --at")
+    tick.add_argument("--at", required=True, help="an ISO 8601 instant with offset, e.g. 2026-11-21T15:00:00Z")
+    tick.set_defaults(handler=cmd_tick)
     return root
 
 
