@@ -4,7 +4,7 @@ from collections.abc import Mapping
 
 from flask import Flask
 
-from service import config, connection, health, logs, sms
+from service import config, connection, health, logs, sms, status
 
 
 def create_app(test_config: Mapping[str, str] | None = None) -> Flask:
@@ -18,4 +18,5 @@ def create_app(test_config: Mapping[str, str] | None = None) -> Flask:
     connection.init_app(app)
     app.register_blueprint(sms.bp)
     app.register_blueprint(health.bp)
+    app.register_blueprint(status.bp)
     return app

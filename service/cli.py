@@ -202,11 +202,11 @@ def cmd_outbox(args: argparse.Namespace) -> int:
 
 def cmd_worker(args: argparse.Namespace) -> int:
     """Run queued jobs (until stopped, or until the queue is empty with --burst)."""
-    from rq import Queue, Worker
+    from rq import Queue, SimpleWorker
 
     with _app_context():
         redis = get_redis()
-        worker = Worker([Queue(store.QUEUE, connection=redis)], connection=redis)
+        worker = SimpleWorker([Queue(store.QUEUE, connection=redis)], connection=redis)
         # with_scheduler: the worker also moves delayed jobs and RQ retries onto the queue when due.
         worker.work(burst=args.burst, with_scheduler=not args.burst)
     return 0

@@ -83,7 +83,7 @@ FIELDS = {
     "schedule": "sc", "anchor": "an", "paused_until": "pu", "question": "q", "asked_at": "qa",
     "question_day": "qd", "mood": "m", "streak": "st", "last_day": "ld", "low": "lo", "unreachable": "un",
 }  # fmt: skip
-SUBSCRIPTION_FIELDS = ("sub", "t", "z", "sc", "an", "pu", "q", "qa", "qd", "m", "st", "ld", "lo", "n")
+SUBSCRIPTION_FIELDS = ("sub", "t", "z", "sc", "an", "pu", "q", "qa", "qd", "m", "st", "ld", "lo", "n", "sent:checkin")
 """What STOP erases along with the subscription (the opt-out flag itself stays, to keep honouring it)."""
 
 _INT_FIELDS = ("minutes", "anchor", "paused_until", "asked_at", "question_day", "mood", "streak", "last_day", "low")
@@ -231,6 +231,31 @@ def recent_escalations(redis: Redis, limit: int = 50) -> list[dict[str, str]]:
     return [{"id": i, **escalation(redis, i)} for i in ids]
 
 
+# Claims "one `kind` text to this person on this local day" inside their own hash, so the guard costs no extra
+# key per send (DESIGN.md: <= 400 bytes a subscriber).
+_CLAIM_DAY = Script(
+    None,
+    b"""
+if redis.call('HGET', KEYS[1], ARGV[1]) == ARGV[2] then return 0 end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+return 1
+""",
+)
+
+
+def claim_days(redis: Redis, claims: list[tuple[str, str, int]]) -> list[bool]:
+    """Claim (sender, kind, local date ordinal) sends in one round trip; False where one was claimed before."""
+    pipe = redis.pipeline(transaction=False)
+    for sender, kind, day in claims:
+        _CLAIM_DAY(keys=[user_key(sender)], args=[f"sent:{kind}", day], client=pipe)
+    return [bool(claimed) for claimed in pipe.execute()]
+
+
+def release_day(pipe: Pipeline, sender: str, kind: str) -> None:
+    """Give back a day's claim after a passing provider error, so a later pass may send it."""
+    pipe.hdel(user_key(sender), f"sent:{kind}")
+
+
 def claim_send(redis: Redis, idempotency_key: str) -> bool:
     """Claim the right to send one message once; False if it was claimed before (a retry, a second runner)."""
     return bool(redis.set(sent_key(idempotency_key), "1", nx=True, ex=SENT_TTL_S))
@@ -258,7 +283,7 @@ def outbox(redis: Redis, limit: int = OUTBOX_MAX) -> list[dict[str, str]]:
 SEND_BUCKET = PREFIX + "sendrate"
 """Hash {tokens, ts}: the token bucket every worker takes from before a send (service.pacing)."""
 
-MESSAGE_TTL_S = 7 * 24 * 3600
+MESSAGE_TTL_S = 24 * 3600
 """How long a sent message's record is kept: its callbacks come within minutes, a late read receipt within days,
 and one record per check-in must not pile up per subscriber."""
 
@@ -320,12 +345,10 @@ def _record_status(client: Redis | Pipeline, message_sid: str, status: str, erro
     return _RECORD_STATUS(keys=[message_key(message_sid), FAILURES], args=args, client=client)
 
 
-def record_sent(redis: Redis, message_sid: str, sender: str, kind: str) -> None:
-    """Remember who a sent message went to and why, as "queued" unless a callback got there first."""
-    pipe = redis.pipeline()
+def record_sent(pipe: Pipeline, message_sid: str, sender: str, kind: str) -> None:
+    """Remember (on `pipe`) who a sent message went to and why, as "queued" unless a callback got there first."""
     pipe.hset(message_key(message_sid), mapping={"sender": sender, "kind": kind})
     _record_status(pipe, message_sid, "queued", None)
-    pipe.execute()
 
 
 def record_status(redis: Redis, message_sid: str, status: str, error_code: int | None) -> bool:
@@ -358,5 +381,5 @@ def failures(redis: Redis) -> dict[int, int]:
 
 
 def set_unreachable(pipe: Pipeline, sender: str) -> None:
-    """Mark a number that cannot receive texts (invalid, a landline): field `unreachable` on the user hash."""
-    pipe.hset(user_key(sender), "unreachable", "1")
+    """Mark a number that cannot receive texts (invalid, a landline): State.unreachable, so the scheduler skips it."""
+    pipe.hset(user_key(sender), FIELDS["unreachable"], "1")

@@ -1,18 +1,26 @@
 """Outbound SMS behind one small interface: the console outbox for development, Twilio's REST API for real."""
 
+import logging
+import random
 import sys
+import time
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Protocol, TextIO
 
 from redis import Redis
-from twilio.base.exceptions import TwilioRestException
+from redis.client import Pipeline
+from requests import RequestException
+from twilio.base.exceptions import TwilioRestException, TwilioServiceException
+from twilio.http.http_client import TwilioHttpClient
 from twilio.rest import Client
 
-from service import store
+from service import pacing, store
 from service.config import Config
 from service.privacy import mask
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -59,28 +67,99 @@ class ConsoleTransport:
 # Twilio error codes after which sending the same message again can never succeed.
 PERMANENT_ERRORS = frozenset({21211, 21408, 21610, 21612, 21614, 30003, 30005, 30006})
 
+OPTED_OUT_ERRORS = frozenset({21610})
+"""The recipient texted STOP to our sender: Twilio refuses every message to them until they text START."""
+
+UNREACHABLE_ERRORS = frozenset({21211, 30006})
+"""Not a number that can get texts (invalid, or a landline): the scheduler stops sending to it."""
+
+STOP_ERRORS = OPTED_OUT_ERRORS | UNREACHABLE_ERRORS
+"""Error codes that say something about the person, not just the message: no more texts to them."""
+
+RATE_LIMITED = 20429
+"""Twilio's "too many requests" error code, which may come with a status other than 429."""
+
+HTTP_TIMEOUT_S = 10.0
+"""One REST call; Twilio answers a message create in well under a second."""
+
 
 class TwilioTransport:
-    """Sends through Twilio's Messages API with the official client."""
+    """Sends through Twilio's Messages API with the official client, retrying what Twilio says is temporary.
 
-    def __init__(self, config: Config) -> None:
-        self.client = Client(config.TWILIO_ACCOUNT_SID, config.TWILIO_AUTH_TOKEN)
+    One client per transport: its TwilioHttpClient keeps a requests Session, so sends reuse a kept-alive
+    connection instead of a TLS handshake each.
+    """
+
+    def __init__(self, config: Config, attempts: int = 3, backoff_s: float = 0.5) -> None:
+        http_client = TwilioHttpClient(timeout=HTTP_TIMEOUT_S)
+        self.client = Client(config.TWILIO_ACCOUNT_SID, config.TWILIO_AUTH_TOKEN, http_client=http_client)
         if config.TWILIO_API_BASE_URL:
             self.client.api.base_url = config.TWILIO_API_BASE_URL
-        self.sender = (
+        self.params: dict[str, str | None] = (
             {"messaging_service_sid": config.TWILIO_MESSAGING_SERVICE_SID}
             if config.TWILIO_MESSAGING_SERVICE_SID
             else {"from_": config.TWILIO_FROM_NUMBER}
         )
+        if config.PUBLIC_BASE_URL:
+            self.params["status_callback"] = f"{config.PUBLIC_BASE_URL}/sms/status"
+        self.attempts, self.backoff_s = attempts, backoff_s
 
     def send(self, message: Outgoing) -> str:
-        try:
-            sent = self.client.messages.create(to=message.to, body=message.body, **self.sender)
-        except TwilioRestException as exc:
-            raise SendError(f"Twilio refused the message ({exc.code})", exc.code, exc.code in PERMANENT_ERRORS) from exc
-        return str(sent.sid)
+        attempt = 1
+        while True:
+            try:
+                return str(self.client.messages.create(to=message.to, body=message.body, **self.params).sid)
+            except (TwilioRestException, TwilioServiceException) as exc:
+                if attempt >= self.attempts or not _temporary(exc):
+                    # `from None`: Twilio's own error text can quote the phone number, and tracebacks get logged.
+                    raise SendError(
+                        f"Twilio refused the message (HTTP {exc.status}, code {exc.code}) after {attempt} attempt(s)",
+                        exc.code,
+                        exc.code in PERMANENT_ERRORS,
+                    ) from None
+                delay = self.backoff_s * 2 ** (attempt - 1) * random.uniform(0.5, 1.5)
+                log.warning("twilio send refused (HTTP %s, code %s): retry in %.2fs", exc.status, exc.code, delay)
+                time.sleep(delay)
+                attempt += 1
+            except RequestException as exc:
+                # Not retried here: the request may have reached Twilio, and a second one could text twice.
+                raise SendError(f"Twilio unreachable ({type(exc).__name__})", None, False) from None
+
+
+def _temporary(exc: TwilioRestException | TwilioServiceException) -> bool:
+    return exc.status == 429 or exc.code == RATE_LIMITED or exc.status >= 500
+
+
+class PacedTransport:
+    """Takes a token from the bucket all workers share before each send, so together they keep SEND_RATE_PER_S."""
+
+    def __init__(self, inner: Transport, redis: Redis, rate_per_s: float) -> None:
+        self.inner, self.redis, self.rate_per_s = inner, redis, rate_per_s
+
+    def send(self, message: Outgoing) -> str:
+        pacing.wait_for_token(self.redis, self.rate_per_s)
+        return self.inner.send(message)
 
 
 def from_config(config: Config, redis: Redis) -> Transport:
-    """The transport `SMS_TRANSPORT` names."""
-    return TwilioTransport(config) if config.SMS_TRANSPORT == "twilio" else ConsoleTransport(redis)
+    """The transport `SMS_TRANSPORT` names, paced to SEND_RATE_PER_S."""
+    inner = TwilioTransport(config) if config.SMS_TRANSPORT == "twilio" else ConsoleTransport(redis)
+    return PacedTransport(inner, redis, config.SEND_RATE_PER_S)
+
+
+def stop_sending_after(pipe: Pipeline, sender: str, code: int | None, now: datetime) -> None:
+    """Queue on `pipe` what error `code` means for the person (see STOP_ERRORS): opted out, or unreachable."""
+    if code in OPTED_OUT_ERRORS:
+        store.set_opted_out(pipe, sender, True, now)
+    elif code in UNREACHABLE_ERRORS:
+        store.set_unreachable(pipe, sender)
+
+
+def handle_send_error(redis: Redis, sender: str, exc: SendError, now: datetime) -> None:
+    """Record a refused send under its code, and stop texting the person if the code says they cannot be texted."""
+    pipe = redis.pipeline()
+    if exc.code is not None:
+        store.record_failure(pipe, exc.code)
+    stop_sending_after(pipe, sender, exc.code, now)
+    pipe.execute()
+    log.warning("send failed code=%s permanent=%s sender=%s", exc.code, exc.permanent, sender[:8])

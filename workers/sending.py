@@ -1,15 +1,23 @@
-"""Send jobs: daily check-ins and one-off texts (reminders, referrals, follow-ups), each claimed with an
-idempotency key per person and local date before it reaches the transport, so nothing is sent twice."""
+"""Send jobs: daily check-ins and one-off texts (reminders, referrals, follow-ups).
+
+Each text is claimed per person, kind and local date before it reaches the transport, so a retried job, a second
+scheduler or an expired lease never sends it twice. A job of N people costs three Redis round trips (read, claim,
+write) plus the sends.
+"""
 
 from collections import Counter
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import cache
 
 from flask import current_app
 from redis import Redis
+from redis.client import Pipeline
 
 from messages import catalog
 from service import schedule, store, transport
 from service.checkins import Rules, pending_question
+from service.config import Config
 from service.connection import get_config, get_redis
 from service.store import State
 
@@ -25,124 +33,147 @@ LATER_TEMPLATES = {
     "referral_followup": ("referral.followup", "followup"),
     "crisis_followup": ("crisis.followup", "followup"),
 }
-"""One-off kinds: the template each sends and the outbox/transport kind it is sent as."""
+"""One-off kinds: the template each sends and the kind it is sent (and shown in the outbox) as."""
+
+
+@dataclass
+class Planned:
+    """One text a job means to send."""
+
+    sender: str
+    number: str
+    kind: str  # the claim's kind: "checkin" or a LATER_TEMPLATES key
+    day: date
+    template: str
+    sent_as: str
 
 
 def send_checkins(senders: list[str], at_iso: str) -> dict[str, int]:
-    """Send today's check-in to each subscriber in `senders`, as of instant `at_iso`; reschedule each."""
+    """Send today's check-in to each subscriber in `senders`, as of instant `at_iso`, and reschedule each."""
     at, redis = datetime.fromisoformat(at_iso), get_redis()
-    sender_transport = transport.from_config(get_config(), redis)
     rules = Rules.from_config(get_config())
-    outcomes = Counter(
-        _checkin(redis, sender_transport, rules, sender, state, number, at)
-        for sender, (state, number) in zip(senders, store.load_users(redis, senders), strict=True)
-    )
+    outcomes: Counter[str] = Counter()
+    planned: list[Planned] = []
+    pipe = redis.pipeline()
+    for sender, (state, number) in zip(senders, store.load_users(redis, senders), strict=True):
+        if state.subscription != "active" or state.opted_out or state.unreachable or not number or not state.zone:
+            store.set_due(pipe, sender, None)
+            outcomes["dropped"] += 1
+            continue
+        minutes = state.minutes if state.minutes is not None else rules.default_minutes
+        # The next instant replaces the claim's lease whatever happens to today's text.
+        due = schedule.next_due(at, minutes, state.zone, state.schedule, state.anchor, state.paused_until)
+        store.set_due(pipe, sender, due)
+        day = schedule.local_day(at, state.zone)
+        reason = _skip_reason(state, minutes, day, at, rules)
+        if reason:
+            outcomes[reason] += 1
+        else:
+            planned.append(Planned(sender, number, "checkin", day, "checkin.ask", "checkin"))
+    for item, outcome in _deliver(redis, pipe, planned, at):
+        outcomes[outcome] += 1
+        if outcome == "sent":
+            asked = {"question": "mood", "asked_at": int(at.timestamp()), "question_day": item.day.toordinal()}
+            store.update_user(pipe, item.sender, asked)
+            store.add_later(pipe, "reminder", item.sender, at + rules.reminder_delay)
+        elif outcome == "retry":
+            # Back in the due index soon, so the next pass tries again (today's claim was given back).
+            store.set_due(pipe, item.sender, at + RETRY_LATER)
+    pipe.execute()
     return dict(outcomes)
 
 
-def _checkin(
-    redis: Redis, sender_transport: transport.Transport, rules: Rules, sender: str, state: State,
-    number: str | None, at: datetime,
-) -> str:  # fmt: skip
-    pipe = redis.pipeline()
-    if state.subscription != "active" or state.opted_out or state.unreachable or not number or not state.zone:
-        store.set_due(pipe, sender, None)
-        pipe.execute()
-        return "dropped"
-    minutes = state.minutes if state.minutes is not None else rules.default_minutes
-    day = schedule.local_day(at, state.zone)
-    # The next instant replaces the claim's lease, whatever happens below.
-    store.set_due(pipe, sender, schedule.next_due(at, minutes, state.zone, state.schedule, state.anchor,
-                                                  state.paused_until))  # fmt: skip
-    reason = _skip_reason(state, minutes, day, at, rules)
-    claim = f"checkin:{sender}:{day.toordinal()}"
-    if reason or not store.claim_send(redis, claim):
-        pipe.execute()
-        return reason or "duplicate"
-    outcome = _send(redis, sender_transport, sender, number, "checkin.ask", "checkin", claim, at)
-    if outcome == "retry":
-        return outcome  # the claim's lease brings this subscriber back on a later pass
-    if outcome == "sent":
-        asked = {"question": "mood", "asked_at": int(at.timestamp()), "question_day": day.toordinal()}
-        store.update_user(pipe, sender, asked)
-        store.add_later(pipe, "reminder", sender, at + rules.reminder_delay)
-    pipe.execute()
-    return outcome
-
-
 def _skip_reason(state: State, minutes: int, day: date, at: datetime, rules: Rules) -> str:
+    zone = state.zone or rules.default_zone
     if state.paused_until > day.toordinal():
         return "paused"
     if not schedule.runs_on(state.schedule, day, state.anchor):
         return "not_today"
-    if schedule.quiet(schedule.local_minutes(at, state.zone or rules.default_zone), rules.quiet_hours):
+    if schedule.quiet(schedule.local_minutes(at, zone), rules.quiet_hours):
         return "quiet_hours"
-    due_today = schedule.instant(day, minutes, state.zone or rules.default_zone)
+    due_today = schedule.instant(day, minutes, zone)
     if not due_today <= at <= due_today + LATE_GRACE:
         return "late"
     return ""
 
 
-def _send(
-    redis: Redis, sender_transport: transport.Transport, sender: str, number: str, key: str, kind: str, claim: str,
-    at: datetime,
-) -> str:  # fmt: skip
-    """Hand one claimed text to the transport: "sent", "failed" (never to be retried) or "retry" (claim given back)."""
-    try:
-        message_sid = sender_transport.send(transport.Outgoing(to=number, body=catalog.text(key), kind=kind))
-    except transport.SendError as exc:
-        transport.handle_send_error(redis, sender, exc, at)
-        current_app.logger.warning("send %s sender=%s failed code=%s", kind, sender[:8], exc.code)
-        if exc.permanent:
-            return "failed"
-        store.release_send(redis, claim)
-        return "retry"
-    store.record_sent(redis, message_sid, sender, kind)
-    return "sent"
+def _deliver(redis: Redis, pipe: Pipeline, planned: list[Planned], at: datetime) -> list[tuple[Planned, str]]:
+    """Claim every planned text in one round trip, then hand each claimed one to the transport.
+
+    Outcomes: "sent", "duplicate" (claimed before), "failed" (a permanent error: never retried) or "retry" (a
+    passing error: the claim is given back on `pipe`).
+    """
+    claims = store.claim_days(redis, [(p.sender, p.kind, p.day.toordinal()) for p in planned])
+    sender_transport = _transport(get_config(), redis)
+    results = []
+    for item, claimed in zip(planned, claims, strict=True):
+        if not claimed:
+            results.append((item, "duplicate"))
+            continue
+        body = catalog.text(item.template)
+        try:
+            message_sid = sender_transport.send(transport.Outgoing(to=item.number, body=body, kind=item.sent_as))
+        except transport.SendError as exc:
+            transport.handle_send_error(redis, item.sender, exc, at)
+            current_app.logger.warning("send %s sender=%s failed code=%s", item.kind, item.sender[:8], exc.code)
+            if not exc.permanent:
+                store.release_day(pipe, item.sender, item.kind)
+            results.append((item, "failed" if exc.permanent else "retry"))
+            continue
+        store.record_sent(pipe, message_sid, item.sender, item.sent_as)
+        results.append((item, "sent"))
+    return results
+
+
+@cache
+def _transport(config: Config, redis: Redis) -> transport.Transport:
+    # One per worker process: its HTTP connection to Twilio stays open from one job to the next.
+    return transport.from_config(config, redis)
 
 
 def send_later(members: list[str], at_iso: str) -> dict[str, int]:
     """Send the one-off texts `members` ("kind:sender") claimed at instant `at_iso`."""
     at, redis = datetime.fromisoformat(at_iso), get_redis()
-    config = get_config()
-    sender_transport, rules = transport.from_config(config, redis), Rules.from_config(config)
-    pairs = [member.split(":", 1) for member in members]
+    rules = Rules.from_config(get_config())
+    pairs = [tuple(member.split(":", 1)) for member in members]
     users = store.load_users(redis, [sender for _, sender in pairs])
-    outcomes = Counter(
-        _later(redis, sender_transport, rules, kind, sender, state, number, at)
-        for (kind, sender), (state, number) in zip(pairs, users, strict=True)
-    )
+    outcomes: Counter[str] = Counter()
+    planned: list[Planned] = []
+    pipe = redis.pipeline()
+    for (kind, sender), (state, number) in zip(pairs, users, strict=True):
+        if kind not in LATER_TEMPLATES or state.opted_out or state.unreachable or not number:
+            outcomes["dropped"] += 1
+            continue
+        zone = state.zone or schedule.guess_zone(number, rules.default_zone)
+        if kind == "reminder" and not _reminder_due(state, at, rules):
+            outcomes["answered"] += 1
+            continue
+        morning = _after_quiet_hours(at, zone, rules)
+        if morning:
+            store.add_later(pipe, kind, sender, morning)  # never at night: the same text waits for the morning
+            outcomes["quiet_hours"] += 1
+            continue
+        template, sent_as = LATER_TEMPLATES[kind]
+        planned.append(Planned(sender, number, kind, schedule.local_day(at, zone), template, sent_as))
+    for item, outcome in _deliver(redis, pipe, planned, at):
+        outcomes[outcome] += 1
+        if outcome == "retry":
+            store.add_later(pipe, item.kind, item.sender, at + RETRY_LATER)
+    pipe.execute()
     store.finish_later(redis, members, at)
     return dict(outcomes)
 
 
-def _later(
-    redis: Redis, sender_transport: transport.Transport, rules: Rules, kind: str, sender: str, state: State,
-    number: str | None, at: datetime,
-) -> str:  # fmt: skip
-    if kind not in LATER_TEMPLATES or state.opted_out or state.unreachable or not number:
-        return "dropped"
-    zone = state.zone or schedule.guess_zone(number, rules.default_zone)
-    day = schedule.local_day(at, zone)
+def _reminder_due(state: State, at: datetime, rules: Rules) -> bool:
+    """Still unanswered, and asked at least the reminder delay ago (not a newer check-in's question)."""
     waited = at.timestamp() - state.asked_at
-    if kind == "reminder" and (pending_question(state, at, rules) != "mood" or waited < rules.reminder_delay.seconds):
-        return "answered"  # or a newer check-in was asked since this reminder was set
+    return pending_question(state, at, rules) == "mood" and waited >= rules.reminder_delay.total_seconds()
+
+
+def _after_quiet_hours(at: datetime, zone: str, rules: Rules) -> datetime | None:
+    """The end of the quiet hours `at` falls in, or None when `at` is outside them."""
     minute = schedule.local_minutes(at, zone)
-    if schedule.quiet(minute, rules.quiet_hours):
-        # Never at night: the same text waits for the end of quiet hours.
-        end = rules.quiet_hours[1]
-        morning = schedule.instant(day if minute < end else day + timedelta(days=1), end, zone)
-        pipe = redis.pipeline()
-        store.add_later(pipe, kind, sender, morning)
-        pipe.execute()
-        return "quiet_hours"
-    template, sent_as = LATER_TEMPLATES[kind]
-    claim = f"{kind}:{sender}:{day.toordinal()}"
-    if not store.claim_send(redis, claim):
-        return "duplicate"
-    outcome = _send(redis, sender_transport, sender, number, template, sent_as, claim, at)
-    if outcome == "retry":
-        pipe = redis.pipeline()
-        store.add_later(pipe, kind, sender, at + RETRY_LATER)
-        pipe.execute()
-    return outcome
+    if not schedule.quiet(minute, rules.quiet_hours):
+        return None
+    end, day = rules.quiet_hours[1], schedule.local_day(at, zone)
+    return schedule.instant(day if minute < end else day + timedelta(days=1), end, zone)
