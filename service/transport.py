@@ -30,6 +30,7 @@ class Outgoing:
     to: str
     body: str
     kind: str
+    at: datetime | None = None  # the instant it is sent as (a scheduling pass's, which `tick --at` may set)
 
 
 class SendError(RuntimeError):
@@ -56,7 +57,7 @@ class ConsoleTransport:
 
     def send(self, message: Outgoing) -> str:
         message_id = "CO" + uuid.uuid4().hex
-        at = datetime.now(UTC).isoformat(timespec="seconds")
+        at = (message.at or datetime.now(UTC)).isoformat(timespec="seconds")
         store.push_outbox(
             self.redis, {"id": message_id, "to": message.to, "body": message.body, "kind": message.kind, "at": at}
         )

@@ -11,6 +11,8 @@ from redis import Redis
 from service import create_app, embedded
 from tests.texting import Texter
 
+pytest_plugins = ["tests.fake_twilio"]  # the `fake_twilio` fixture, for any test that sends through Twilio
+
 
 @pytest.fixture(scope="session")
 def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[embedded.EmbeddedServer]:

@@ -10,8 +10,10 @@ from redis import Redis
 from rq import Queue, SimpleWorker
 
 from messages import catalog
-from service import schedule, store
+from service import create_app, schedule, store
+from service.config import DEV_AUTH_TOKEN
 from service.privacy import sender_id
+from tests.fake_twilio import ACCOUNT_SID, FakeTwilio, created, refused
 from tests.texting import Texter
 from workers.ticker import tick
 
@@ -267,3 +269,44 @@ def test_a_non_subscriber_in_crisis_gets_a_follow_up_next_day(app: Flask, redis:
     texter.text("i took the whole bottle")
     [followup] = texter.tick(datetime.now(UTC) + timedelta(days=2))
     assert followup["kind"] == "followup" and followup["body"] == catalog.text("crisis.followup")
+
+
+@pytest.fixture
+def twilio_line(redis_server, redis: Redis, fake_twilio: FakeTwilio) -> Line:
+    """A subscriber on a line that sends through the twilio library to a scripted Twilio."""
+    app = create_app(
+        {
+            "REDIS_URL": redis_server.url, "SEND_RATE_PER_S": "100000", "TWILIO_ACCOUNT_SID": ACCOUNT_SID,
+            "TWILIO_AUTH_TOKEN": DEV_AUTH_TOKEN, "TWILIO_FROM_NUMBER": "+15005550006",
+            "TWILIO_API_BASE_URL": fake_twilio.url,
+        }
+    )  # fmt: skip
+    subscriber = Line(app, redis)
+    subscriber.subscribe()
+    return subscriber
+
+
+def test_a_permanent_refusal_stops_texts_and_is_not_retried(twilio_line: Line, fake_twilio: FakeTwilio) -> None:
+    fake_twilio.reply(refused(400, 21610))  # the person texted STOP to the carrier, not to us
+    moment = at("2026-11-23T10:00:00-05:00")
+    twilio_line.tick(moment)
+    assert len(fake_twilio.requests) == 1
+    assert twilio_line.text("MENU") == []  # opted out: silence
+    assert store.failures(twilio_line.redis) == {21610: 1}
+    twilio_line.tick(moment + timedelta(days=1))
+    assert len(fake_twilio.requests) == 1
+
+
+def test_a_passing_outage_is_tried_again_on_a_later_pass_and_sent_once(
+    twilio_line: Line, fake_twilio: FakeTwilio, monkeypatch
+) -> None:
+    monkeypatch.setattr("time.sleep", lambda seconds: None)  # the transport's backoff between its own attempts
+    fake_twilio.reply(*[refused(503, 20503)] * 3, created("SM" + "f" * 32))
+    moment = at("2026-11-23T10:00:00-05:00")
+    twilio_line.tick(moment)
+    assert len(fake_twilio.requests) == 3 and twilio_line.due() == moment + timedelta(minutes=10)
+    twilio_line.tick(moment + timedelta(minutes=10))
+    assert len(fake_twilio.requests) == 4
+    assert twilio_line.text("4") == [catalog.text("checkin.ask_craving")]  # the check-in did arrive
+    twilio_line.tick(moment + timedelta(minutes=20))
+    assert len(fake_twilio.requests) == 4

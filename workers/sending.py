@@ -112,7 +112,7 @@ def _deliver(redis: Redis, pipe: Pipeline, planned: list[Planned], at: datetime)
             continue
         body = catalog.text(item.template)
         try:
-            message_sid = sender_transport.send(transport.Outgoing(to=item.number, body=body, kind=item.sent_as))
+            message_sid = sender_transport.send(transport.Outgoing(item.number, body, item.sent_as, at))
         except transport.SendError as exc:
             transport.handle_send_error(redis, item.sender, exc, at)
             current_app.logger.warning("send %s sender=%s failed code=%s", item.kind, item.sender[:8], exc.code)
