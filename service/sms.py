@@ -10,12 +10,11 @@ from datetime import UTC, datetime
 from functools import lru_cache
 
 from flask import Blueprint, Response, current_app, request
-from redis import RedisError
+from redis import Redis, RedisError
 from twilio.request_validator import RequestValidator, get_signature_algorithm
 from twilio.twiml.messaging_response import MessagingResponse
 
-from messages import catalog
-from service import engine, schedule, store
+from service import engine, overrides, schedule, store
 from service.checkins import Rules
 from service.config import Config
 from service.connection import get_config, get_redis
@@ -65,8 +64,9 @@ def _twiml_document(texts: tuple[str, ...]) -> str:
     return str(reply)
 
 
-def twiml(replies: list[engine.Reply]) -> Response:
-    texts = tuple(catalog.text(reply.key, **reply.values) for reply in replies)
+def twiml(replies: list[engine.Reply], redis: Redis | None) -> Response:
+    """TwiML with one <Message> a reply, in the texts operators published (or the defaults)."""
+    texts = tuple(overrides.text(redis, reply.key, **reply.values) for reply in replies)
     return Response(_twiml_document(texts), mimetype="text/xml")
 
 
@@ -89,7 +89,7 @@ def inbound() -> Response | tuple[str, int]:
         claimed, state = store.claim_and_load(redis, message_sid, sender)
         if not claimed:
             log.info("inbound sid=%s duplicate: no effect", message_sid)
-            return twiml([])
+            return twiml([], None)
         replies, effects = engine.respond(message, state, now, Rules.from_config(config))
         if effects:
             apply_effects(redis, effects, sender, now, number, message_sid)
@@ -97,6 +97,6 @@ def inbound() -> Response | tuple[str, int]:
         reply = engine.Reply(engine.offline_reply(message))
         # An error-level line, so monitoring sees a crisis text whose escalation could not be recorded.
         log.error("inbound sid=%s redis unavailable (%s): replied %s", message_sid, type(exc).__name__, reply.key)
-        return twiml([reply])
+        return twiml([reply], None)
     log.info("inbound sid=%s sender=%s replies=%s", message_sid, sender[:8], ",".join(r.key for r in replies) or "-")
-    return twiml(replies)
+    return twiml(replies, redis)

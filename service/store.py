@@ -35,6 +35,18 @@ DUE = PREFIX + "due"
 LATER = PREFIX + "later"
 """Sorted set of one-off sends ("reminder:<id>", "referral:<id>", ...) by due instant."""
 
+TEMPLATE_TEXTS = PREFIX + "tpl:texts"
+"""Hash "language:key" -> the published text of a template (absent: the default in messages/*.yaml)."""
+
+TEMPLATE_GENERATION = PREFIX + "tpl:generation"
+"""A counter bumped by every publish, so processes know to reload TEMPLATE_TEXTS."""
+
+
+def template_versions_key(field: str) -> str:
+    """List of JSON version records of one template ("language:key"), oldest first."""
+    return f"{PREFIX}tpl:versions:{field}"
+
+
 CLAIM_LEASE_S = 600
 """A claimed due entry is pushed this far ahead; if its job never runs, it comes due again after the lease."""
 

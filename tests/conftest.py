@@ -8,7 +8,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from redis import Redis
 
-from service import create_app, embedded
+from service import create_app, embedded, overrides
 from tests.texting import Texter
 
 pytest_plugins = ["tests.fake_twilio"]  # the `fake_twilio` fixture, for any test that sends through Twilio
@@ -27,6 +27,14 @@ def redis(redis_server: embedded.EmbeddedServer) -> Iterator[Redis]:
     client.flushdb()
     yield client
     client.flushdb()
+
+
+@pytest.fixture(autouse=True)
+def fresh_published_texts() -> Iterator[None]:
+    """Each test starts from the default texts, whatever an earlier test published in this process."""
+    overrides.PUBLISHED.forget()
+    yield
+    overrides.PUBLISHED.forget()
 
 
 @pytest.fixture

@@ -2,8 +2,7 @@
 
 from flask import current_app
 
-from messages import catalog
-from service import store, transport
+from service import overrides, store, transport
 from service.connection import get_config, get_redis
 
 
@@ -17,7 +16,7 @@ def alert_oncall(escalation_id: str) -> int:
     if not config.ONCALL_NUMBERS:
         current_app.logger.warning("alert escalation=%s: no ONCALL_NUMBERS configured", escalation_id)
         return 0
-    body = catalog.text("alert.oncall", category=event["category"].replace("_", " "), ref=escalation_id[-6:])
+    body = overrides.text(redis, "alert.oncall", category=event["category"].replace("_", " "), ref=escalation_id[-6:])
     sender = transport.from_config(config, redis)
     sent = 0
     for number in config.ONCALL_NUMBERS:

@@ -14,8 +14,7 @@ from flask import current_app
 from redis import Redis
 from redis.client import Pipeline
 
-from messages import catalog
-from service import schedule, store, transport
+from service import overrides, schedule, store, transport
 from service.checkins import Rules, pending_question
 from service.config import Config
 from service.connection import get_config, get_redis
@@ -110,7 +109,7 @@ def _deliver(redis: Redis, pipe: Pipeline, planned: list[Planned], at: datetime)
         if not claimed:
             results.append((item, "duplicate"))
             continue
-        body = catalog.text(item.template)
+        body = overrides.text(redis, item.template)
         try:
             message_sid = sender_transport.send(transport.Outgoing(item.number, body, item.sent_as, at))
         except transport.SendError as exc:

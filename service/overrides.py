@@ -1,0 +1,98 @@
+"""Operator-published template texts over the defaults in messages/*.yaml, seen by every process within seconds.
+
+A publish writes the text, a version record and a bumped generation number in one transaction. Each process
+keeps the published texts in memory and asks for the generation at most every REFRESH_S seconds, so the hot
+path costs one GET every few seconds, not one per text. When Redis cannot be reached the last texts seen stay in
+use (a crisis reply must still go out), and a process that never saw any uses the defaults.
+"""
+
+import json
+import threading
+import time
+from datetime import UTC, datetime
+
+from redis import Redis, RedisError
+
+from messages import catalog
+from service import store
+
+REFRESH_S = 2.0
+"""How stale a process's view of published texts may be: a publish reaches every process within this."""
+
+
+class Published:
+    """One process's cache of the published texts."""
+
+    def __init__(self) -> None:
+        self._texts: dict[str, str] = {}
+        self._generation: bytes | None = None
+        self._checked = float("-inf")
+        self._lock = threading.Lock()
+
+    def texts(self, redis: Redis | None) -> dict[str, str]:
+        """Published texts by "language:key", refreshed when the generation changed (never with `redis` None)."""
+        now = time.monotonic()
+        if redis is None or now - self._checked < REFRESH_S:
+            return self._texts
+        with self._lock:
+            self._checked = now
+            try:
+                generation = redis.get(store.TEMPLATE_GENERATION)
+                if generation != self._generation:
+                    raw = redis.hgetall(store.TEMPLATE_TEXTS)
+                    self._texts = {k.decode(): v.decode() for k, v in raw.items()}
+                    self._generation = generation
+            except RedisError:
+                pass  # keep what we had: better a slightly old text than none
+        return self._texts
+
+    def forget(self) -> None:
+        """Make the next read ask Redis (after a publish in this process, and when tests flush Redis)."""
+        self._checked = float("-inf")
+        self._generation = None
+        self._texts = {}
+
+
+PUBLISHED = Published()
+
+
+def current(redis: Redis | None, key: str, language: str = catalog.DEFAULT_LANGUAGE) -> str:
+    """The text template `key` has now: the published one, else the default. With `redis` None (Redis is down),
+    the texts this process last saw."""
+    return PUBLISHED.texts(redis).get(f"{language}:{key}") or catalog.load(language)[key].text
+
+
+def text(redis: Redis | None, key: str, language: str = catalog.DEFAULT_LANGUAGE, **values: str) -> str:
+    """The rendered text of template `key`, with the catalog's default values and `values`."""
+    return catalog.render(current(redis, key, language), catalog.default_values() | values)
+
+
+def publish(
+    redis: Redis, key: str, new_text: str | None, author: str, action: str, language: str = catalog.DEFAULT_LANGUAGE
+) -> int:
+    """Publish `new_text` for `key` (None: back to the default) as a new version; returns its number.
+
+    Callers validate first (service.admin validates placeholders, length and required content).
+    """
+    field = f"{language}:{key}"
+    version = redis.llen(store.template_versions_key(field)) + 1
+    record = {
+        "version": version, "text": new_text if new_text is not None else catalog.load(language)[key].text,
+        "author": author, "at": datetime.now(UTC).isoformat(timespec="seconds"), "action": action,
+    }  # fmt: skip
+    pipe = redis.pipeline()
+    if new_text is None:
+        pipe.hdel(store.TEMPLATE_TEXTS, field)
+    else:
+        pipe.hset(store.TEMPLATE_TEXTS, field, new_text)
+    pipe.rpush(store.template_versions_key(field), json.dumps(record))
+    pipe.incr(store.TEMPLATE_GENERATION)
+    pipe.execute()
+    PUBLISHED.forget()
+    return version
+
+
+def versions(redis: Redis, key: str, language: str = catalog.DEFAULT_LANGUAGE) -> list[dict[str, object]]:
+    """Every published version of `key`, oldest first."""
+    raw = redis.lrange(store.template_versions_key(f"{language}:{key}"), 0, -1)
+    return [json.loads(item) for item in raw]
