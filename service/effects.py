@@ -7,6 +7,7 @@ from redis import Redis
 from rq import Queue, Retry
 
 from service import checkins, engine, store
+from service.privacy import mask
 
 ALERT_RETRY = Retry(max=3, interval=[10, 60, 300])
 """An on-call alert that fails is retried by the RQ scheduler, spaced out so a provider outage can pass."""
@@ -31,8 +32,8 @@ def apply(
                 store.drop_later(pipe, LATER_KINDS, sender)
             case engine.OptIn():
                 store.set_opted_out(pipe, sender, False, now)
-            case engine.Escalate(category):
-                store.add_escalation(pipe, event_id, sender, category, now)
+            case engine.Escalate(category, text):
+                store.add_escalation(pipe, event_id, sender, category, now, text, mask(number or ""))
                 Queue(store.QUEUE, connection=redis).enqueue_call(
                     "workers.alerts.alert_oncall",
                     args=(event_id,),
@@ -42,6 +43,9 @@ def apply(
                 )
             case checkins.Update(values, clear):
                 store.update_user(pipe, sender, values, delete=clear)
+                if "mood" in values:
+                    store.count(pipe, now, "answered")
+                    store.count(pipe, now, f"mood_{values['mood']}")
             case checkins.KeepNumber():
                 if number:
                     store.update_user(pipe, sender, {"number": number})

@@ -64,9 +64,10 @@ class OptIn:
 
 @dataclass(frozen=True)
 class Escalate:
-    """A crisis message: record it for the operators and alert the on-call person."""
+    """A crisis message: record it (with its words, for the person who follows it up) and alert the on-call."""
 
     category: str
+    text: str
 
 
 Effect = MarkSeen | OptOut | OptIn | Escalate | checkins.Effect
@@ -98,7 +99,7 @@ def respond(
     if message.crisis:
         # Outranks every state, opted out included: a person in danger always gets the emergency numbers.
         care = checkins.after_crisis(state, message.zone_guess, now, rules)
-        return [Reply(crisis_key(message.crisis))], [*first_contact, Escalate(message.crisis), *care]
+        return [Reply(crisis_key(message.crisis))], [*first_contact, Escalate(message.crisis, message.text), *care]
     if message.keyword in OPT_OUT:
         return ([] if state.opted_out else [Reply("optout")]), [*first_contact, OptOut()]
     if state.opted_out:

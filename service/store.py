@@ -6,7 +6,7 @@ MessageSid and read the sender's state in one Lua script) and `apply` (write eve
 
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, date, datetime
 
 from redis import Redis
 from redis.client import Pipeline
@@ -34,6 +34,23 @@ DUE = PREFIX + "due"
 
 LATER = PREFIX + "later"
 """Sorted set of one-off sends ("reminder:<id>", "referral:<id>", ...) by due instant."""
+
+STATS_TTL_S = 400 * 24 * 3600
+"""Daily aggregate counters are kept for a year and a bit, for the dashboard's trends."""
+
+
+def stats_key(day: date) -> str:
+    """Hash of one UTC day's aggregate counters (no numbers, no words): checkin_sent, answered, mood_1..mood_5,
+    reminder_sent, referral_sent, followup_sent, crisis_events."""
+    return f"{PREFIX}stats:{day.isoformat()}"
+
+
+def count(pipe: Pipeline, at: datetime, counter: str, amount: int = 1) -> None:
+    """Add to one of the day's aggregate counters."""
+    key = stats_key(at.astimezone(UTC).date())
+    pipe.hincrby(key, counter, amount)
+    pipe.expire(key, STATS_TTL_S)
+
 
 TEMPLATE_TEXTS = PREFIX + "tpl:texts"
 """Hash "language:key" -> the published text of a template (absent: the default in messages/*.yaml)."""
@@ -152,13 +169,15 @@ def set_opted_out(pipe: Pipeline, sender: str, opted_out: bool, now: datetime) -
     pipe.hset(user_key(sender), mapping={"out": "1" if opted_out else "0", "out_at": int(now.timestamp())})
 
 
-def add_escalation(pipe: Pipeline, escalation_id: str, sender: str, category: str, now: datetime) -> None:
-    """Record a crisis message for the operators: when, which category, whose (hashed) number. No body."""
-    pipe.hset(
-        escalation_key(escalation_id),
-        mapping={"at": now.isoformat(), "category": category, "sender": sender, "state": "open"},
-    )
+def add_escalation(
+    pipe: Pipeline, escalation_id: str, sender: str, category: str, now: datetime, text: str, masked: str
+) -> None:
+    """Record a crisis message for the operators who follow it up: when, which category, the words, the masked
+    number and the hashed one (to find the person's state), and its state ("open", "claimed", "closed")."""
+    fields = {"at": now.isoformat(), "category": category, "sender": sender, "state": "open", "text": text}
+    pipe.hset(escalation_key(escalation_id), mapping=fields | {"masked": masked})
     pipe.zadd(ESCALATIONS, {escalation_id: now.timestamp()})
+    count(pipe, now, "crisis_events")
 
 
 def update_user(pipe: Pipeline, sender: str, values: dict[str, object], delete: tuple[str, ...] = ()) -> None:

@@ -62,12 +62,12 @@ def test_crisis_outranks_every_state_and_is_escalated() -> None:
     for state in (NEW, KNOWN, OUT):
         replies, effects = respond("i want to kill myself", state)
         assert replies == ["crisis.suicide"]
-        assert Escalate("suicide") in effects
+        assert Escalate("suicide", "i want to kill myself") in effects
 
 
 def test_crisis_from_a_new_number_gets_no_welcome_in_the_way() -> None:
     replies, effects = respond("took the whole bottle", NEW)
-    assert replies == ["crisis.overdose"] and effects[:2] == [MarkSeen(), Escalate("overdose")]
+    assert replies == ["crisis.overdose"] and effects[:2] == [MarkSeen(), Escalate("overdose", "took the whole bottle")]
 
 
 def test_new_number_gets_the_welcome_then_the_answer() -> None:

@@ -120,6 +120,7 @@ def _deliver(redis: Redis, pipe: Pipeline, planned: list[Planned], at: datetime)
             results.append((item, "failed" if exc.permanent else "retry"))
             continue
         store.record_sent(pipe, message_sid, item.sender, item.sent_as)
+        store.count(pipe, at, f"{item.sent_as}_sent")
         results.append((item, "sent"))
     return results
 
