@@ -21,8 +21,9 @@ from redis import RedisError
 from twilio.request_validator import RequestValidator
 
 from service import config, create_app, embedded, store
-from service.connection import get_redis
-from service.privacy import mask
+from service.connection import get_config, get_redis
+from service.privacy import keyring, mask, new_key
+from service.transport import ConsoleTransport
 
 DEFAULT_PORT = 5000
 DEFAULT_HOST = "127.0.0.1"
@@ -190,7 +191,7 @@ def cmd_chat(args: argparse.Namespace) -> int:
 def cmd_outbox(args: argparse.Namespace) -> int:
     """Print what the console transport sent, oldest first."""
     with _app_context():
-        entries = store.outbox(get_redis(), args.limit)
+        entries = ConsoleTransport(get_redis(), keyring(get_config().DATA_KEY)).outbox(args.limit)
     if args.json:
         print(json.dumps(entries, indent=2, ensure_ascii=False))
     elif not entries:
@@ -216,11 +217,13 @@ def cmd_scheduler(args: argparse.Namespace) -> int:
     """Enqueue a scheduling pass every TICK_INTERVAL_S seconds with RQ's cron scheduler."""
     from rq.cron import CronScheduler
 
+    from workers import stats
     from workers.ticker import TICK_INTERVAL_S, tick_now
 
     with _app_context():
         cron = CronScheduler(connection=get_redis())
         cron.register(tick_now, store.QUEUE, interval=TICK_INTERVAL_S)
+        cron.register(stats.snapshot, store.QUEUE, interval=stats.SNAPSHOT_INTERVAL_S)
         cron.start()
     return 0
 
@@ -236,6 +239,20 @@ def cmd_tick(args: argparse.Namespace) -> int:
     with _app_context():
         counts = tick(get_redis(), at.astimezone(UTC))
     print(json.dumps({"at": at.astimezone(UTC).isoformat(), **counts}))
+    return 0
+
+
+def cmd_keygen(args: argparse.Namespace) -> int:
+    """Print a new DATA_KEY."""
+    print(new_key())
+    return 0
+
+
+def cmd_rotate_key(args: argparse.Namespace) -> int:
+    """Re-encrypt every stored number with the first key of DATA_KEY (after putting a new key first)."""
+    with _app_context():
+        changed = store.reencrypt_numbers(get_redis(), keyring(get_config().DATA_KEY))
+    print(f"re-encrypted {changed} stored numbers with the current key")
     return 0
 
 
@@ -270,6 +287,12 @@ def parser() -> argparse.ArgumentParser:
     tick = commands.add_parser("tick", help="run one scheduling pass as if at --at")
     tick.add_argument("--at", required=True, help="an ISO 8601 instant with offset, e.g. 2026-11-21T15:00:00Z")
     tick.set_defaults(handler=cmd_tick)
+
+    keygen = commands.add_parser("keygen", help="print a new DATA_KEY")
+    keygen.set_defaults(handler=cmd_keygen)
+
+    rotate = commands.add_parser("rotate-key", help="re-encrypt stored numbers with the first DATA_KEY key")
+    rotate.set_defaults(handler=cmd_rotate_key)
     return root
 
 

@@ -7,9 +7,13 @@ from dataclasses import dataclass, field
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from service import privacy
+
 # Signs webhooks from `steadyline chat` when no real Twilio token is configured (console transport only).
 DEV_AUTH_TOKEN = "steadyline-dev-token"
 DEV_SECRET = "steadyline-dev-secret-not-for-production"
+DEV_DATA_KEY = "c3RlYWR5bGluZS1kZXZlbG9wbWVudC1rZXktMzJieXQ="
+"""A fixed development key (32 bytes), so a development line keeps its records between runs; never in production."""
 
 E164 = re.compile(r"^\+[1-9]\d{6,14}$")
 ENVIRONMENTS = ("development", "production")
@@ -87,8 +91,10 @@ class Config:
     PUBLIC_BASE_URL: str | None = None
     SMS_TRANSPORT: str = "console"
     SECRET_KEY: str = DEV_SECRET
-    DATA_KEY: str = DEV_SECRET
+    DATA_KEY: str = DEV_DATA_KEY
     ONCALL_NUMBERS: tuple[str, ...] = field(default_factory=tuple)
+    ONCALL_WEBHOOK_URL: str | None = None
+    ONCALL_WEBHOOK_SECRET: str | None = None
     LOG_LEVEL: str = "INFO"
     SEND_RATE_PER_S: float = 10.0
     QUIET_HOURS: tuple[int, int] = (21 * 60, 8 * 60)  # minutes after local midnight: start, end
@@ -98,6 +104,7 @@ class Config:
     QUESTION_TTL_H: int = 12
     LOW_STREAK: int = 3
     REFERRAL_FOLLOWUP_DAYS: int = 3
+    CONSOLE_IDLE_MIN: int = 30
 
     @property
     def production(self) -> bool:
@@ -121,7 +128,7 @@ def load(environ: Mapping[str, str] | None = None) -> Config:
         if not E164.match(env["TWILIO_FROM_NUMBER"]):
             raise ConfigError("TWILIO_FROM_NUMBER must be an E.164 number like +15555550123")
         values["TWILIO_FROM_NUMBER"] = env["TWILIO_FROM_NUMBER"]
-    for name in ("TWILIO_API_BASE_URL", "PUBLIC_BASE_URL"):
+    for name in ("TWILIO_API_BASE_URL", "PUBLIC_BASE_URL", "ONCALL_WEBHOOK_URL"):
         if name in env:
             values[name] = _url(name, env[name], ("http", "https"))
     if "ONCALL_NUMBERS" in env:
@@ -136,10 +143,15 @@ def load(environ: Mapping[str, str] | None = None) -> Config:
         values["DEFAULT_ZONE"] = _zone("DEFAULT_ZONE", env["DEFAULT_ZONE"])
     if "SEND_RATE_PER_S" in env:
         values["SEND_RATE_PER_S"] = _positive("SEND_RATE_PER_S", env["SEND_RATE_PER_S"], float)
-    for name in ("REMINDER_DELAY_MIN", "QUESTION_TTL_H", "LOW_STREAK", "REFERRAL_FOLLOWUP_DAYS"):
+    for name in ("REMINDER_DELAY_MIN", "QUESTION_TTL_H", "LOW_STREAK", "REFERRAL_FOLLOWUP_DAYS", "CONSOLE_IDLE_MIN"):
         if name in env:
             values[name] = _positive(name, env[name], int)
-    for name in ("TWILIO_AUTH_TOKEN", "SECRET_KEY", "DATA_KEY"):
+    if "DATA_KEY" in env:
+        try:
+            privacy.keyring(env["DATA_KEY"])
+        except privacy.DataKeyError as exc:
+            raise ConfigError(str(exc)) from None
+    for name in ("TWILIO_AUTH_TOKEN", "SECRET_KEY", "DATA_KEY", "ONCALL_WEBHOOK_SECRET"):
         if name in env:
             values[name] = env[name]
 
@@ -158,6 +170,8 @@ def _check_consistency(config: Config, env: Mapping[str, str]) -> None:
                 raise ConfigError(f"SMS_TRANSPORT=twilio needs {name}")
         if not (config.TWILIO_FROM_NUMBER or config.TWILIO_MESSAGING_SERVICE_SID):
             raise ConfigError("SMS_TRANSPORT=twilio needs TWILIO_FROM_NUMBER or TWILIO_MESSAGING_SERVICE_SID")
+    if config.ONCALL_WEBHOOK_URL and not config.ONCALL_WEBHOOK_SECRET:
+        raise ConfigError("ONCALL_WEBHOOK_URL needs ONCALL_WEBHOOK_SECRET, the key its alerts are signed with")
     start, end = config.QUIET_HOURS
     if in_window(config.DEFAULT_CHECKIN_TIME, start, end):
         raise ConfigError("DEFAULT_CHECKIN_TIME falls inside QUIET_HOURS")

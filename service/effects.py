@@ -7,7 +7,7 @@ from redis import Redis
 from rq import Queue, Retry
 
 from service import checkins, engine, store
-from service.privacy import mask
+from service.privacy import Keyring, mask
 
 ALERT_RETRY = Retry(max=3, interval=[10, 60, 300])
 """An on-call alert that fails is retried by the RQ scheduler, spaced out so a provider outage can pass."""
@@ -16,9 +16,11 @@ LATER_KINDS = ("reminder", "referral", "referral_followup", "crisis_followup")
 
 
 def apply(
-    redis: Redis, effects: list[engine.Effect], sender: str, now: datetime, number: str | None, event_id: str
+    redis: Redis, effects: list[engine.Effect], sender: str, now: datetime, number: str, event_id: str, keys: Keyring
 ) -> None:
-    """Write every effect in one transaction (one round trip); `event_id` names an escalation (the MessageSid)."""
+    """Write every effect in one transaction (one round trip); `event_id` names an escalation (the MessageSid).
+
+    `number` is stored only encrypted with `keys`, and only where a later text must reach it."""
     pipe = redis.pipeline()
     pipe.multi()  # explicit, so RQ's enqueue joins this transaction instead of starting its own
     for effect in effects:
@@ -33,7 +35,7 @@ def apply(
             case engine.OptIn():
                 store.set_opted_out(pipe, sender, False, now)
             case engine.Escalate(category, text):
-                store.add_escalation(pipe, event_id, sender, category, now, text, mask(number or ""))
+                store.add_escalation(pipe, event_id, sender, category, now, text, mask(number))
                 Queue(store.QUEUE, connection=redis).enqueue_call(
                     "workers.alerts.alert_oncall",
                     args=(event_id,),
@@ -47,8 +49,7 @@ def apply(
                     store.count(pipe, now, "answered")
                     store.count(pipe, now, f"mood_{values['mood']}")
             case checkins.KeepNumber():
-                if number:
-                    store.update_user(pipe, sender, {"number": number})
+                store.update_user(pipe, sender, {"number": keys.encrypt(number)})
             case checkins.Due(at):
                 store.set_due(pipe, sender, at)
             case checkins.Later(kind, at):

@@ -19,7 +19,7 @@ from service.checkins import Rules
 from service.config import Config
 from service.connection import get_config, get_redis
 from service.effects import apply as apply_effects
-from service.privacy import sender_id
+from service.privacy import keyring, sender_id
 
 bp = Blueprint("sms", __name__)
 
@@ -92,7 +92,7 @@ def inbound() -> Response | tuple[str, int]:
             return twiml([], None)
         replies, effects = engine.respond(message, state, now, Rules.from_config(config))
         if effects:
-            apply_effects(redis, effects, sender, now, number, message_sid)
+            apply_effects(redis, effects, sender, now, number, message_sid, keyring(config.DATA_KEY))
     except RedisError as exc:
         reply = engine.Reply(engine.offline_reply(message))
         # An error-level line, so monitoring sees a crisis text whose escalation could not be recorded.

@@ -7,10 +7,14 @@ MessageSid and read the sender's state in one Lua script) and `apply` (write eve
 import json
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
 
 from redis import Redis
 from redis.client import Pipeline
 from redis.commands.core import Script
+
+if TYPE_CHECKING:
+    from service.privacy import Keyring
 
 PREFIX = "sl:"
 QUEUE = "steadyline"
@@ -120,7 +124,7 @@ _INT_FIELDS = ("minutes", "anchor", "paused_until", "asked_at", "question_day", 
 
 def state_from(raw: dict[bytes, bytes]) -> State:
     """A State from a user hash as HGETALL returns it."""
-    get = {k.decode(): v.decode() for k, v in raw.items()}.get
+    get = {k.decode(): v.decode() for k, v in raw.items() if k != b"n"}.get  # "n" is an encrypted number
     values: dict[str, object] = {name: int(get(FIELDS[name])) for name in _INT_FIELDS if get(FIELDS[name])}
     return State(
         known=get("seen") is not None,
@@ -134,8 +138,11 @@ def state_from(raw: dict[bytes, bytes]) -> State:
     )
 
 
-def encode(field: str, value: object) -> str:
-    """How a State field is stored: the short codes for subscription and question, integers as text."""
+def encode(field: str, value: object) -> str | bytes:
+    """How a State field is stored: the short codes for subscription and question, integers as text, bytes (an
+    encrypted number) as they are."""
+    if isinstance(value, bytes):
+        return value
     if field == "subscription":
         return {"pending": "p", "active": "a"}[str(value)]
     if field == "question":
@@ -243,13 +250,36 @@ def finish_later(redis: Redis, members: list[str], claimed_at: datetime) -> None
     _FINISH_LATER(keys=[LATER], args=[lease_of(claimed_at), *members], client=redis)
 
 
-def load_users(redis: Redis, senders: list[str]) -> list[tuple[State, str | None]]:
-    """Each sender's State and stored number, in one round trip."""
+def load_users(redis: Redis, senders: list[str]) -> list[tuple[State, bytes | None]]:
+    """Each sender's State and stored number (encrypted, see service.privacy), in one round trip."""
     pipe = redis.pipeline(transaction=False)
     for sender in senders:
         pipe.hgetall(user_key(sender))
     rows = pipe.execute()
-    return [(state_from(raw), raw[b"n"].decode() if b"n" in raw else None) for raw in rows]
+    return [(state_from(raw), raw.get(b"n")) for raw in rows]
+
+
+# Replaces a field only if it still holds the value read: a concurrent write of a fresh token wins.
+_COMPARE_AND_SET = Script(
+    None,
+    b"""
+if redis.call('HGET', KEYS[1], ARGV[1]) ~= ARGV[2] then return 0 end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[3])
+return 1
+""",
+)
+
+
+def reencrypt_numbers(redis: Redis, keys: "Keyring") -> int:
+    """Re-encrypt every stored number not made with the current key; returns how many changed. Safe to re-run."""
+    changed = 0
+    field = FIELDS["number"]
+    for key in redis.scan_iter(match=user_key("*"), count=1000):
+        token = redis.hget(key, field)
+        if token and not keys.current(token):
+            args = [field, token, keys.encrypt(keys.decrypt(token))]
+            changed += _COMPARE_AND_SET(keys=[key], args=args, client=redis)
+    return changed
 
 
 def escalation(redis: Redis, escalation_id: str) -> dict[str, str]:
@@ -414,3 +444,335 @@ def failures(redis: Redis) -> dict[int, int]:
 def set_unreachable(pipe: Pipeline, sender: str) -> None:
     """Mark a number that cannot receive texts (invalid, a landline): State.unreachable, so the scheduler skips it."""
     pipe.hset(user_key(sender), FIELDS["unreachable"], "1")
+
+
+# --- operator console: operators, sessions, sign-in limits, audit ---
+
+OPERATORS = PREFIX + "operators"
+"""Set of every operator's email (lower case); each has a hash at operator_key(email)."""
+
+CONSOLE_SESSION_MAX_S = 12 * 3600
+"""A console session ends this long after sign-in however busy it is, so a stolen cookie is not good for ever."""
+
+SIGNIN_WINDOW_S = 15 * 60
+"""The fixed window failed sign-ins are counted in, per account and per client address."""
+
+AUDIT = PREFIX + "audit"
+AUDIT_MAX = 100_000
+"""Audit entries kept (a stream, trimmed approximately): years of operator actions at a few dozen a day."""
+
+
+def operator_key(email: str) -> str:
+    return f"{PREFIX}op:{email}"
+
+
+def operator_sessions_key(email: str) -> str:
+    """Sorted set of an operator's console session ids by start time, so disabling them ends every one."""
+    return f"{PREFIX}op-sessions:{email}"
+
+
+def console_session_key(session_id: str) -> str:
+    """A console session, by the SHA-256 of its cookie value: a copy of the database hands out no live cookie."""
+    return f"{PREFIX}cs:{session_id}"
+
+
+def signin_key(scope: str, value: str) -> str:
+    """Failed sign-ins in the current window, for one `scope` ("account" or "address") and value."""
+    return f"{PREFIX}signin:{scope}:{value}"
+
+
+def _decoded(raw: dict[bytes, bytes]) -> dict[str, str]:
+    return {k.decode(): v.decode() for k, v in raw.items()}
+
+
+# Create-if-absent in one step, so two `operator add` runs for one email never both succeed.
+_ADD_OPERATOR = Script(
+    None,
+    b"""
+if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+redis.call('HSET', KEYS[1], unpack(ARGV, 2))
+redis.call('SADD', KEYS[2], ARGV[1])
+return 1
+""",
+)
+
+
+def add_operator(redis: Redis, email: str, fields: dict[str, str]) -> bool:
+    """Store a new operator's hash; False if an operator with that email exists."""
+    args = [email, *(part for item in fields.items() for part in item)]
+    return bool(_ADD_OPERATOR(keys=[operator_key(email), OPERATORS], args=args, client=redis))
+
+
+def operator(redis: Redis, email: str) -> dict[str, str]:
+    """One operator's stored fields, or {} if there is none."""
+    return _decoded(redis.hgetall(operator_key(email)))
+
+
+def operators(redis: Redis) -> list[dict[str, str]]:
+    """Every operator's stored fields, by email."""
+    emails = sorted(e.decode() for e in redis.smembers(OPERATORS))
+    pipe = redis.pipeline(transaction=False)
+    for email in emails:
+        pipe.hgetall(operator_key(email))
+    return [_decoded(raw) for raw in pipe.execute() if raw]
+
+
+def update_operator(redis: Redis, email: str, fields: dict[str, str]) -> None:
+    redis.hset(operator_key(email), mapping=fields)
+
+
+# Disables the account and deletes every session it holds in one step, so no request slips between the two.
+_DISABLE_OPERATOR = Script(
+    None,
+    b"""
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+redis.call('HSET', KEYS[1], 'enabled', '0')
+for _, id in ipairs(redis.call('ZRANGE', KEYS[2], 0, -1)) do redis.call('DEL', ARGV[1] .. id) end
+redis.call('DEL', KEYS[2])
+return 1
+""",
+)
+
+
+def disable_operator(redis: Redis, email: str) -> bool:
+    """Disable an operator and end their console sessions; False if there is no such operator."""
+    keys = [operator_key(email), operator_sessions_key(email)]
+    return bool(_DISABLE_OPERATOR(keys=keys, args=[console_session_key("")], client=redis))
+
+
+def console_session(redis: Redis, session_id: str) -> dict[str, str]:
+    return _decoded(redis.hgetall(console_session_key(session_id)))
+
+
+def save_console_session(redis: Redis, session_id: str, fields: dict[str, str], ttl_s: int) -> None:
+    pipe = redis.pipeline()
+    pipe.hset(console_session_key(session_id), mapping=fields)
+    pipe.expire(console_session_key(session_id), max(ttl_s, 1))
+    pipe.execute()
+
+
+def index_console_session(redis: Redis, email: str, session_id: str, started: float) -> None:
+    """Note a new session under its operator, forgetting ones older than any session can live."""
+    key = operator_sessions_key(email)
+    pipe = redis.pipeline()
+    pipe.zadd(key, {session_id: started})
+    pipe.zremrangebyscore(key, "-inf", started - CONSOLE_SESSION_MAX_S)
+    pipe.expire(key, CONSOLE_SESSION_MAX_S)
+    pipe.execute()
+
+
+def delete_console_session(redis: Redis, session_id: str, email: str = "") -> None:
+    pipe = redis.pipeline()
+    pipe.delete(console_session_key(session_id))
+    if email:
+        pipe.zrem(operator_sessions_key(email), session_id)
+    pipe.execute()
+
+
+def signin_failures(redis: Redis, keys: list[str]) -> list[int]:
+    """Failed sign-ins counted so far in the current window under each key."""
+    return [int(count or 0) for count in redis.mget(keys)]
+
+
+def count_signin_failure(redis: Redis, keys: list[str]) -> None:
+    """Count one failed sign-in under each key; a key's window starts at its first failure."""
+    pipe = redis.pipeline()
+    for key in keys:
+        pipe.set(key, 0, ex=SIGNIN_WINDOW_S, nx=True)
+        pipe.incr(key)
+    pipe.execute()
+
+
+def clear_signin_failures(redis: Redis, key: str) -> None:
+    redis.delete(key)
+
+
+def add_audit(redis: Redis, entry: dict[str, str]) -> str:
+    """Append an audit entry, trimming the oldest past AUDIT_MAX; return its stream id."""
+    return redis.xadd(AUDIT, entry, maxlen=AUDIT_MAX, approximate=True).decode()
+
+
+def audit_entries(redis: Redis, limit: int, before: str | None = None) -> list[dict[str, str]]:
+    """Up to `limit` audit entries, newest first, each with its stream `id`; only those older than `before`."""
+    rows = redis.xrevrange(AUDIT, max=f"({before}" if before else "+", min="-", count=limit)
+    return [{"id": entry_id.decode(), **_decoded(fields)} for entry_id, fields in rows]
+
+
+# --- operator console: escalations and dashboard ---
+
+ESCALATIONS_CLAIMED = PREFIX + "escalations:claimed"
+ESCALATIONS_CLOSED = PREFIX + "escalations:closed"
+"""Sorted sets of claimed and of closed escalation ids by the event's time. An id is in at most one of them; the
+open ones are ESCALATIONS minus both, so add_escalation needs to know nothing about states."""
+
+ESCALATION_STATES = ("open", "claimed", "closed")
+
+ESCALATION_NOTE_MAX = 2000
+"""Characters an operator's note may hold: a follow-up record, not a case file."""
+
+
+def escalation_notes_key(escalation_id: str) -> str:
+    """List of JSON notes ({"by", "at", "text"}) on one escalation, oldest first."""
+    return f"{PREFIX}esc:{escalation_id}:notes"
+
+
+# Each state change is one script, so two operators acting at once see one outcome, never a mix.
+# KEYS: the escalation hash, ESCALATIONS, ESCALATIONS_CLAIMED. ARGV: the id, the operator, the instant (ISO).
+_CLAIM_ESCALATION = Script(
+    None,
+    b"""
+local state = redis.call('HGET', KEYS[1], 'state')
+if not state then return {'missing', ''} end
+if state ~= 'open' then return {state, redis.call('HGET', KEYS[1], 'claimed_by') or ''} end
+redis.call('HSET', KEYS[1], 'state', 'claimed', 'claimed_by', ARGV[2], 'claimed_at', ARGV[3])
+redis.call('ZADD', KEYS[3], redis.call('ZSCORE', KEYS[2], ARGV[1]) or 0, ARGV[1])
+return {'ok', ARGV[2]}
+""",
+)
+
+# KEYS: the escalation hash, its notes, ESCALATIONS, ESCALATIONS_CLAIMED, ESCALATIONS_CLOSED.
+# ARGV: the id, the operator, "1" for an admin, the instant (ISO), the closing note as JSON ('' for none).
+_CLOSE_ESCALATION = Script(
+    None,
+    b"""
+local state = redis.call('HGET', KEYS[1], 'state')
+if not state then return 'missing' end
+if state == 'closed' then return 'closed' end
+if ARGV[3] ~= '1' and (state ~= 'claimed' or redis.call('HGET', KEYS[1], 'claimed_by') ~= ARGV[2]) then
+  return 'not_yours'
+end
+redis.call('HSET', KEYS[1], 'state', 'closed', 'closed_by', ARGV[2], 'closed_at', ARGV[4])
+if ARGV[5] ~= '' then redis.call('RPUSH', KEYS[2], ARGV[5]) end
+redis.call('ZREM', KEYS[4], ARGV[1])
+redis.call('ZADD', KEYS[5], redis.call('ZSCORE', KEYS[3], ARGV[1]) or 0, ARGV[1])
+return 'ok'
+""",
+)
+
+# KEYS: the escalation hash, its notes. ARGV: the note as JSON. A note never lands on a missing escalation.
+_ADD_ESCALATION_NOTE = Script(
+    None,
+    b"""
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+redis.call('RPUSH', KEYS[2], ARGV[1])
+return 1
+""",
+)
+
+
+def _note(operator: str, now: datetime, text: str) -> str:
+    return json.dumps({"by": operator, "at": now.isoformat(), "text": text[:ESCALATION_NOTE_MAX]})
+
+
+def claim_escalation(redis: Redis, escalation_id: str, operator: str, now: datetime) -> tuple[str, str]:
+    """Claim an open escalation for `operator`: ("ok", operator), or (its state or "missing", who holds it)."""
+    keys = [escalation_key(escalation_id), ESCALATIONS, ESCALATIONS_CLAIMED]
+    outcome, holder = _CLAIM_ESCALATION(keys=keys, args=[escalation_id, operator, now.isoformat()], client=redis)
+    return outcome.decode(), holder.decode()
+
+
+def close_escalation(redis: Redis, escalation_id: str, operator: str, admin: bool, now: datetime, note: str) -> str:
+    """Close an escalation `operator` claimed (an admin: any not yet closed), with an optional closing note.
+
+    Returns "ok", "missing", "closed" (already) or "not_yours".
+    """
+    keys = [
+        escalation_key(escalation_id), escalation_notes_key(escalation_id), ESCALATIONS, ESCALATIONS_CLAIMED,
+        ESCALATIONS_CLOSED,
+    ]  # fmt: skip
+    args = [escalation_id, operator, "1" if admin else "0", now.isoformat(), _note(operator, now, note) if note else ""]
+    return _CLOSE_ESCALATION(keys=keys, args=args, client=redis).decode()
+
+
+def add_escalation_note(redis: Redis, escalation_id: str, operator: str, now: datetime, text: str) -> bool:
+    """Append an operator's note; False if there is no such escalation."""
+    keys = [escalation_key(escalation_id), escalation_notes_key(escalation_id)]
+    return bool(_ADD_ESCALATION_NOTE(keys=keys, args=[_note(operator, now, text)], client=redis))
+
+
+def escalation_notes(redis: Redis, escalation_id: str) -> list[dict[str, str]]:
+    return [json.loads(raw) for raw in redis.lrange(escalation_notes_key(escalation_id), 0, -1)]
+
+
+def _open_escalation_ids(redis: Redis) -> list[str]:
+    # Server-side difference: open escalations are few (each is worked), so this stays small.
+    ids = redis.zdiff([ESCALATIONS, ESCALATIONS_CLAIMED, ESCALATIONS_CLOSED])
+    return [i.decode() for i in reversed(ids)]
+
+
+def escalation_page(redis: Redis, state: str, offset: int, limit: int) -> tuple[list[dict[str, str]], int]:
+    """One page of escalations in `state` ("all" or one of ESCALATION_STATES), newest first, and how many in all."""
+    if state == "open":
+        all_ids = _open_escalation_ids(redis)
+        ids, total = all_ids[offset : offset + limit], len(all_ids)
+    else:
+        key = {"all": ESCALATIONS, "claimed": ESCALATIONS_CLAIMED, "closed": ESCALATIONS_CLOSED}[state]
+        ids = [i.decode() for i in redis.zrevrange(key, offset, offset + limit - 1)]
+        total = redis.zcard(key)
+    pipe = redis.pipeline(transaction=False)
+    for escalation_id in ids:
+        pipe.hgetall(escalation_key(escalation_id))
+    rows = pipe.execute()
+    page = [{"id": i, **{k.decode(): v.decode() for k, v in row.items()}} for i, row in zip(ids, rows, strict=True)]
+    return page, total
+
+
+def open_escalation_count(redis: Redis) -> int:
+    """How many escalations nobody has claimed yet, in one round trip of three O(1) counts."""
+    pipe = redis.pipeline(transaction=False)
+    for key in (ESCALATIONS, ESCALATIONS_CLAIMED, ESCALATIONS_CLOSED):
+        pipe.zcard(key)
+    every, claimed, closed = pipe.execute()
+    return every - claimed - closed
+
+
+def user_state(redis: Redis, sender: str) -> State:
+    """One sender's State (never their number), e.g. for following up an escalation."""
+    return state_from(redis.hgetall(user_key(sender)))
+
+
+SUBSCRIBER_COUNTS = PREFIX + "stats:subscribers"
+"""Hash of the latest subscriber snapshot: counts by state, when it was taken and how long it took."""
+
+SUBSCRIBER_SNAPSHOT_LOCK = PREFIX + "lock:subscriber-snapshot"
+SUBSCRIBER_SNAPSHOT_LOCK_S = 300
+"""A snapshot holds this lock while it scans, so two (two schedulers, a first dashboard view) never overlap; it
+expires by itself if the process dies."""
+
+
+def scan_users(redis: Redis, cursor: int, fields: tuple[str, ...], batch: int) -> tuple[int, list[list[str | None]]]:
+    """One SCAN step over the user hashes: the next cursor (0 when done) and each found hash's `fields` (stored
+    names). Walking every step costs O(N) in all, in small steps that never block Redis."""
+    cursor, keys = redis.scan(cursor, match=f"{PREFIX}u:*", count=batch, _type="HASH")
+    pipe = redis.pipeline(transaction=False)
+    for key in keys:
+        pipe.hmget(key, fields)
+    return cursor, [[v.decode() if v is not None else None for v in row] for row in pipe.execute()]
+
+
+def take_lock(redis: Redis, key: str, ttl_s: int) -> bool:
+    return bool(redis.set(key, "1", nx=True, ex=ttl_s))
+
+
+def release_lock(redis: Redis, key: str) -> None:
+    redis.delete(key)
+
+
+def write_subscriber_counts(redis: Redis, counts: dict[str, int | str]) -> None:
+    pipe = redis.pipeline()
+    pipe.delete(SUBSCRIBER_COUNTS)
+    pipe.hset(SUBSCRIBER_COUNTS, mapping=counts)
+    pipe.execute()
+
+
+def subscriber_counts(redis: Redis) -> dict[str, str]:
+    """The latest snapshot as written ({} before the first one)."""
+    return {k.decode(): v.decode() for k, v in redis.hgetall(SUBSCRIBER_COUNTS).items()}
+
+
+def daily_stats(redis: Redis, days: list[date]) -> list[dict[str, int]]:
+    """Each day's aggregate counters (see stats_key), in one round trip."""
+    pipe = redis.pipeline(transaction=False)
+    for day in days:
+        pipe.hgetall(stats_key(day))
+    return [{k.decode(): int(v) for k, v in raw.items()} for raw in pipe.execute()]

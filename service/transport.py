@@ -1,5 +1,6 @@
 """Outbound SMS behind one small interface: the console outbox for development, Twilio's REST API for real."""
 
+import base64
 import logging
 import random
 import sys
@@ -18,7 +19,7 @@ from twilio.rest import Client
 
 from service import pacing, store
 from service.config import Config
-from service.privacy import mask
+from service.privacy import Keyring, keyring, mask
 
 log = logging.getLogger(__name__)
 
@@ -49,20 +50,28 @@ class Transport(Protocol):
 
 
 class ConsoleTransport:
-    """Keeps every message in a Redis outbox (`steadyline outbox`) and prints it, for development and demos."""
+    """Keeps every message in a Redis outbox (`steadyline outbox`) and prints it, for development and demos.
 
-    def __init__(self, redis: Redis, stream: TextIO | None = None) -> None:
-        self.redis = redis
+    The outbox holds numbers encrypted like every stored number; the terminal shows them masked."""
+
+    def __init__(self, redis: Redis, keys: Keyring, stream: TextIO | None = None) -> None:
+        self.redis, self.keys = redis, keys
         self.stream = stream or sys.stdout
 
     def send(self, message: Outgoing) -> str:
         message_id = "CO" + uuid.uuid4().hex
         at = (message.at or datetime.now(UTC)).isoformat(timespec="seconds")
+        to = base64.b64encode(self.keys.encrypt(message.to)).decode()
         store.push_outbox(
-            self.redis, {"id": message_id, "to": message.to, "body": message.body, "kind": message.kind, "at": at}
+            self.redis, {"id": message_id, "to": to, "body": message.body, "kind": message.kind, "at": at}
         )
         print(f"[outbox] {message.kind} to {mask(message.to)}: {message.body}", file=self.stream, flush=True)
         return message_id
+
+    def outbox(self, limit: int = store.OUTBOX_MAX) -> list[dict[str, str]]:
+        """What was sent, oldest first, with numbers decrypted."""
+        entries = store.outbox(self.redis, limit)
+        return [entry | {"to": self.keys.decrypt(base64.b64decode(entry["to"]))} for entry in entries]
 
 
 # Twilio error codes after which sending the same message again can never succeed.
@@ -144,7 +153,10 @@ class PacedTransport:
 
 def from_config(config: Config, redis: Redis) -> Transport:
     """The transport `SMS_TRANSPORT` names, paced to SEND_RATE_PER_S."""
-    inner = TwilioTransport(config) if config.SMS_TRANSPORT == "twilio" else ConsoleTransport(redis)
+    if config.SMS_TRANSPORT == "twilio":
+        inner: Transport = TwilioTransport(config)
+    else:
+        inner = ConsoleTransport(redis, keyring(config.DATA_KEY))
     return PacedTransport(inner, redis, config.SEND_RATE_PER_S)
 
 

@@ -11,10 +11,10 @@ from rq import Queue, SimpleWorker
 
 from messages import catalog
 from service import create_app, schedule, store
-from service.config import DEV_AUTH_TOKEN
-from service.privacy import sender_id
+from service.config import DEV_AUTH_TOKEN, DEV_DATA_KEY
+from service.privacy import keyring, sender_id
 from tests.fake_twilio import ACCOUNT_SID, FakeTwilio, created, refused
-from tests.texting import Texter
+from tests.texting import Texter, outbox
 from workers.ticker import tick
 
 NEW_YORK = "+12125550123"
@@ -39,11 +39,11 @@ class Line:
 
     def tick(self, at: datetime) -> list[dict[str, str]]:
         """A scheduling pass at `at`, its jobs run by a worker; returns what was sent to texters."""
-        before = len(store.outbox(self.redis))
+        before = len(outbox(self.redis))
         tick(self.redis, at)
         with self.app.app_context():
             SimpleWorker([Queue(store.QUEUE, connection=self.redis)], connection=self.redis).work(burst=True)
-        return [m for m in store.outbox(self.redis)[before:] if m["kind"] != "alert"]
+        return [m for m in outbox(self.redis)[before:] if m["kind"] != "alert"]
 
     def due(self) -> datetime | None:
         score = self.redis.zscore(store.DUE, self.sender)
@@ -153,7 +153,8 @@ def add_subscribers(redis: Redis, count: int, due: datetime) -> None:
     pipe = redis.pipeline()
     for n in range(count):
         sender = f"bulk{n:028d}"
-        fields = {"subscription": "active", "minutes": 600, "zone": "America/New_York", "number": f"+1212{n:07d}"}
+        number = keyring(DEV_DATA_KEY).encrypt(f"+1212{n:07d}")
+        fields = {"subscription": "active", "minutes": 600, "zone": "America/New_York", "number": number}
         store.update_user(pipe, sender, fields)
         store.set_due(pipe, sender, due)
     pipe.execute()
@@ -172,7 +173,7 @@ def test_two_schedulers_racing_claim_each_subscriber_once(app: Flask, redis: Red
     assert sum(r["due"] for r in results) == 900 and all(r["due"] for r in results)
     with app.app_context():
         SimpleWorker([Queue(store.QUEUE, connection=redis)], connection=redis).work(burst=True)
-    sent = [m["to"] for m in store.outbox(redis)]
+    sent = [m["to"] for m in outbox(redis)]
     assert len(sent) == len(set(sent)) == 900
 
 

@@ -8,13 +8,13 @@ from flask.testing import FlaskClient
 from redis import Redis
 
 from service import create_app, store
-from service.config import DEV_SECRET
+from service.config import DEV_DATA_KEY
 from service.privacy import sender_id
 from tests.texting import Texter
 
 STATUS_URL = "http://localhost/sms/status"
 TO = "+15555550123"
-SENDER = sender_id(TO, DEV_SECRET)
+SENDER = sender_id(TO, DEV_DATA_KEY)
 
 
 def new_sid() -> str:
@@ -95,7 +95,7 @@ def test_unsubscribed_error_opts_the_recipient_out(client: FlaskClient, redis: R
     # The To field names someone else: the record of who this message went to is what counts.
     assert report(client, sent, "failed", "21610", to="+15555550999") == 204
     assert state_of(redis, SENDER).opted_out
-    assert not state_of(redis, sender_id("+15555550999", DEV_SECRET)).opted_out
+    assert not state_of(redis, sender_id("+15555550999", DEV_DATA_KEY)).opted_out
     assert store.failures(redis) == {21610: 1}
 
 

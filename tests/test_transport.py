@@ -12,8 +12,9 @@ import pytest
 from redis import Redis
 
 from service import config, embedded, pacing, store, transport
-from service.privacy import sender_id
+from service.privacy import keyring, sender_id
 from tests.fake_twilio import ACCOUNT_SID, FakeTwilio, created, refused
+from tests.texting import outbox
 
 SERVICE_SID = "MG" + "1" * 32
 FROM = "+15005550006"
@@ -42,8 +43,8 @@ def checkin(to: str = TO) -> transport.Outgoing:
 
 def test_console_transport_keeps_an_outbox_and_prints_only_the_masked_number(redis: Redis) -> None:
     printed = io.StringIO()
-    message_id = transport.ConsoleTransport(redis, printed).send(checkin())
-    [entry] = store.outbox(redis)
+    message_id = transport.ConsoleTransport(redis, keyring(config.DEV_DATA_KEY), printed).send(checkin())
+    [entry] = outbox(redis)
     assert entry["id"] == message_id and entry["to"] == TO and entry["body"] == checkin().body
     assert TO not in printed.getvalue() and TO[-2:] in printed.getvalue()
 
@@ -108,7 +109,7 @@ def test_configured_transport_takes_a_token_per_send(redis: Redis) -> None:
     sender = transport.from_config(config.load({"SEND_RATE_PER_S": "1"}), redis)
     sender.send(checkin())
     assert pacing.take(redis, rate_per_s=1, burst=1) > 0  # the one-message burst was spent by the send
-    assert len(store.outbox(redis)) == 1
+    assert len(outbox(redis)) == 1
 
 
 # --- Twilio ---
@@ -191,7 +192,7 @@ def test_unreachable_api_is_a_temporary_failure() -> None:
 
 
 def test_unsubscribed_recipient_is_opted_out(redis: Redis) -> None:
-    sender = sender_id(TO, config.DEV_SECRET)
+    sender = sender_id(TO, config.DEV_DATA_KEY)
     transport.handle_send_error(redis, sender, transport.SendError("refused", 21610, True), NOW)
     _, state = store.claim_and_load(redis, "SM" + "f" * 32, sender)
     assert state.opted_out
@@ -200,7 +201,7 @@ def test_unsubscribed_recipient_is_opted_out(redis: Redis) -> None:
 
 @pytest.mark.parametrize("code", [21211, 30006])
 def test_invalid_or_landline_number_is_marked_unreachable(redis: Redis, code: int) -> None:
-    sender = sender_id(TO, config.DEV_SECRET)
+    sender = sender_id(TO, config.DEV_DATA_KEY)
     transport.handle_send_error(redis, sender, transport.SendError("refused", code, True), NOW)
     _, state = store.claim_and_load(redis, "SM" + "f" * 32, sender)
     assert state.unreachable and not state.opted_out
@@ -208,7 +209,7 @@ def test_invalid_or_landline_number_is_marked_unreachable(redis: Redis, code: in
 
 
 def test_temporary_failure_is_counted_and_changes_nothing_about_the_person(redis: Redis) -> None:
-    sender = sender_id(TO, config.DEV_SECRET)
+    sender = sender_id(TO, config.DEV_DATA_KEY)
     transport.handle_send_error(redis, sender, transport.SendError("refused", 20500, False), NOW)
     assert not redis.exists(store.user_key(sender))
     assert store.failures(redis) == {20500: 1}

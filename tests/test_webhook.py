@@ -8,7 +8,7 @@ from rq import Queue, SimpleWorker
 from messages import catalog
 from service import create_app, embedded, store
 from service.privacy import sender_id
-from tests.texting import Texter, parse_replies
+from tests.texting import Texter, outbox, parse_replies
 
 CRISIS_TEXT = "i took the whole bottle of my klonopin"
 
@@ -93,7 +93,7 @@ def test_crisis_is_recorded_without_number_or_text_and_alerts_oncall(texter: Tex
 
     with app.app_context():
         SimpleWorker([Queue(store.QUEUE, connection=redis)], connection=redis).work(burst=True)
-    [alert] = store.outbox(redis)
+    [alert] = outbox(redis)
     assert alert["to"] == "+15555550100" and alert["kind"] == "alert"
     assert "overdose" in alert["body"] and "bottle" not in alert["body"]
 

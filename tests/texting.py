@@ -5,10 +5,13 @@ import uuid
 import xml.etree.ElementTree as ET
 
 from flask.testing import FlaskClient
+from redis import Redis
 from twilio.request_validator import RequestValidator
 from werkzeug.test import TestResponse
 
-from service.config import DEV_AUTH_TOKEN
+from service.config import DEV_AUTH_TOKEN, DEV_DATA_KEY
+from service.privacy import keyring
+from service.transport import ConsoleTransport
 
 WEBHOOK_URL = "http://localhost/sms"
 
@@ -43,3 +46,8 @@ class Texter:
         assert response.status_code == 200, response.data
         assert response.mimetype == "text/xml"
         return parse_replies(response)
+
+
+def outbox(redis: Redis) -> list[dict[str, str]]:
+    """What the console transport sent, oldest first, numbers decrypted with the development key."""
+    return ConsoleTransport(redis, keyring(DEV_DATA_KEY)).outbox()

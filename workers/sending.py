@@ -18,6 +18,7 @@ from service import overrides, schedule, store, transport
 from service.checkins import Rules, pending_question
 from service.config import Config
 from service.connection import get_config, get_redis
+from service.privacy import keyring
 from service.store import State
 
 LATE_GRACE = timedelta(hours=3)
@@ -54,8 +55,9 @@ def send_checkins(senders: list[str], at_iso: str) -> dict[str, int]:
     outcomes: Counter[str] = Counter()
     planned: list[Planned] = []
     pipe = redis.pipeline()
-    for sender, (state, number) in zip(senders, store.load_users(redis, senders), strict=True):
-        if state.subscription != "active" or state.opted_out or state.unreachable or not number or not state.zone:
+    keys = keyring(get_config().DATA_KEY)
+    for sender, (state, token) in zip(senders, store.load_users(redis, senders), strict=True):
+        if state.subscription != "active" or state.opted_out or state.unreachable or not token or not state.zone:
             store.set_due(pipe, sender, None)
             outcomes["dropped"] += 1
             continue
@@ -68,7 +70,7 @@ def send_checkins(senders: list[str], at_iso: str) -> dict[str, int]:
         if reason:
             outcomes[reason] += 1
         else:
-            planned.append(Planned(sender, number, "checkin", day, "checkin.ask", "checkin"))
+            planned.append(Planned(sender, keys.decrypt(token), "checkin", day, "checkin.ask", "checkin"))
     for item, outcome in _deliver(redis, pipe, planned, at):
         outcomes[outcome] += 1
         if outcome == "sent":
@@ -140,10 +142,12 @@ def send_later(members: list[str], at_iso: str) -> dict[str, int]:
     outcomes: Counter[str] = Counter()
     planned: list[Planned] = []
     pipe = redis.pipeline()
-    for (kind, sender), (state, number) in zip(pairs, users, strict=True):
-        if kind not in LATER_TEMPLATES or state.opted_out or state.unreachable or not number:
+    keys = keyring(get_config().DATA_KEY)
+    for (kind, sender), (state, token) in zip(pairs, users, strict=True):
+        if kind not in LATER_TEMPLATES or state.opted_out or state.unreachable or not token:
             outcomes["dropped"] += 1
             continue
+        number = keys.decrypt(token)
         zone = state.zone or schedule.guess_zone(number, rules.default_zone)
         if kind == "reminder" and not _reminder_due(state, at, rules):
             outcomes["answered"] += 1

@@ -27,6 +27,8 @@ from twilio.http.http_client import TwilioHttpClient
 from twilio.rest import Client
 
 from service import embedded, store
+from service.config import DEV_DATA_KEY
+from service.privacy import keyring
 from workers.ticker import tick
 
 pytestmark = pytest.mark.perf
@@ -37,6 +39,7 @@ DUE_FOR_SCALING = 5000
 ROOT = Path(__file__).resolve().parents[2]
 ACCOUNT = "AC" + "0" * 32
 SENDER = "+15005550006"
+KEYS = keyring(DEV_DATA_KEY)
 MOMENT = datetime(2026, 11, 23, 15, 0, tzinfo=UTC)  # 10:00 in New York
 
 
@@ -53,7 +56,8 @@ def add_subscribers(redis: Redis, count: int, due: datetime, offset: int = 0) ->
         for n in range(start, min(start + 10_000, offset + count)):
             sender = f"{n:032x}"
             fields = {"subscription": "active", "minutes": 600, "zone": "America/New_York", "seen": 1}
-            store.update_user(pipe, sender, fields | {"number": f"+1212{n % 10_000_000:07d}", "anchor": 739000})
+            number = KEYS.encrypt(f"+1212{n % 10_000_000:07d}")
+            store.update_user(pipe, sender, fields | {"number": number, "anchor": 739000})
             store.set_due(pipe, sender, due)
         pipe.execute()
 
