@@ -21,6 +21,8 @@ def apply(
     """Write every effect in one transaction (one round trip); `event_id` names an escalation (the MessageSid).
 
     `number` is stored only encrypted with `keys`, and only where a later text must reach it."""
+    if engine.Forget() in effects:
+        store.redact_escalations(redis, sender)  # reads first, so outside the transaction below
     pipe = redis.pipeline()
     pipe.multi()  # explicit, so RQ's enqueue joins this transaction instead of starting its own
     for effect in effects:
@@ -34,6 +36,10 @@ def apply(
                 store.drop_later(pipe, LATER_KINDS, sender)
             case engine.OptIn():
                 store.set_opted_out(pipe, sender, False, now)
+            case engine.Forget():
+                store.forget_user(pipe, sender)
+                store.set_due(pipe, sender, None)
+                store.drop_later(pipe, LATER_KINDS, sender)
             case engine.Escalate(category, text):
                 store.add_escalation(pipe, event_id, sender, category, now, text, mask(number))
                 Queue(store.QUEUE, connection=redis).enqueue_call(

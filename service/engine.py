@@ -19,6 +19,7 @@ from service.store import State
 OPT_OUT = frozenset({"STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT"})
 OPT_IN = frozenset({"START", "YES", "UNSTOP"})
 HELP = frozenset({"HELP", "INFO"})
+FORGET, FORGET_CONFIRMED = "FORGET", "FORGET YES"
 
 # Words that mark a text as Spanish when no topic matched; the reply points to 988's Spanish line.
 SPANISH_WORDS = frozenset(
@@ -63,6 +64,11 @@ class OptIn:
 
 
 @dataclass(frozen=True)
+class Forget:
+    """Erase everything stored about the sender except an opt-out, which must keep being honoured."""
+
+
+@dataclass(frozen=True)
 class Escalate:
     """A crisis message: record it (with its words, for the person who follows it up) and alert the on-call."""
 
@@ -70,7 +76,7 @@ class Escalate:
     text: str
 
 
-Effect = MarkSeen | OptOut | OptIn | Escalate | checkins.Effect
+Effect = MarkSeen | OptOut | OptIn | Forget | Escalate | checkins.Effect
 
 
 def read(text: str, zone_guess: str | None = None) -> Message:
@@ -102,6 +108,11 @@ def respond(
         return [Reply(crisis_key(message.crisis))], [*first_contact, Escalate(message.crisis, message.text), *care]
     if message.keyword in OPT_OUT:
         return ([] if state.opted_out else [Reply("optout")]), [*first_contact, OptOut()]
+    # Erasure is answered in every state, opted out included: it is the person's own request about their data.
+    if " ".join(message.keyword.split()) == FORGET_CONFIRMED:
+        return [Reply("forget.done")], [Forget()]
+    if message.keyword == FORGET:
+        return [Reply("forget.confirm")], first_contact
     if state.opted_out:
         if message.keyword in OPT_IN:
             return [Reply("optin")], [OptIn()]

@@ -270,6 +270,35 @@ return 1
 )
 
 
+# Keeps only the opt-out fields of a user hash (if the person opted out), deleting the rest.
+_FORGET_USER = Script(
+    None,
+    b"""
+local out, out_at = unpack(redis.call('HMGET', KEYS[1], 'out', 'out_at'))
+redis.call('DEL', KEYS[1])
+if out == '1' then redis.call('HSET', KEYS[1], 'out', out, 'out_at', out_at) end
+""",
+)
+
+
+def forget_user(pipe: Pipeline, sender: str) -> None:
+    """Erase a person's user hash, keeping an opt-out so it is still honoured."""
+    _FORGET_USER(keys=[user_key(sender)], args=[], client=pipe)
+
+
+def redact_escalations(redis: Redis, sender: str) -> int:
+    """Remove the words, masked number and id from a person's escalations, keeping time and category for the
+    operators' counts; returns how many. Escalations are few, so a scan of their index is cheap."""
+    redacted = 0
+    for escalation_id in redis.zrange(ESCALATIONS, 0, -1):
+        key = escalation_key(escalation_id.decode())
+        if redis.hget(key, "sender") == sender.encode():
+            redis.hdel(key, "text", "masked", "sender")
+            redis.hset(key, "state", "erased")
+            redacted += 1
+    return redacted
+
+
 def reencrypt_numbers(redis: Redis, keys: "Keyring") -> int:
     """Re-encrypt every stored number not made with the current key; returns how many changed. Safe to re-run."""
     changed = 0

@@ -4,6 +4,7 @@ import pytest
 from flask import Flask
 from redis import Redis
 
+from messages import catalog
 from service import cli, config, create_app, privacy, store
 from service.privacy import keyring
 from tests.test_checkins import NEW_YORK, Line, at
@@ -56,3 +57,24 @@ def test_rotation_keeps_every_record_reachable_and_reencrypts(redis_server, redi
 @pytest.fixture
 def line(app: Flask, redis: Redis) -> Line:
     return Line(app, redis)
+
+
+def test_forget_asks_first_then_erases_all_but_an_opt_out(line: Line, redis: Redis) -> None:
+    line.subscribe()
+    line.text("i want to die")
+    assert line.text("FORGET") == [catalog.text("forget.confirm")]
+    assert redis.exists(store.user_key(line.sender))  # nothing erased yet
+    assert line.text("  forget   yes ") == [catalog.text("forget.done")]
+    assert not redis.exists(store.user_key(line.sender))
+    assert line.due() is None and redis.zcard(store.LATER) == 0
+    [event] = store.recent_escalations(redis)
+    assert event["state"] == "erased" and {"text", "masked", "sender"}.isdisjoint(event)
+    assert line.text("hello") == [catalog.text("welcome")]  # a new person, as far as the line knows
+
+
+def test_forget_after_stop_keeps_the_opt_out(line: Line, redis: Redis) -> None:
+    line.subscribe()
+    line.text("STOP")
+    assert line.text("FORGET YES") == [catalog.text("forget.done")]
+    assert redis.hgetall(store.user_key(line.sender)).keys() == {b"out", b"out_at"}
+    assert line.text("MENU") == []  # still opted out: silence
