@@ -1,5 +1,7 @@
 """Numbers are encrypted at rest and keyed by a keyed hash; keys can be rotated without losing anyone."""
 
+from datetime import datetime, timedelta
+
 import pytest
 from flask import Flask
 from redis import Redis
@@ -8,6 +10,7 @@ from messages import catalog
 from service import cli, config, create_app, privacy, store
 from service.privacy import keyring
 from tests.test_checkins import NEW_YORK, Line, at
+from workers import retention
 
 
 def raw_dump(redis: Redis) -> bytes:
@@ -78,3 +81,13 @@ def test_forget_after_stop_keeps_the_opt_out(line: Line, redis: Redis) -> None:
     assert line.text("FORGET YES") == [catalog.text("forget.done")]
     assert redis.hgetall(store.user_key(line.sender)).keys() == {b"out", b"out_at"}
     assert line.text("MENU") == []  # still opted out: silence
+
+
+def test_retention_erases_old_crisis_words_and_keeps_recent_ones(texter, redis: Redis) -> None:
+    texter.send("i want to kill myself")
+    [event] = store.recent_escalations(redis)
+    now = datetime.fromisoformat(event["at"])
+    assert retention.redact_old_escalations(redis, now + timedelta(days=29), days=30) == 0
+    assert retention.redact_old_escalations(redis, now + timedelta(days=31), days=30) == 1
+    [kept] = store.recent_escalations(redis)
+    assert "text" not in kept and "masked" not in kept and kept["category"] == "suicide"

@@ -1,0 +1,26 @@
+"""Retention: the words of a crisis message are kept only while someone may still follow it up."""
+
+from datetime import UTC, datetime, timedelta
+
+from redis import Redis
+
+from service import store
+from service.connection import get_config, get_redis
+
+INTERVAL_S = 3600
+"""How often retention runs; a text is erased within this of reaching its age limit."""
+
+
+def redact_old_escalations(redis: Redis, now: datetime, days: int) -> int:
+    """Erase the words and masked number of escalations older than `days`; returns how many were erased."""
+    cutoff = (now - timedelta(days=days)).timestamp()
+    redacted = 0
+    for escalation_id in redis.zrangebyscore(store.ESCALATIONS, "-inf", cutoff):
+        redacted += redis.hdel(store.escalation_key(escalation_id.decode()), "text", "masked") > 0
+    return redacted
+
+
+def enforce() -> dict[str, int]:
+    """The periodic retention job (runs in a worker's app context)."""
+    days = get_config().ESCALATION_TEXT_DAYS
+    return {"escalations_redacted": redact_old_escalations(get_redis(), datetime.now(UTC), days)}
