@@ -104,6 +104,7 @@ class Config:
     QUESTION_TTL_H: int = 12
     LOW_STREAK: int = 3
     REFERRAL_FOLLOWUP_DAYS: int = 3
+    ESCALATION_TEXT_DAYS: int = 30
     CONSOLE_IDLE_MIN: int = 30
 
     @property
@@ -143,7 +144,8 @@ def load(environ: Mapping[str, str] | None = None) -> Config:
         values["DEFAULT_ZONE"] = _zone("DEFAULT_ZONE", env["DEFAULT_ZONE"])
     if "SEND_RATE_PER_S" in env:
         values["SEND_RATE_PER_S"] = _positive("SEND_RATE_PER_S", env["SEND_RATE_PER_S"], float)
-    for name in ("REMINDER_DELAY_MIN", "QUESTION_TTL_H", "LOW_STREAK", "REFERRAL_FOLLOWUP_DAYS", "CONSOLE_IDLE_MIN"):
+    counts = ("REMINDER_DELAY_MIN", "QUESTION_TTL_H", "LOW_STREAK", "REFERRAL_FOLLOWUP_DAYS", "CONSOLE_IDLE_MIN")
+    for name in (*counts, "ESCALATION_TEXT_DAYS"):
         if name in env:
             values[name] = _positive(name, env[name], int)
     if "DATA_KEY" in env:
