@@ -322,23 +322,32 @@ def recent_escalations(redis: Redis, limit: int = 50) -> list[dict[str, str]]:
 
 
 # Claims "one `kind` text to this person on this local day" inside their own hash, so the guard costs no extra
-# key per send (DESIGN.md: <= 400 bytes a subscriber).
+# key per send (DESIGN.md: <= 400 bytes a subscriber). The field holds "<day>|c|<epoch>" while a send is under
+# way, "<day>|s" once the provider took it, "<day>|f" after a permanent refusal. Returns "" when this call made
+# the claim, else the value found (the caller tells "sent" from "a sender died mid-way" by it).
 _CLAIM_DAY = Script(
     None,
     b"""
-if redis.call('HGET', KEYS[1], ARGV[1]) == ARGV[2] then return 0 end
-redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
-return 1
+local found = redis.call('HGET', KEYS[1], ARGV[1])
+if found and string.sub(found, 1, string.len(ARGV[2]) + 1) == ARGV[2] .. '|' then return found end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2] .. '|c|' .. ARGV[3])
+return ''
 """,
 )
 
 
-def claim_days(redis: Redis, claims: list[tuple[str, str, int]]) -> list[bool]:
-    """Claim (sender, kind, local date ordinal) sends in one round trip; False where one was claimed before."""
+def claim_days(redis: Redis, claims: list[tuple[str, str, int]], now: datetime) -> list[str]:
+    """Claim (sender, kind, local date ordinal) sends in one round trip: "" where claimed now, else what an
+    earlier claim left ("<day>|s" sent, "<day>|f" failed, "<day>|c|<epoch>" a send that never reported back)."""
     pipe = redis.pipeline(transaction=False)
     for sender, kind, day in claims:
-        _CLAIM_DAY(keys=[user_key(sender)], args=[f"sent:{kind}", day], client=pipe)
-    return [bool(claimed) for claimed in pipe.execute()]
+        _CLAIM_DAY(keys=[user_key(sender)], args=[f"sent:{kind}", day, int(now.timestamp())], client=pipe)
+    return [found.decode() if isinstance(found, bytes) else found for found in pipe.execute()]
+
+
+def settle_day(pipe: Pipeline, sender: str, kind: str, day: int, sent: bool) -> None:
+    """Record how a claimed send ended: taken by the provider, or refused for good."""
+    pipe.hset(user_key(sender), f"sent:{kind}", f"{day}|{'s' if sent else 'f'}")
 
 
 def release_day(pipe: Pipeline, sender: str, kind: str) -> None:

@@ -48,6 +48,11 @@ class Transport(Protocol):
         """Hand `message` to the carrier; return the provider's message id, or raise SendError."""
         ...
 
+    def handed_over(self, to: str, body: str, since: datetime) -> bool:
+        """Whether a message with `body` to `to` reached the provider at or after `since` (to recover a send
+        whose worker died before recording it)."""
+        ...
+
 
 class ConsoleTransport:
     """Keeps every message in a Redis outbox (`steadyline outbox`) and prints it, for development and demos.
@@ -67,6 +72,12 @@ class ConsoleTransport:
         )
         print(f"[outbox] {message.kind} to {mask(message.to)}: {message.body}", file=self.stream, flush=True)
         return message_id
+
+    def handed_over(self, to: str, body: str, since: datetime) -> bool:
+        return any(
+            entry["to"] == to and entry["body"] == body and datetime.fromisoformat(entry["queued"]) >= since
+            for entry in self.outbox()
+        )
 
     def outbox(self, limit: int = store.OUTBOX_MAX) -> list[dict[str, str]]:
         """What was sent, oldest first, with numbers decrypted."""
@@ -135,6 +146,11 @@ class TwilioTransport:
                 # Not retried here: the request may have reached Twilio, and a second one could text twice.
                 raise SendError(f"Twilio unreachable ({type(exc).__name__})", None, False) from None
 
+    def handed_over(self, to: str, body: str, since: datetime) -> bool:
+        # Twilio lists a number's messages newest first; a recovery looks back minutes, so one page is plenty.
+        recent = self.client.messages.list(to=to, limit=50)
+        return any(m.body == body and m.date_created is not None and m.date_created >= since for m in recent)
+
 
 def _temporary(exc: TwilioRestException | TwilioServiceException) -> bool:
     return exc.status == 429 or exc.code == RATE_LIMITED or exc.status >= 500
@@ -149,6 +165,9 @@ class PacedTransport:
     def send(self, message: Outgoing) -> str:
         pacing.wait_for_token(self.redis, self.rate_per_s)
         return self.inner.send(message)
+
+    def handed_over(self, to: str, body: str, since: datetime) -> bool:
+        return self.inner.handed_over(to, body, since)
 
 
 def from_config(config: Config, redis: Redis) -> Transport:

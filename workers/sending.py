@@ -7,7 +7,7 @@ write) plus the sends.
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from functools import cache
 
 from flask import current_app
@@ -101,30 +101,47 @@ def _skip_reason(state: State, minutes: int, day: date, at: datetime, rules: Rul
 def _deliver(redis: Redis, pipe: Pipeline, planned: list[Planned], at: datetime) -> list[tuple[Planned, str]]:
     """Claim every planned text in one round trip, then hand each claimed one to the transport.
 
-    Outcomes: "sent", "duplicate" (claimed before), "failed" (a permanent error: never retried) or "retry" (a
-    passing error: the claim is given back on `pipe`).
+    Outcomes: "sent", "duplicate" (sent before), "recovered" (an earlier sender died after handing it over),
+    "failed" (a permanent error: never retried) or "retry" (a passing error: the claim is given back on `pipe`).
     """
-    claims = store.claim_days(redis, [(p.sender, p.kind, p.day.toordinal()) for p in planned])
+    claimed_at = datetime.now(UTC)
+    claims = store.claim_days(redis, [(p.sender, p.kind, p.day.toordinal()) for p in planned], claimed_at)
     sender_transport = _transport(get_config(), redis)
     results = []
-    for item, claimed in zip(planned, claims, strict=True):
-        if not claimed:
+    for item, found in zip(planned, claims, strict=True):
+        body = overrides.text(redis, item.template)
+        day = item.day.toordinal()
+        if found and found.split("|")[1] != "c":  # sent, or refused for good, earlier
             results.append((item, "duplicate"))
             continue
-        body = overrides.text(redis, item.template)
+        if found and _was_handed_over(sender_transport, item, body, found):
+            # A worker was killed after the provider took the text and before it said so: don't send it again.
+            # (Killed before the provider had it: the text is not there, so it is sent below.)
+            store.settle_day(pipe, item.sender, item.kind, day, sent=True)
+            results.append((item, "recovered"))
+            continue
         try:
             message_sid = sender_transport.send(transport.Outgoing(item.number, body, item.sent_as, at))
         except transport.SendError as exc:
             transport.handle_send_error(redis, item.sender, exc, at)
             current_app.logger.warning("send %s sender=%s failed code=%s", item.kind, item.sender[:8], exc.code)
-            if not exc.permanent:
+            if exc.permanent:
+                store.settle_day(pipe, item.sender, item.kind, day, sent=False)
+            else:
                 store.release_day(pipe, item.sender, item.kind)
             results.append((item, "failed" if exc.permanent else "retry"))
             continue
+        store.settle_day(pipe, item.sender, item.kind, day, sent=True)
         store.record_sent(pipe, message_sid, item.sender, item.sent_as)
         store.count(pipe, at, f"{item.sent_as}_sent")
         results.append((item, "sent"))
     return results
+
+
+def _was_handed_over(sender_transport: transport.Transport, item: Planned, body: str, found: str) -> bool:
+    """Ask the provider whether the text of a claim that never reported back ("<day>|c|<epoch>") reached it."""
+    since = datetime.fromtimestamp(int(found.split("|")[2]), UTC)
+    return sender_transport.handed_over(item.number, body, since)
 
 
 @cache
