@@ -1,7 +1,8 @@
 """Print precision/recall of service.safety.classify per category and overall.
 
 Run: .venv/bin/python tests/perf/report_classifier.py
-Main set = tuned on; holdout = written first and never tuned on (the honest generalisation figure).
+Main set = tuned on; holdout = the blind set written by someone else and never tuned on (the honest
+generalisation figure). The holdout file may not exist yet; then only the main set is reported.
 """
 
 from __future__ import annotations
@@ -22,8 +23,11 @@ from service.safety import CATEGORIES, classify  # noqa: E402
 
 def main() -> int:
     for name, path in (("main", MAIN_SET), ("holdout", HOLDOUT_SET)):
+        if not path.exists():
+            print(f"{name}: {path.name} not written yet, skipped")
+            continue
         phrases = load(path, CATEGORIES)
-        print(format_report(f"{name} ({len(phrases)} phrases)", score(phrases, classify, CATEGORIES)))
+        print(format_report(f"{name} {path.name} ({len(phrases)} phrases)", score(phrases, classify, CATEGORIES)))
     return 0
 
 
