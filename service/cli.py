@@ -21,6 +21,7 @@ from redis import RedisError
 from twilio.request_validator import RequestValidator
 
 from service import config, create_app, embedded, store
+from service.admin.commands import add_commands as add_operator_commands
 from service.connection import get_config, get_redis
 from service.privacy import keyring, mask, new_key
 from service.transport import ConsoleTransport
@@ -202,27 +203,54 @@ def cmd_outbox(args: argparse.Namespace) -> int:
 
 
 def cmd_worker(args: argparse.Namespace) -> int:
-    """Run queued jobs (until stopped, or until the queue is empty with --burst)."""
+    """Run queued jobs (until stopped, or until the queue is empty with --burst).
+
+    RQ's worker rides out a lost Redis connection only while it waits for a job; lost anywhere else (its start,
+    its housekeeping, its scheduler), it quits. So a long-running worker that ends without being asked to is
+    started again, after a pause that doubles with each failure in a row (1 s up to 30 s), until Redis is back.
+    """
+    from flask import current_app
     from rq import Queue, SimpleWorker
 
+    def exit_now(signum: int, frame: object) -> None:
+        raise SystemExit(0)
+
     with _app_context():
-        redis = get_redis()
-        worker = SimpleWorker([Queue(store.QUEUE, connection=redis)], connection=redis)
-        # with_scheduler: the worker also moves delayed jobs and RQ retries onto the queue when due.
-        worker.work(burst=args.burst, with_scheduler=not args.burst)
-    return 0
+        redis, log, pause = get_redis(), current_app.logger, 1.0
+        while True:
+            worker, started = None, time.monotonic()
+            try:
+                worker = SimpleWorker([Queue(store.QUEUE, connection=redis)], connection=redis)
+                # with_scheduler: the worker also moves delayed jobs and RQ retries onto the queue when due.
+                worker.work(burst=args.burst, with_scheduler=not args.burst)
+                reason = "the RQ worker quit without being asked to"
+            except RedisError as exc:
+                if args.burst:
+                    raise
+                reason = f"Redis unreachable ({type(exc).__name__})"
+            # RQ notes when it was sent SIGINT or SIGTERM: then the worker was asked to stop.
+            if args.burst or getattr(worker, "_shutdown_requested_date", None) is not None:
+                return 0
+            pause = 1.0 if time.monotonic() - started > 60 else pause
+            log.error("worker: %s; starting a new one in %.0f s", reason, pause)
+            # Between workers nothing is under way: SIGINT or SIGTERM end the process at once.
+            signal.signal(signal.SIGINT, exit_now)
+            signal.signal(signal.SIGTERM, exit_now)
+            time.sleep(pause)
+            pause = min(pause * 2, 30.0)
 
 
 def cmd_scheduler(args: argparse.Namespace) -> int:
-    """Enqueue a scheduling pass every TICK_INTERVAL_S seconds with RQ's cron scheduler."""
+    """Enqueue the periodic jobs with RQ's cron scheduler: the scheduling pass, retention, the stats snapshot."""
     from rq.cron import CronScheduler
 
-    from workers import stats
+    from workers import retention, stats
     from workers.ticker import TICK_INTERVAL_S, tick_now
 
     with _app_context():
         cron = CronScheduler(connection=get_redis())
         cron.register(tick_now, store.QUEUE, interval=TICK_INTERVAL_S)
+        cron.register(retention.enforce, store.QUEUE, interval=retention.INTERVAL_S)
         cron.register(stats.snapshot, store.QUEUE, interval=stats.SNAPSHOT_INTERVAL_S)
         cron.start()
     return 0
@@ -293,6 +321,8 @@ def parser() -> argparse.ArgumentParser:
 
     rotate = commands.add_parser("rotate-key", help="re-encrypt stored numbers with the first DATA_KEY key")
     rotate.set_defaults(handler=cmd_rotate_key)
+
+    add_operator_commands(commands)
     return root
 
 

@@ -18,6 +18,7 @@ DEV_DATA_KEY = "c3RlYWR5bGluZS1kZXZlbG9wbWVudC1rZXktMzJieXQ="
 E164 = re.compile(r"^\+[1-9]\d{6,14}$")
 ENVIRONMENTS = ("development", "production")
 TRANSPORTS = ("console", "twilio")
+APPENDFSYNC = ("always", "everysec", "no")
 
 
 class ConfigError(ValueError):
@@ -83,6 +84,7 @@ class Config:
 
     STEADYLINE_ENV: str = "development"
     REDIS_URL: str | None = None
+    REDIS_APPENDFSYNC: str = "everysec"  # the embedded server's append-only file fsync policy
     TWILIO_ACCOUNT_SID: str | None = None
     TWILIO_AUTH_TOKEN: str = DEV_AUTH_TOKEN
     TWILIO_FROM_NUMBER: str | None = None
@@ -134,6 +136,7 @@ def load(environ: Mapping[str, str] | None = None) -> Config:
             values[name] = _url(name, env[name], ("http", "https"))
     if "ONCALL_NUMBERS" in env:
         values["ONCALL_NUMBERS"] = _numbers("ONCALL_NUMBERS", env["ONCALL_NUMBERS"])
+    values["REDIS_APPENDFSYNC"] = _choice("REDIS_APPENDFSYNC", get("REDIS_APPENDFSYNC", "everysec"), APPENDFSYNC)
     values["LOG_LEVEL"] = _choice("LOG_LEVEL", get("LOG_LEVEL", "INFO").upper(), ("DEBUG", "INFO", "WARNING", "ERROR"))
     if "QUIET_HOURS" in env:
         start, _, end = env["QUIET_HOURS"].partition("-")

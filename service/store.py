@@ -293,8 +293,14 @@ def redact_escalations(redis: Redis, sender: str) -> int:
     for escalation_id in redis.zrange(ESCALATIONS, 0, -1):
         key = escalation_key(escalation_id.decode())
         if redis.hget(key, "sender") == sender.encode():
-            redis.hdel(key, "text", "masked", "sender")
-            redis.hset(key, "state", "erased")
+            pipe = redis.pipeline()
+            pipe.hdel(key, "text", "masked", "sender")
+            pipe.hset(key, "state", "erased")
+            # Operators' notes were about this person too; an erased escalation is in no working list.
+            pipe.delete(escalation_notes_key(escalation_id.decode()))
+            pipe.zrem(ESCALATIONS_CLAIMED, escalation_id)
+            pipe.zrem(ESCALATIONS_CLOSED, escalation_id)
+            pipe.execute()
             redacted += 1
     return redacted
 
@@ -644,6 +650,7 @@ ESCALATIONS_CLOSED = PREFIX + "escalations:closed"
 open ones are ESCALATIONS minus both, so add_escalation needs to know nothing about states."""
 
 ESCALATION_STATES = ("open", "claimed", "closed")
+"""The states operators move an escalation through; redact_escalations may also set "erased", which ends it."""
 
 ESCALATION_NOTE_MAX = 2000
 """Characters an operator's note may hold: a follow-up record, not a case file."""
@@ -675,7 +682,7 @@ _CLOSE_ESCALATION = Script(
     b"""
 local state = redis.call('HGET', KEYS[1], 'state')
 if not state then return 'missing' end
-if state == 'closed' then return 'closed' end
+if state == 'closed' or state == 'erased' then return state end
 if ARGV[3] ~= '1' and (state ~= 'claimed' or redis.call('HGET', KEYS[1], 'claimed_by') ~= ARGV[2]) then
   return 'not_yours'
 end
@@ -712,7 +719,7 @@ def claim_escalation(redis: Redis, escalation_id: str, operator: str, now: datet
 def close_escalation(redis: Redis, escalation_id: str, operator: str, admin: bool, now: datetime, note: str) -> str:
     """Close an escalation `operator` claimed (an admin: any not yet closed), with an optional closing note.
 
-    Returns "ok", "missing", "closed" (already) or "not_yours".
+    Returns "ok", "missing", "closed" (already), "erased" or "not_yours".
     """
     keys = [
         escalation_key(escalation_id), escalation_notes_key(escalation_id), ESCALATIONS, ESCALATIONS_CLAIMED,
@@ -733,9 +740,13 @@ def escalation_notes(redis: Redis, escalation_id: str) -> list[dict[str, str]]:
 
 
 def _open_escalation_ids(redis: Redis) -> list[str]:
-    # Server-side difference: open escalations are few (each is worked), so this stays small.
-    ids = redis.zdiff([ESCALATIONS, ESCALATIONS_CLAIMED, ESCALATIONS_CLOSED])
-    return [i.decode() for i in reversed(ids)]
+    """Open escalation ids, newest first. The difference is taken in Redis and holds the unworked ones (few: each
+    is worked) and the rare ones erased before anyone claimed them, which the state check drops."""
+    ids = [i.decode() for i in reversed(redis.zdiff([ESCALATIONS, ESCALATIONS_CLAIMED, ESCALATIONS_CLOSED]))]
+    pipe = redis.pipeline(transaction=False)
+    for escalation_id in ids:
+        pipe.hget(escalation_key(escalation_id), "state")
+    return [i for i, state in zip(ids, pipe.execute(), strict=True) if state == b"open"]
 
 
 def escalation_page(redis: Redis, state: str, offset: int, limit: int) -> tuple[list[dict[str, str]], int]:
@@ -756,12 +767,8 @@ def escalation_page(redis: Redis, state: str, offset: int, limit: int) -> tuple[
 
 
 def open_escalation_count(redis: Redis) -> int:
-    """How many escalations nobody has claimed yet, in one round trip of three O(1) counts."""
-    pipe = redis.pipeline(transaction=False)
-    for key in (ESCALATIONS, ESCALATIONS_CLAIMED, ESCALATIONS_CLOSED):
-        pipe.zcard(key)
-    every, claimed, closed = pipe.execute()
-    return every - claimed - closed
+    """How many escalations nobody has claimed yet."""
+    return len(_open_escalation_ids(redis))
 
 
 def user_state(redis: Redis, sender: str) -> State:

@@ -1,34 +1,112 @@
-"""Tells the on-call people that a crisis message is waiting, without saying anything of what it said."""
+"""Tells the on-call people that a crisis message is waiting, without saying anything of what it said: a text to
+each ONCALL_NUMBERS entry and, when ONCALL_WEBHOOK_URL is set, a signed webhook.
 
+The webhook is a POST of JSON {"event": "escalation.created", "id", "category", "at", "console_url"} with headers
+`X-Steadyline-Timestamp: <unix seconds>` and `X-Steadyline-Signature: sha256=<hex>`, the hex being the
+HMAC-SHA256, keyed with ONCALL_WEBHOOK_SECRET, of "<timestamp>.<raw body>". Signing the timestamp with the body
+lets a receiver refuse a replayed request by its age (README: "Escalations and alerts").
+"""
+
+import hashlib
+import hmac
+import json
+import time
+from collections.abc import Callable
+from functools import partial
+
+import requests
 from flask import current_app
 
 from service import overrides, store, transport
+from service.config import Config
 from service.connection import get_config, get_redis
+
+WEBHOOK_TIMEOUT_S = 5.0
+"""A receiver that does not answer within this fails the attempt; RQ's Retry tries again later."""
+
+SIGNATURE_HEADER = "X-Steadyline-Signature"
+TIMESTAMP_HEADER = "X-Steadyline-Timestamp"
+
+
+class WebhookError(RuntimeError):
+    """The on-call webhook did not accept an alert (no answer, or not a 2xx); the job fails so RQ retries it."""
+
+
+def signature(secret: str, timestamp: str, body: bytes) -> str:
+    """The X-Steadyline-Signature value for `body` sent at `timestamp`."""
+    digest = hmac.new(secret.encode(), timestamp.encode() + b"." + body, hashlib.sha256).hexdigest()
+    return f"sha256={digest}"
+
+
+def webhook_payload(config: Config, escalation_id: str, event: dict[str, str]) -> bytes:
+    """The alert as JSON: what happened and where to see it; never the texter's words or number."""
+    base = config.PUBLIC_BASE_URL
+    console_url = f"{base}/admin/escalations/{escalation_id}" if base else None
+    fields = {"event": "escalation.created", "id": escalation_id, "category": event["category"], "at": event["at"]}
+    return json.dumps(fields | {"console_url": console_url}).encode()
+
+
+def post_webhook(config: Config, escalation_id: str, event: dict[str, str]) -> None:
+    """POST the signed alert to ONCALL_WEBHOOK_URL; raise WebhookError unless it answers 2xx."""
+    assert config.ONCALL_WEBHOOK_URL and config.ONCALL_WEBHOOK_SECRET  # config.load guarantees the pair
+    body = webhook_payload(config, escalation_id, event)
+    timestamp = str(int(time.time()))
+    headers = {
+        "Content-Type": "application/json",
+        TIMESTAMP_HEADER: timestamp,
+        SIGNATURE_HEADER: signature(config.ONCALL_WEBHOOK_SECRET, timestamp, body),
+    }
+    try:
+        # No redirects: the signed alert goes to the configured URL or nowhere.
+        response = requests.post(
+            config.ONCALL_WEBHOOK_URL, data=body, headers=headers, timeout=WEBHOOK_TIMEOUT_S, allow_redirects=False
+        )
+    except requests.RequestException as exc:
+        raise WebhookError(f"no answer ({type(exc).__name__})") from None
+    if not 200 <= response.status_code < 300:
+        raise WebhookError(f"answered {response.status_code}")
 
 
 def alert_oncall(escalation_id: str) -> int:
-    """Text every ONCALL_NUMBERS entry about escalation `escalation_id` once; return how many were sent now."""
+    """Alert every on-call channel about escalation `escalation_id` once; return how many were alerted now.
+
+    Each channel (a number, the webhook) is claimed first, so a retried job never alerts it twice. A failed one gives
+    its claim back and, once the others have had their turn, fails the job so RQ's Retry tries it again.
+    """
     config, redis = get_config(), get_redis()
     event = store.escalation(redis, escalation_id)
     if not event:
         current_app.logger.error("alert escalation=%s not found", escalation_id)
         return 0
-    if not config.ONCALL_NUMBERS:
-        current_app.logger.warning("alert escalation=%s: no ONCALL_NUMBERS configured", escalation_id)
+    if not config.ONCALL_NUMBERS and not config.ONCALL_WEBHOOK_URL:
+        current_app.logger.warning("alert escalation=%s: no ONCALL_NUMBERS or ONCALL_WEBHOOK_URL", escalation_id)
         return 0
-    body = overrides.text(redis, "alert.oncall", category=event["category"].replace("_", " "), ref=escalation_id[-6:])
-    sender = transport.from_config(config, redis)
-    sent = 0
-    for number in config.ONCALL_NUMBERS:
-        # Claimed first, so a retried job never alerts the same person twice; a refused send gives the claim back
-        # so the retry tries again.
-        key = f"alert:{escalation_id}:{number}"
+    channels: list[tuple[str, str, Callable[[], object]]] = []  # (claim key, name for logs, the send)
+    if config.ONCALL_NUMBERS:
+        body = overrides.text(
+            redis, "alert.oncall", category=event["category"].replace("_", " "), ref=escalation_id[-6:]
+        )
+        sender = transport.from_config(config, redis)
+        channels += [
+            (f"alert:{escalation_id}:{number}", "sms", partial(sender.send, transport.Outgoing(number, body, "alert")))
+            for number in config.ONCALL_NUMBERS
+        ]
+    if config.ONCALL_WEBHOOK_URL:
+        channels.append(
+            (f"alert:{escalation_id}:webhook", "webhook", partial(post_webhook, config, escalation_id, event))
+        )
+    sent, failure = 0, None
+    for key, name, send in channels:
         if not store.claim_send(redis, key):
             continue
         try:
-            sender.send(transport.Outgoing(to=number, body=body, kind="alert"))
-        except transport.SendError:
+            send()
+        except (transport.SendError, WebhookError) as exc:  # neither's message carries a number or a body
             store.release_send(redis, key)
-            raise
+            current_app.logger.warning("alert escalation=%s %s failed: %s", escalation_id, name, exc)
+            failure = failure or exc
+            continue
         sent += 1
+    if failure:
+        raise failure
     return sent

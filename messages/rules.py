@@ -1,0 +1,158 @@
+"""Content rules every template text obeys (CONTENT.md), shared by the catalog tests and the operator console.
+
+The tests apply them to the defaults in messages/*.yaml; service/admin/validation.py applies them to every text an
+operator publishes, so a published text meets the same bar as a default.
+"""
+
+import re
+
+from messages.catalog import SAMPLE_VALUES, Template
+
+# Check-ins (DESIGN.md texter journey): the six replies tailored to mood and cravings.
+CHECKIN_REPLY_KEYS = [
+    f"checkin.reply.{mood}_{cravings}" for mood in ("low", "mid", "high") for cravings in ("cravings", "clear")
+]
+# Follow-ups the line sends on its own after a referral or a crisis.
+FOLLOW_UP_KEYS = ["referral.followup", "crisis.followup"]
+
+# Key -> the placeholders its template may use (the engine fills them); any other key may use only {program}.
+DEFAULT_PLACEHOLDERS = frozenset({"program"})
+ALLOWED_PLACEHOLDERS = {
+    "alert.oncall": {"category", "ref"},
+    "checkin.confirmed": {"time", "zone"},
+    "checkin.already": {"time", "zone"},
+    "checkin.time_set": {"time", "zone"},
+    "checkin.time_quiet": {"earliest", "latest", "time"},
+    "checkin.zone_set": {"zone", "time"},
+    "checkin.paused": {"until"},
+    "checkin.resumed": {"time", "zone"},
+    "checkin.schedule_set": {"schedule", "time"},
+    "checkin.status": {"state", "schedule", "time", "zone"},
+    **{key: {"streak"} for key in CHECKIN_REPLY_KEYS},
+}
+# The longest values the engine fills in: every template must still fit its kind's segment limit with them.
+LONGEST_VALUES = SAMPLE_VALUES | {
+    "time": "12:45 PM",
+    "zone": "America/North_Dakota/New_Salem",
+    "until": "Wed Nov 25",
+    "schedule": "every other day",
+    "state": "paused until Wed Nov 25",
+    "streak": "1000",
+    "earliest": "10:00 AM",
+    "latest": "10:59 PM",
+}
+
+# Key -> phrases its rendered text must contain: what the reply is for (the keywords a texter needs next, the
+# numbers to call), and what carriers require of compliance replies (DESIGN.md compliance keywords).
+REQUIRED_PHRASES = {
+    "help": ["Steadyline", "Msg & data rates may apply", "Reply STOP to cancel", "988", "MENU"],
+    "welcome": ["Steadyline", "automated", "Text MENU", "HELP", "STOP", "call or text 988"],
+    "fallback": ["MENU", "988", "call 911"],
+    "spanish": ["988", "AYUDA", "1-800-662-4357", "911"],
+    "retry": ["try again", "988", "call 911"],
+    "optout": ["Steadyline", "START", "988"],
+    "optin": ["Steadyline", "MENU", "HELP", "STOP"],
+    "checkin.offer": ["YES", "Msg & data rates may apply", "Reply STOP to cancel"],
+    "checkin.confirmed": ["TIME 8pm", "ZONE Pacific", "LESS", "PAUSE", "STATUS", "STOP"],
+    "checkin.already": ["STATUS"],
+    "checkin.not_subscribed": ["CHECKIN"],
+    "checkin.time_quiet": ["TIME 7pm"],
+    "checkin.time_invalid": ["TIME 8pm", "TIME 20:30", "TIME 7:15 am"],
+    "checkin.zone_invalid": ["ZONE Eastern", "Pacific", "Hawaii", "Arizona", "ZONE America/Chicago"],
+    "checkin.paused": ["RESUME"],
+    "checkin.schedule_set": ["DAILY"],
+    "checkin.status": ["TIME", "ZONE", "LESS", "DAILY", "PAUSE", "RESUME", "STOP"],
+    "checkin.ask": ["1-5"],
+    "checkin.reminder": ["1-5"],
+    "checkin.ask_craving": ["Y or N"],
+    "checkin.answer_unclear": ["1 to 5", "MENU"],
+    "checkin.reply.low_cravings": ["prescriber", "call 911", "1-800-662-4357", "CRAVE"],
+    "checkin.reply.low_clear": ["call or text 988"],
+    "checkin.reply.mid_cravings": ["SLEEP", "ANXIETY", "CRAVE"],
+    "checkin.reply.high_cravings": ["PLAN"],
+    "referral": ["1-800-662-4357", "988"],
+    "referral.followup": ["1-800-662-4357", "988"],
+    "crisis.followup": ["call or text 988"],
+}
+
+PHONE_NUMBER = re.compile(r"\b(?:988|911|1-800-\d{3}-\d{4})\b")
+# Per-crisis strings CONTENT.md requires (matched case-insensitively).
+CRISIS_MUST_CONTAIN = {
+    "crisis.suicide": ["988", "call 911", "keep texting"],
+    "crisis.self_harm": ["988", "call 911", "keep texting"],
+    "crisis.overdose": ["call 911", "1-800-222-1222", "988", "keep texting"],
+    "crisis.medical": ["call 911", "1-800-222-1222"],
+    "crisis.violence": ["call 911", "1-800-799-7233", "88788", "keep texting"],
+}
+NEGATION = re.compile(r"\b(?:don't|do not|never|not|avoid)\b[^.!?]*$", re.IGNORECASE)
+
+
+def sentences(text: str) -> list[str]:
+    """Split on sentence-ending punctuation followed by a space (so "FindTreatment.gov" stays whole)."""
+    return re.split(r"(?<=[.!?])\s+", text)
+
+
+def same_sentence(text: str, a: str, b: str) -> list[str]:
+    """Sentences of `text` matching both regexes `a` and `b` (case-insensitive)."""
+    return [s for s in sentences(text) if re.search(a, s, re.I) and re.search(b, s, re.I)]
+
+
+SUDDEN_STOP = re.compile(r"\b(?:stop|quit)(?:ping|ting)?\s+(?:\w+\s+)?(?:suddenly|abruptly|cold turkey)", re.I)
+
+
+def unnegated_sudden_stops(text: str) -> list[str]:
+    """Advice to stop suddenly with no "don't", "never", "not" or "avoid" before it in its sentence."""
+    return [m.group() for m in SUDDEN_STOP.finditer(text) if not NEGATION.search(text[: m.start()])]
+
+
+# CONTENT.md "Must never", as phrases no template may contain (case-insensitive).
+NEVER_PATTERNS = {
+    "dose, amount or percentage": r"\b\d+(?:\.\d+)?\s*(?:mg|milligrams?|mcg|micrograms?|%|percent)",
+    "schedule": r"\bevery\s+(?:\d+|other|few)\s*(?:days?|weeks?|months?)|\b\d+\s*times\s+(?:a|per)\s+day",
+    "text 911": r"\btext(?:ing)?\s+(?:to\s+)?911",
+    "suicide stigma words": r"committed suicide|successful(?:ly)?\s+suicide|suicide\s+was\s+successful"
+    r"|failed\s+(?:suicide\s+)?attempt",
+    "promise": r"\bpromis\w*",
+    "claims to be a person": r"\b(?:i am|i'm|we are|we're)\s+(?:a\s+)?(?:real\s+)?(?:person|human)",
+    "minimising": r"not (?:that|so) bad",
+}
+# Rule name -> a function returning the offending fragments (or sentences) of a rendered text.
+NEVER_RULES = {
+    **{rule: re.compile(pattern, re.I).findall for rule, pattern in NEVER_PATTERNS.items()},
+    "Poison Control by text": lambda t: same_sentence(t, r"poison control", r"\btext"),
+    "HELP4U in Spanish": lambda t: same_sentence(t, r"HELP4U|435748", r"spanish|espa"),
+    "stop suddenly": unnegated_sudden_stops,
+}
+# Words a scheduled (lock-screen) text must not contain (CONTENT.md Must never 9), with their plurals and forms.
+NOT_DISCREET = re.compile(
+    r"\b(?:klonopin|clonazepam|benzo\w*|xanax|valium|ativan|addict\w*|withdraw\w*|detox\w*|overdos\w*"
+    r"|relaps\w*|drugs?|pills?)\b",
+    re.I,
+)
+
+
+def allowed_placeholders(key: str) -> frozenset[str]:
+    """The placeholders template `key` may use."""
+    return DEFAULT_PLACEHOLDERS | ALLOWED_PLACEHOLDERS.get(key, set())
+
+
+def required_placeholders(template: Template) -> frozenset[str]:
+    """The placeholders a text of `template` must keep: the values the engine passes for a reason, and the
+    program name in compliance replies (carriers require the sender's name in HELP and opt-out replies)."""
+    program = DEFAULT_PLACEHOLDERS if template.kind == "compliance" else frozenset()
+    return program | ALLOWED_PLACEHOLDERS.get(template.key, set())
+
+
+def required_phrases(template: Template) -> list[str]:
+    """Phrases the rendered text of `template` must contain; a crisis reply also keeps every number its default
+    names and says that the line is automated."""
+    phrases = REQUIRED_PHRASES.get(template.key, [])
+    if template.kind == "crisis":
+        numbers = PHONE_NUMBER.findall(template.text)
+        phrases = [*phrases, "automated", *CRISIS_MUST_CONTAIN.get(template.key, []), *numbers]
+    return list(dict.fromkeys(phrases))
+
+
+def asks_no_question(template: Template) -> bool:
+    """Crisis replies and follow-ups never ask a question: one could invite a "no" (CONTENT.md Must never 6)."""
+    return template.kind == "crisis" or template.key in FOLLOW_UP_KEYS

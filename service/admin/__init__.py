@@ -1,0 +1,38 @@
+"""The operator console at /admin: server-rendered pages on one blueprint, behind sign-in and roles.
+
+View modules add their routes to `bp` when imported. Flask refuses new routes on a blueprint once it has been
+registered, so every view module is named in VIEW_MODULES and imported by init_app before registration.
+"""
+
+import importlib
+
+from flask import Blueprint, Flask, Response
+
+bp = Blueprint("admin", __name__, url_prefix="/admin", template_folder="templates", static_folder="static")
+
+VIEW_MODULES = ("auth", "signin", "audit", "operators", "messages", "escalations", "dashboard")
+"""Modules of this package that add views or hooks to `bp`; append yours."""
+
+
+@bp.after_request
+def no_store(response: Response) -> Response:
+    # Console pages show operator data; no browser or proxy cache should keep a copy.
+    response.headers.setdefault("Cache-Control", "no-store")
+    return response
+
+
+def init_app(app: Flask) -> None:
+    for name in VIEW_MODULES:
+        importlib.import_module(f"{__name__}.{name}")
+    from service.admin import auth, errors, queues, sessions
+
+    app.session_interface = sessions.ConsoleSessionInterface()
+    app.jinja_env.globals.update(
+        csrf_field=auth.csrf_field,
+        csrf_token=sessions.csrf_token,
+        current_operator=auth.current_operator,
+        has_role=auth.has_role,
+    )
+    app.register_blueprint(bp)
+    errors.init_app(app)
+    queues.init_app(app)

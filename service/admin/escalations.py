@@ -1,0 +1,164 @@
+"""The escalation queue: crisis messages for operators to follow up. Everyone signed in reads it; editors and up
+claim, add notes and close, each change atomic in Redis and audited without the texter's words or number."""
+
+import math
+import re
+from datetime import UTC, date, datetime
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
+
+from service import schedule, store
+from service.admin import audit, bp
+from service.admin.auth import current_operator, has_role, require
+from service.checkins import PAUSED_FOREVER
+from service.connection import get_redis
+from service.store import State
+
+PAGE_SIZE = 25
+MAX_PAGE = 100_000
+"""Past any real queue; bounds the offset a hand-edited URL can send to Redis."""
+FILTERS = ("open", "claimed", "closed", "all")
+ESCALATION_ID = re.compile(r"[A-Za-z0-9]{1,64}")
+"""Escalation ids are MessageSids; anything else in the URL is not one."""
+
+ERASED = "the person asked for everything about them to be erased."
+CLAIM_REFUSALS = {
+    "claimed": "Not claimed: {holder} claimed it first.",
+    "closed": "Not claimed: it is already closed.",
+    "erased": f"Not claimed: {ERASED}",
+}
+CLOSE_REFUSALS = {
+    "closed": "Not closed: it is already closed.",
+    "erased": f"Not closed: {ERASED}",
+    "not_yours": "Not closed: only the operator who claimed it, or an admin, can close it.",
+}
+
+
+def _operator_email() -> str:
+    operator = current_operator()
+    assert operator is not None  # every view here is behind require()
+    return operator.email
+
+
+def _existing(escalation_id: str) -> dict[str, str]:
+    event = store.escalation(get_redis(), escalation_id) if ESCALATION_ID.fullmatch(escalation_id) else {}
+    if not event:
+        abort(404)
+    return event
+
+
+def follow_up(person: State | None, now: datetime) -> list[tuple[str, str]]:
+    """What an operator following up may know of the person now (never their number), as label/value rows."""
+    if person is None or not person.known:
+        return [("Record", f"None: {ERASED}" if person is None else "None stored.")]
+    today = schedule.local_day(now, person.zone) if person.zone else now.date()
+    if person.subscription == "active" and person.paused_until == PAUSED_FOREVER:
+        checkins = "Subscribed, paused until they text RESUME."
+    elif person.subscription == "active" and person.paused_until > today.toordinal():
+        checkins = f"Subscribed, paused until {date.fromordinal(person.paused_until):%b %d}."
+    else:
+        checkins = {"active": "Subscribed.", "pending": "Asked to reply YES; not confirmed."}.get(
+            person.subscription, "Not subscribed."
+        )
+    rows = [
+        ("Daily check-ins", checkins),
+        ("Opted out (STOP)", "Yes: nothing is sent to them but crisis replies." if person.opted_out else "No."),
+    ]
+    if person.unreachable:
+        rows.append(("Reachable", "No: the carrier says the number cannot get texts."))
+    return rows
+
+
+@bp.get("/escalations")
+@require("viewer")
+def escalations() -> ResponseReturnValue:
+    """The queue: crisis messages newest first, filtered by state, a page at a time."""
+    state = request.args.get("state", "open")
+    if state not in FILTERS:
+        abort(400, description=f"Choose a state: {', '.join(FILTERS)}.")
+    page = request.args.get("page", 1, type=int)
+    if not 1 <= page <= MAX_PAGE:
+        abort(400, description="No such page.")
+    redis = get_redis()
+    events, total = store.escalation_page(redis, state, (page - 1) * PAGE_SIZE, PAGE_SIZE)
+    pages = max(math.ceil(total / PAGE_SIZE), 1)
+    return render_template(
+        "admin/escalations.html", events=events, state=state, filters=FILTERS, page=page, pages=pages, total=total
+    )
+
+
+@bp.get("/escalations/<escalation_id>")
+@require("viewer")
+def escalation(escalation_id: str) -> ResponseReturnValue:
+    """One crisis message: what was said, its notes, the person's current state, and the actions on it."""
+    event = _existing(escalation_id)
+    redis = get_redis()
+    return render_template(
+        "admin/escalation.html",
+        id=escalation_id,
+        event=event,
+        notes=store.escalation_notes(redis, escalation_id),
+        person=follow_up(store.user_state(redis, event["sender"]) if "sender" in event else None, datetime.now(UTC)),
+        may_close=has_role("admin") or event.get("claimed_by") == _operator_email(),
+        note_max=store.ESCALATION_NOTE_MAX,
+    )
+
+
+@bp.post("/escalations/<escalation_id>/claim")
+@require("editor")
+def claim_escalation(escalation_id: str) -> ResponseReturnValue:
+    """Claim an open escalation; refused if someone else got there first."""
+    _existing(escalation_id)
+    outcome, holder = store.claim_escalation(get_redis(), escalation_id, _operator_email(), datetime.now(UTC))
+    if outcome == "missing":
+        abort(404)
+    if outcome == "ok":
+        audit.record("escalation.claim", target=escalation_id)
+        flash("You claimed it. Add notes as you follow it up, and close it when done.", "success")
+    else:
+        flash(CLAIM_REFUSALS[outcome].format(holder=holder), "error")
+    return redirect(url_for("admin.escalation", escalation_id=escalation_id))
+
+
+def _note_text(field: str) -> str:
+    """The note typed in `field`, or a 400 when it is too long (the form itself limits it)."""
+    text = request.form.get(field, "").strip()
+    if len(text) > store.ESCALATION_NOTE_MAX:
+        abort(400, description=f"A note may be at most {store.ESCALATION_NOTE_MAX} characters.")
+    return text
+
+
+@bp.post("/escalations/<escalation_id>/notes")
+@require("editor")
+def note_escalation(escalation_id: str) -> ResponseReturnValue:
+    """Add a note to an escalation."""
+    _existing(escalation_id)
+    text = _note_text("note")
+    if not text:
+        flash("Not added: the note was empty.", "error")
+        return redirect(url_for("admin.escalation", escalation_id=escalation_id))
+    if not store.add_escalation_note(get_redis(), escalation_id, _operator_email(), datetime.now(UTC), text):
+        abort(404)
+    audit.record("escalation.note", target=escalation_id)
+    flash("Note added.", "success")
+    return redirect(url_for("admin.escalation", escalation_id=escalation_id))
+
+
+@bp.post("/escalations/<escalation_id>/close")
+@require("editor")
+def close_escalation(escalation_id: str) -> ResponseReturnValue:
+    """Close an escalation you claimed (admins: any), with an optional closing note."""
+    _existing(escalation_id)
+    note = _note_text("note")
+    outcome = store.close_escalation(
+        get_redis(), escalation_id, _operator_email(), has_role("admin"), datetime.now(UTC), note
+    )
+    if outcome == "missing":
+        abort(404)
+    if outcome == "ok":
+        audit.record("escalation.close", target=escalation_id, detail="with a closing note" if note else "")
+        flash("Closed.", "success")
+    else:
+        flash(CLOSE_REFUSALS[outcome], "error")
+    return redirect(url_for("admin.escalation", escalation_id=escalation_id))

@@ -1,0 +1,44 @@
+"""RQ's own dashboard (the rq-dashboard package) at /admin/rq: admins only, on the app's Redis connection."""
+
+import rq_dashboard
+from flask import Flask, Response, abort, after_this_request, request
+from flask.typing import ResponseReturnValue
+from rq_dashboard import web
+
+from service.admin import auth, sessions
+
+URL_PREFIX = "/admin/rq"
+TOKEN_COOKIE = "_csrf_token"
+"""rq-dashboard's scripts read the CSRF token from this cookie and send it as X-CSRFToken on their POSTs."""
+
+
+def _set_token_cookie(response: Response) -> Response:
+    token = sessions.csrf_token()
+    if request.cookies.get(TOKEN_COOKIE) != token:
+        # Readable by script (its purpose), and worthless without the HttpOnly session cookie.
+        path = request.script_root + URL_PREFIX
+        response.set_cookie(TOKEN_COOKIE, token, path=path, secure=sessions.cookie_secure(), samesite="Lax")
+    return response
+
+
+def admins_only() -> ResponseReturnValue | None:
+    """Let only admins into the dashboard, and only with this session's CSRF token on a POST."""
+    refused = auth.refusal("admin")
+    if refused:
+        return refused
+    # Its "requeue all" also answers GET, which a link on another site could trigger; its own page POSTs.
+    if request.endpoint == "rq_dashboard.requeue_all" and request.method != "POST":
+        abort(405)
+    auth.check_csrf()
+    after_this_request(_set_token_cookie)
+    return None
+
+
+def init_app(app: Flask) -> None:
+    # rq-dashboard reads its client from app.redis_conn; we give it ours instead of a URL to connect to.
+    app.redis_conn = app.extensions["redis"]  # type: ignore[attr-defined]
+    app.config["RQ_DASHBOARD_REDIS_URL"] = ("Steadyline's Redis",)  # only shown, in its instance picker
+    app.register_blueprint(rq_dashboard.blueprint, url_prefix=URL_PREFIX)
+    # Its own before_request hook would open a new client from that URL on every request: put ours in its place.
+    hooks = app.before_request_funcs[rq_dashboard.blueprint.name]
+    hooks[hooks.index(web.push_rq_connection)] = admins_only

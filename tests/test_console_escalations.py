@@ -1,0 +1,205 @@
+"""The escalation queue: crisis texts land in it with their words and masked number; editors claim, note and close
+them atomically and audited (the audit never holds the words or the number); viewers only read."""
+
+import re
+import threading
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from redis import Redis
+
+from service import store
+from service.embedded import EmbeddedServer
+from service.privacy import mask
+from tests.console import make_operator, sign_in
+from tests.texting import Texter
+
+CRISIS_TEXT = "i took the whole bottle"
+NUMBER = "+15555550123"
+
+SignIn = Callable[[str, str], tuple[FlaskClient, str]]
+
+
+@pytest.fixture
+def operator(app: Flask) -> SignIn:
+    """Make an operator with a role and return a client signed in as them, with its CSRF token."""
+
+    def signed_in(email: str, role: str) -> tuple[FlaskClient, str]:
+        make_operator(app, email, role)
+        client = app.test_client()
+        return client, sign_in(client, email)
+
+    return signed_in
+
+
+def crisis(app: Flask, number: str = NUMBER, text: str = CRISIS_TEXT) -> str:
+    """Text the line as `number` through the signed webhook; return the escalation id."""
+    texter = Texter(app.test_client(), number=number)
+    params = texter.params(text)
+    assert texter.post(params).status_code == 200
+    return params["MessageSid"]
+
+
+def page(client: FlaskClient, url: str) -> str:
+    response = client.get(url)
+    assert response.status_code == 200, response.status_code
+    return response.get_data(as_text=True)
+
+
+def post(client: FlaskClient, token: str, url: str, **form: str) -> str:
+    """POST a console form and follow the redirect; return the page it lands on."""
+    response = client.post(url, data={"csrf_token": token, **form}, follow_redirects=True)
+    assert response.status_code == 200, response.status_code
+    return response.get_data(as_text=True)
+
+
+def ids_in(html: str) -> list[str]:
+    return re.findall(r"/admin/escalations/(SM[0-9a-f]{32})", html)
+
+
+def test_a_crisis_text_appears_in_the_queue_with_its_words_and_masked_number(app: Flask, operator: SignIn) -> None:
+    escalation_id = crisis(app)
+    viewer, _ = operator("viewer@example.org", "viewer")
+    html = page(viewer, "/admin/escalations")
+    assert ids_in(html) == [escalation_id]
+    assert CRISIS_TEXT in html and mask(NUMBER) in html and "overdose" in html and NUMBER not in html
+    assert '<label for="state">' in html and '<select id="state" name="state">' in html and ">Filter</button>" in html
+
+    detail = page(viewer, f"/admin/escalations/{escalation_id}")
+    assert CRISIS_TEXT in detail and mask(NUMBER) in detail and NUMBER not in detail
+    assert ">Claim</button>" not in detail and "Add note" not in detail  # viewers read only
+
+
+def test_the_queue_filters_by_state(app: Flask, operator: SignIn) -> None:
+    first, second, third = (crisis(app, f"+1555555010{n}") for n in range(3))
+    editor, token = operator("editor@example.org", "editor")
+    post(editor, token, f"/admin/escalations/{second}/claim")
+    post(editor, token, f"/admin/escalations/{third}/claim")
+    post(editor, token, f"/admin/escalations/{third}/close")
+
+    assert ids_in(page(editor, "/admin/escalations")) == [first]  # open by default: what needs a person
+    assert ids_in(page(editor, "/admin/escalations?state=open")) == [first]
+    assert ids_in(page(editor, "/admin/escalations?state=claimed")) == [second]
+    assert ids_in(page(editor, "/admin/escalations?state=closed")) == [third]
+    assert ids_in(page(editor, "/admin/escalations?state=all")) == [third, second, first]  # newest first
+    for query in ("state=lost", "page=0", "page=99999999999999999999"):
+        assert editor.get(f"/admin/escalations?{query}").status_code == 400, query
+
+
+def test_the_queue_is_paginated_newest_first(app: Flask, redis: Redis, operator: SignIn) -> None:
+    start = datetime(2026, 11, 1, tzinfo=UTC)
+    pipe = redis.pipeline()
+    for n in range(30):
+        store.add_escalation(pipe, f"SM{n:032x}", "s" * 32, "suicide", start + timedelta(minutes=n), "words", "••23")
+    pipe.execute()
+    viewer, _ = operator("viewer@example.org", "viewer")
+    first = ids_in(page(viewer, "/admin/escalations"))
+    second = ids_in(page(viewer, "/admin/escalations?state=open&page=2"))
+    assert first == [f"SM{n:032x}" for n in range(29, 4, -1)] and second == [f"SM{n:032x}" for n in range(4, -1, -1)]
+
+
+def test_claim_note_and_close_with_a_second_claim_refused(app: Flask, redis: Redis, operator: SignIn) -> None:
+    escalation_id = crisis(app)
+    url = f"/admin/escalations/{escalation_id}"
+    alice, alice_token = operator("alice@example.org", "editor")
+    bob, bob_token = operator("bob@example.org", "editor")
+
+    claimed = post(alice, alice_token, f"{url}/claim")
+    assert "You claimed it" in claimed and "<dt>Claimed by</dt><dd>alice@example.org," in claimed
+    refused = post(bob, bob_token, f"{url}/claim")
+    assert "Not claimed: alice@example.org claimed it first." in refused
+    assert "Not closed: only the operator who claimed it" in post(bob, bob_token, f"{url}/close")
+    assert store.escalation(redis, escalation_id)["claimed_by"] == "alice@example.org"
+
+    noted = post(alice, alice_token, f"{url}/notes", note="Called back, left a voicemail with 988's number.")
+    assert "Note added." in noted and "Called back, left a voicemail" in noted
+    assert "the note was empty" in post(alice, alice_token, f"{url}/notes", note="   ")
+    closed = post(alice, alice_token, f"{url}/close", note="Spoke with them; they are with family tonight.")
+    assert (
+        "Closed." in closed and "<dt>Closed by</dt><dd>alice@example.org," in closed and "with family tonight" in closed
+    )
+    assert "already closed" in post(alice, alice_token, f"{url}/claim")
+
+    audit = [e for e in store.audit_entries(redis, 100) if e["action"].startswith("escalation.")]
+    assert [(e["action"], e["target"], e["operator"]) for e in reversed(audit)] == [
+        ("escalation.claim", escalation_id, "alice@example.org"),
+        ("escalation.note", escalation_id, "alice@example.org"),
+        ("escalation.close", escalation_id, "alice@example.org"),
+    ]
+    everything_audited = str(store.audit_entries(redis, 100))
+    assert "bottle" not in everything_audited and NUMBER[-4:] not in everything_audited
+    assert "voicemail" not in everything_audited and "family" not in everything_audited
+
+
+def test_an_admin_may_close_what_another_claimed(app: Flask, operator: SignIn) -> None:
+    escalation_id = crisis(app)
+    editor, editor_token = operator("editor@example.org", "editor")
+    admin, admin_token = operator("admin@example.org", "admin")
+    post(editor, editor_token, f"/admin/escalations/{escalation_id}/claim")
+    assert "<dt>Closed by</dt><dd>admin@example.org," in post(
+        admin, admin_token, f"/admin/escalations/{escalation_id}/close"
+    )
+
+
+def test_viewers_are_refused_every_action_and_forms_need_the_csrf_token(app: Flask, operator: SignIn) -> None:
+    escalation_id = crisis(app)
+    viewer, viewer_token = operator("viewer@example.org", "viewer")
+    for action in ("claim", "notes", "close"):
+        response = viewer.post(f"/admin/escalations/{escalation_id}/{action}", data={"csrf_token": viewer_token})
+        assert response.status_code == 403, action
+    editor, _ = operator("editor@example.org", "editor")
+    assert editor.post(f"/admin/escalations/{escalation_id}/claim").status_code == 400
+    assert app.test_client().get("/admin/escalations").status_code == 302  # to sign in
+    assert editor.get("/admin/escalations/SM" + "0" * 32).status_code == 404
+
+
+def test_two_claims_at_once_give_it_to_exactly_one(redis: Redis, redis_server: EmbeddedServer) -> None:
+    pipe = redis.pipeline()
+    store.add_escalation(pipe, "SM1", "s" * 32, "suicide", datetime.now(UTC), "words", "••23")
+    pipe.execute()
+    outcomes: list[tuple[str, str]] = []
+    barrier = threading.Barrier(8)
+
+    def claim(n: int) -> None:
+        barrier.wait()
+        own = Redis.from_url(redis_server.url)  # a connection each, as separate web workers would have
+        outcomes.append(store.claim_escalation(own, "SM1", f"op{n}", datetime.now(UTC)))
+
+    threads = [threading.Thread(target=claim, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    winners = [holder for outcome, holder in outcomes if outcome == "ok"]
+    assert len(winners) == 1 and all(holder == winners[0] for _, holder in outcomes)
+
+
+def test_the_page_shows_the_persons_state_for_follow_up(app: Flask, operator: SignIn) -> None:
+    texter = Texter(app.test_client(), number=NUMBER)
+    texter.send("CHECKIN")
+    texter.send("YES")
+    escalation_id = crisis(app)
+    viewer, _ = operator("viewer@example.org", "viewer")
+    detail = page(viewer, f"/admin/escalations/{escalation_id}")
+    assert "Daily check-ins</dt><dd>Subscribed" in detail and "Opted out (STOP)</dt><dd>No." in detail
+    texter.send("STOP")
+    detail = page(viewer, f"/admin/escalations/{escalation_id}")
+    assert "Daily check-ins</dt><dd>Not subscribed." in detail and "Opted out (STOP)</dt><dd>Yes" in detail
+    assert NUMBER not in detail
+
+
+def test_an_erased_persons_escalation_leaves_the_queue_and_cannot_be_worked(
+    app: Flask, redis: Redis, operator: SignIn
+) -> None:
+    escalation_id = crisis(app)
+    Texter(app.test_client(), number=NUMBER).send("FORGET YES")
+    admin, token = operator("admin@example.org", "admin")
+    assert ids_in(page(admin, "/admin/escalations")) == [] and store.open_escalation_count(redis) == 0
+    assert ids_in(page(admin, "/admin/escalations?state=all")) == [escalation_id]
+    detail = page(admin, f"/admin/escalations/{escalation_id}")
+    assert CRISIS_TEXT not in detail and "(erased)" in detail and ">Claim</button>" not in detail
+    assert "Not claimed: the person asked" in post(admin, token, f"/admin/escalations/{escalation_id}/claim")
+    assert "Not closed: the person asked" in post(admin, token, f"/admin/escalations/{escalation_id}/close")
