@@ -81,7 +81,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     if not _port_free(args.host, args.port):
         print(f"steadyline: port {args.port} is in use; choose another with --port", file=sys.stderr)
         return 1
-    server = None if settings.REDIS_URL else embedded.ensure()
+    server = None if settings.REDIS_URL else embedded.ensure(appendfsync=settings.REDIS_APPENDFSYNC)
     env = {**os.environ, "SMS_TRANSPORT": "console", "PYTHONUNBUFFERED": "1"}
     if server:
         env["REDIS_URL"] = server.url

@@ -3,7 +3,9 @@
 Excluded from the default run (pyproject adds -m 'not perf'). Run either way:
     .venv/bin/python -m pytest -m perf tests/perf/bench_classifier.py -s
     .venv/bin/python tests/perf/bench_classifier.py
-Budget: under 100 us per message on average, under ~3 ms for a 1,600-character worst case.
+Budget: well under 200 us per message on average (about 60-90 us on an idle machine), under ~3 ms for a
+1,600-character worst case. The safety net in service/safety.py has no gates, so it runs on every text:
+the worst cases below include its openers too.
 Nothing here asserts a time.
 """
 
@@ -43,6 +45,8 @@ WORST_CASES = {
     "i want to x160": "i want to " * 160,
     "he keeps x200": ("he keeps " * 200)[:1600],
     "how many x200": ("how many " * 200)[:1600],
+    "hit my mom x150": ("hit my mom " * 150)[:1600],
+    "if i dont x90": ("if i dont wake up " * 90)[:1600],
     "family update": (
         "my husband took his pills and then he was breathing fine, my son said he would call me later and i "
         "hope everything is ok with him because i worry about him a lot since he started tapering, he cut "
@@ -96,7 +100,7 @@ def worst_cases(rounds: int = 7, reps: int = 5) -> dict[str, float]:
 def _summary() -> str:
     mean_us, worst_us, n = measure()
     lines = [f"classify: {mean_us:.1f} us/message mean over {n} messages x {ROUNDS} rounds; worst {worst_us:.1f} us"]
-    lines += [f"  1,600 chars, {name:<15} {us:7.0f} us" for name, us in worst_cases().items()]
+    lines += [f"  1,600 chars, {name:<16} {us:7.0f} us" for name, us in worst_cases().items()]
     return "\n".join(lines)
 
 
