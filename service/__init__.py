@@ -4,7 +4,7 @@ from collections.abc import Mapping
 
 from flask import Flask
 
-from service import config, connection, health, logs, sms, status
+from service import admin, config, connection, health, logs, metrics, security, sms, status
 
 
 def create_app(test_config: Mapping[str, str] | None = None) -> Flask:
@@ -15,8 +15,11 @@ def create_app(test_config: Mapping[str, str] | None = None) -> Flask:
     app.config["MAX_CONTENT_LENGTH"] = sms.MAX_REQUEST_BYTES
     app.extensions["steadyline.config"] = settings
     logs.init_app(app)
+    security.init_app(app)
     connection.init_app(app)
     app.register_blueprint(sms.bp)
     app.register_blueprint(health.bp)
     app.register_blueprint(status.bp)
+    metrics.init_app(app)
+    admin.init_app(app)
     return app

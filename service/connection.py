@@ -20,7 +20,7 @@ def redis_url(config: Config) -> str:
     """The configured server, or our embedded one (stopped at exit if this process started it)."""
     if config.REDIS_URL:
         return config.REDIS_URL
-    server = embedded.ensure()
+    server = embedded.ensure(appendfsync=config.REDIS_APPENDFSYNC)
     atexit.register(server.stop)
     return server.url
 

@@ -105,18 +105,18 @@ def _running(data_dir: Path) -> EmbeddedServer | None:
     return None
 
 
-def ensure(var_dir: Path = DEFAULT_VAR_DIR, appendfsync: str = "everysec") -> EmbeddedServer:
-    """Reuse our server under `var_dir` if one runs, else start one (append-only file on, noeviction)."""
+def ensure(var_dir: Path = DEFAULT_VAR_DIR, appendfsync: str = "everysec", port: int | None = None) -> EmbeddedServer:
+    """Reuse our server under `var_dir` if one runs, else start one (append-only file on, noeviction), on `port`
+    when given (a restart after a crash keeps the address its clients know), else on a free one."""
     data_dir = (var_dir / "redis").resolve()
     data_dir.mkdir(parents=True, exist_ok=True)
     # Several processes (gunicorn workers, a worker, the scheduler) may ask at once: one starts, the rest reuse.
     with open(data_dir / "lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        return _running(data_dir) or _start(data_dir, appendfsync)
+        return _running(data_dir) or _start(data_dir, appendfsync, port or _free_port())
 
 
-def _start(data_dir: Path, appendfsync: str) -> EmbeddedServer:
-    port = _free_port()
+def _start(data_dir: Path, appendfsync: str, port: int) -> EmbeddedServer:
     args = [
         find_binary(),
         "--bind", "127.0.0.1",

@@ -10,11 +10,11 @@ from datetime import UTC, datetime
 from functools import lru_cache
 
 from flask import Blueprint, Response, current_app, request
-from redis import Redis, RedisError
+from redis import OutOfMemoryError, Redis, RedisError
 from twilio.request_validator import RequestValidator, get_signature_algorithm
 from twilio.twiml.messaging_response import MessagingResponse
 
-from service import engine, overrides, schedule, store
+from service import engine, metrics, overrides, schedule, store
 from service.checkins import Rules
 from service.config import Config
 from service.connection import get_config, get_redis
@@ -67,10 +67,12 @@ def _twiml_document(texts: tuple[str, ...]) -> str:
 def twiml(replies: list[engine.Reply], redis: Redis | None) -> Response:
     """TwiML with one <Message> a reply, in the texts operators published (or the defaults)."""
     texts = tuple(overrides.text(redis, reply.key, **reply.values) for reply in replies)
+    metrics.count_replies(reply.key for reply in replies)
     return Response(_twiml_document(texts), mimetype="text/xml")
 
 
 @bp.post("/sms")
+@metrics.timed
 def inbound() -> Response | tuple[str, int]:
     """Answer one inbound text."""
     config = get_config()
@@ -96,7 +98,8 @@ def inbound() -> Response | tuple[str, int]:
     except RedisError as exc:
         reply = engine.Reply(engine.offline_reply(message))
         # An error-level line, so monitoring sees a crisis text whose escalation could not be recorded.
-        log.error("inbound sid=%s redis unavailable (%s): replied %s", message_sid, type(exc).__name__, reply.key)
+        problem = "out of memory (maxmemory): writes refused" if isinstance(exc, OutOfMemoryError) else "unavailable"
+        log.error("inbound sid=%s redis %s (%s): replied %s", message_sid, problem, type(exc).__name__, reply.key)
         return twiml([reply], None)
     log.info("inbound sid=%s sender=%s replies=%s", message_sid, sender[:8], ",".join(r.key for r in replies) or "-")
     return twiml(replies, redis)

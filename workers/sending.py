@@ -14,7 +14,7 @@ from flask import current_app
 from redis import Redis
 from redis.client import Pipeline
 
-from service import overrides, schedule, store, transport
+from service import metrics, overrides, schedule, store, transport
 from service.checkins import Rules, pending_question
 from service.config import Config
 from service.connection import get_config, get_redis
@@ -135,6 +135,7 @@ def _deliver(redis: Redis, pipe: Pipeline, planned: list[Planned], at: datetime)
         store.record_sent(pipe, message_sid, item.sender, item.sent_as)
         store.count(pipe, at, f"{item.sent_as}_sent")
         results.append((item, "sent"))
+    metrics.count_sends((item.sent_as, outcome) for item, outcome in results)
     return results
 
 

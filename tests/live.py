@@ -1,0 +1,320 @@
+"""Real servers and processes on loopback for the fault tests: the app behind a threaded HTTP server or gunicorn,
+signed webhook posts over HTTP, a recording stand-in for Twilio's Messages API, CLI subprocesses, bounded waits."""
+
+import contextlib
+import email.utils
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+import uuid
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import IO, TypeVar
+
+from flask import Flask
+from redis import Redis
+from twilio.request_validator import RequestValidator
+from werkzeug.serving import make_server
+
+from service import store
+from service.config import DEV_AUTH_TOKEN, DEV_DATA_KEY, Config
+from service.privacy import keyring
+
+CLI = [sys.executable, "-m", "service.cli"]
+ACCOUNT_SID = "AC" + "0" * 32
+LINE_NUMBER = "+15005550006"
+
+T = TypeVar("T")
+
+
+def wait_for(check: Callable[[], T], what: str, timeout: float = 15.0, interval: float = 0.02) -> T:
+    """Poll `check` until it returns something truthy (returned), or fail naming `what` after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = check()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout:.0f}s waiting for {what}")
+        time.sleep(interval)
+
+
+# --- the app over real HTTP --------------------------------------------------------------------------------------
+
+
+class LiveApp:
+    """`app` behind werkzeug's threaded server on a free loopback port, in a thread of this process."""
+
+    def __init__(self, app: Flask) -> None:
+        self.server = make_server("127.0.0.1", 0, app, threaded=True)
+        self.url = f"http://127.0.0.1:{self.server.server_port}"
+        self.thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+
+    def __enter__(self) -> "LiveApp":
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+        self.thread.join(timeout=10)
+
+
+@contextlib.contextmanager
+def gunicorn(env: dict[str, str], log: Path, workers: int = 2, threads: int = 8) -> Iterator[str]:
+    """`gunicorn service.wsgi:app` (several processes, several threads each) on a free port; yields its base URL."""
+    command = [
+        sys.executable, "-m", "gunicorn", "--bind", "127.0.0.1:0", "--workers", str(workers),
+        "--threads", str(threads), "--worker-class", "gthread", "--log-level", "info", "service.wsgi:app",
+    ]  # fmt: skip
+    with open(log, "wb") as sink:
+        process = subprocess.Popen(command, env=env, cwd=log.parent, stdout=sink, stderr=subprocess.STDOUT)
+    try:
+        listening = wait_for(
+            lambda: process.poll() is None and re.search(r"Listening at: (http://127\.0\.0\.1:\d+)", log.read_text()),
+            "gunicorn to listen",
+            timeout=30,
+        )
+        wait_for(lambda: log.read_text().count("Booting worker") >= workers, "gunicorn's workers", timeout=30)
+        url = listening[1]
+        wait_for(lambda: get_status(f"{url}/healthz") == 200, "gunicorn's workers to answer", timeout=30)
+        yield url
+    finally:
+        stop(process)
+
+
+def get_status(url: str, timeout: float = 5.0) -> int:
+    """The HTTP status of GET `url` (0 when nothing answers)."""
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.status
+    except urllib.error.HTTPError as exc:
+        exc.close()
+        return exc.code
+    except OSError:
+        return 0
+
+
+def signed_params(number: str, body: str, message_sid: str | None = None) -> dict[str, str]:
+    return {
+        "MessageSid": message_sid or "SM" + uuid.uuid4().hex,
+        "AccountSid": ACCOUNT_SID,
+        "From": number,
+        "To": LINE_NUMBER,
+        "Body": body,
+        "NumMedia": "0",
+    }
+
+
+def post_webhook(base_url: str, params: dict[str, str], timeout: float = 15.0) -> tuple[int, list[str]]:
+    """POST one inbound text to `base_url`/sms signed as Twilio signs it; (HTTP status, reply texts)."""
+    url = f"{base_url}/sms"
+    signature = RequestValidator(DEV_AUTH_TOKEN).compute_signature(url, params)
+    request = urllib.request.Request(
+        url, data=urllib.parse.urlencode(params).encode(), headers={"X-Twilio-Signature": signature}
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            document = response.read()
+            return response.status, [m.text or "" for m in ET.fromstring(document).iter("Message")]
+    except urllib.error.HTTPError as exc:
+        exc.close()
+        return exc.code, []
+
+
+# --- processes ---------------------------------------------------------------------------------------------------
+
+
+def clean_env(**settings: str) -> dict[str, str]:
+    """This environment without any Steadyline setting, plus `settings`."""
+    ours = set(Config.__dataclass_fields__)
+    return {k: v for k, v in os.environ.items() if k not in ours} | {"PYTHONUNBUFFERED": "1"} | settings
+
+
+def stop(process: subprocess.Popen[bytes], timeout: float = 10.0) -> None:
+    """Make sure `process` is gone: SIGKILL by its pid if it still runs, then reap it."""
+    if process.poll() is None:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(process.pid, signal.SIGKILL)
+    process.wait(timeout)
+
+
+@dataclass
+class Processes:
+    """Every CLI process a test starts, with its output in a file under `logs`; `close` kills what still runs."""
+
+    logs: Path
+    env: dict[str, str]
+    started: list[tuple[subprocess.Popen[bytes], Path, IO[bytes]]] = field(default_factory=list)
+
+    def start(self, *args: str, **settings: str) -> subprocess.Popen[bytes]:
+        log = self.logs / f"{args[0]}-{len(self.started)}.log"
+        sink = open(log, "wb")  # noqa: SIM115 (closed in close())
+        process = subprocess.Popen(
+            [*CLI, *args], env=self.env | settings, cwd=self.logs, stdout=sink, stderr=subprocess.STDOUT
+        )
+        self.started.append((process, log, sink))
+        return process
+
+    def run(self, *args: str, timeout: float = 60.0, **settings: str) -> str:
+        """Run a CLI command to completion (it must exit 0); returns its output."""
+        process = self.start(*args, **settings)
+        try:
+            code = process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            raise AssertionError(
+                f"{' '.join(args)} did not finish in {timeout:.0f}s:\n{self.output(process)}"
+            ) from None
+        assert code == 0, f"{' '.join(args)} exited {code}:\n{self.output(process)}"
+        return self.output(process)
+
+    def output(self, process: subprocess.Popen[bytes]) -> str:
+        return next(log.read_text(errors="replace") for p, log, _ in self.started if p is process)
+
+    def close(self) -> None:
+        for process, _, sink in self.started:
+            stop(process)
+            sink.close()
+
+
+# --- a recording Twilio ------------------------------------------------------------------------------------------
+
+
+class TwilioMessages(ThreadingHTTPServer):
+    """Twilio's Messages resource on loopback: a POST creates a message (recorded with Twilio's fields, its
+    date_created in RFC 2822 as Twilio writes it), a GET lists them newest first, filtered by To.
+
+    `hold()` makes each POST wait, after the message is recorded, until `release()`: the moment a real sender is
+    between "Twilio took it" and "we heard back"."""
+
+    daemon_threads = True
+
+    def __init__(self) -> None:
+        super().__init__(("127.0.0.1", 0), _MessagesHandler)
+        self.url = f"http://127.0.0.1:{self.server_address[1]}"
+        self.messages: list[dict[str, object]] = []
+        self.lists: list[str] = []  # the To of each GET of the list
+        self.lock = threading.Lock()
+        self.posted = threading.Event()
+        self.released = threading.Event()
+        self.released.set()
+        self.thread = threading.Thread(target=self.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+
+    def __enter__(self) -> "TwilioMessages":
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
+        self.shutdown()
+        self.server_close()
+        self.thread.join(timeout=10)
+
+    def hold(self) -> None:
+        self.released.clear()
+
+    def release(self) -> None:
+        self.released.set()
+
+    def posts_to(self) -> list[str]:
+        with self.lock:
+            return [str(m["to"]) for m in self.messages]
+
+
+class _MessagesHandler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # headers and body go out as separate writes: no 40 ms delayed-ACK stall
+    server: TwilioMessages
+    HOLD_LIMIT_S = 30.0
+
+    def _reply(self, status: int, body: dict[str, object]) -> None:
+        payload = json.dumps(body).encode()
+        # The client may be gone (a killed worker): nothing to tell it then.
+        with contextlib.suppress(OSError):
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(payload)))
+            self.end_headers()
+            self.wfile.write(payload)
+
+    def do_POST(self) -> None:
+        form = urllib.parse.parse_qs(self.rfile.read(int(self.headers["Content-Length"])).decode())
+        fields = {k: v[0] for k, v in form.items()}
+        if not self.path.endswith("/Messages.json"):
+            self._reply(404, {"code": 20404, "message": "not found", "status": 404})
+            return
+        now = datetime.now(UTC)
+        sid = "SM" + uuid.uuid4().hex
+        uri = f"/2010-04-01/Accounts/{ACCOUNT_SID}/Messages/{sid}.json"
+        message: dict[str, object] = {
+            "account_sid": ACCOUNT_SID, "api_version": "2010-04-01", "body": fields.get("Body", ""),
+            "date_created": email.utils.format_datetime(now), "date_sent": None,
+            "date_updated": email.utils.format_datetime(now), "direction": "outbound-api", "error_code": None,
+            "error_message": None, "from": fields.get("From"),
+            "messaging_service_sid": fields.get("MessagingServiceSid"), "num_media": "0", "num_segments": "1",
+            "price": None, "price_unit": "USD", "sid": sid, "status": "queued", "subresource_uris": {},
+            "to": fields.get("To"), "uri": uri,
+        }  # fmt: skip
+        with self.server.lock:
+            self.server.messages.append(message)
+        self.server.posted.set()
+        self.server.released.wait(self.HOLD_LIMIT_S)
+        self._reply(201, message)
+
+    def do_GET(self) -> None:
+        path, _, query = self.path.partition("?")
+        if not path.endswith("/Messages.json"):
+            self._reply(404, {"code": 20404, "message": "not found", "status": 404})
+            return
+        params = {k: v[0] for k, v in urllib.parse.parse_qs(query).items()}
+        size = int(params.get("PageSize", 50))
+        with self.server.lock:
+            self.server.lists.append(params.get("To", ""))
+            found = [m for m in reversed(self.server.messages) if "To" not in params or m["to"] == params["To"]]
+        self._reply(
+            200,
+            {
+                "messages": found[:size], "page": 0, "page_size": size, "start": 0, "end": min(size, len(found)) - 1,
+                "first_page_uri": path, "previous_page_uri": None, "next_page_uri": None, "uri": self.path,
+            },
+        )  # fmt: skip
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def twilio_settings(fake: TwilioMessages, rate_per_s: float = 100_000) -> dict[str, str]:
+    """The environment of a process that sends through the twilio library to `fake`."""
+    return {
+        "SMS_TRANSPORT": "twilio", "TWILIO_ACCOUNT_SID": ACCOUNT_SID, "TWILIO_AUTH_TOKEN": DEV_AUTH_TOKEN,
+        "TWILIO_FROM_NUMBER": LINE_NUMBER, "TWILIO_API_BASE_URL": fake.url, "SEND_RATE_PER_S": str(rate_per_s),
+    }  # fmt: skip
+
+
+# --- data --------------------------------------------------------------------------------------------------------
+
+
+def add_subscribers(redis: Redis, count: int, due: datetime) -> list[str]:
+    """`count` New York subscribers written straight to Redis (as YES leaves them), all due at `due`; their numbers."""
+    keys = keyring(DEV_DATA_KEY)
+    numbers = [f"+1212{n:07d}" for n in range(count)]
+    pipe = redis.pipeline(transaction=False)
+    for n, number in enumerate(numbers):
+        sender = f"bulk{n:028d}"
+        fields = {"subscription": "active", "minutes": 600, "zone": "America/New_York", "number": keys.encrypt(number)}
+        store.update_user(pipe, sender, fields)
+        store.set_due(pipe, sender, due)
+    pipe.execute()
+    return numbers
