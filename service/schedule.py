@@ -6,6 +6,7 @@ instant and never the wall-clock time.
 """
 
 import re
+from functools import lru_cache
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
@@ -27,6 +28,7 @@ US_ZONES = {
 }
 _ZONE_WORDS = {word.casefold(): zone for zone, words in US_ZONES.items() for word in words}
 _IANA = {name.casefold(): name for name in available_timezones()}
+_IANA_NAMES = frozenset(_IANA.values())
 
 # Where a number's prefix spans zones, the most populous one is the guess (the reply says how to change it).
 ZONE_PREFERENCE = tuple(US_ZONES)
@@ -71,13 +73,16 @@ def zone_label(zone: str) -> str:
     return US_ZONES[zone][0] if zone in US_ZONES else zone
 
 
+@lru_cache(maxsize=4096)
 def guess_zone(number: str, default: str) -> str:
-    """The zone a phone number most likely lives in, from the phonenumbers library's prefix data."""
+    """The zone a phone number most likely lives in, from the phonenumbers library's prefix data.
+
+    Cached: parsing a number costs more than the rest of a webhook's Python, and people text in runs."""
     try:
         candidates = phone_timezones.time_zones_for_number(phonenumbers.parse(number))
     except phonenumbers.NumberParseException:
         return default
-    known = [zone for zone in candidates if zone in _IANA.values()]
+    known = [zone for zone in candidates if zone in _IANA_NAMES]
     preferred = [zone for zone in ZONE_PREFERENCE if zone in known]
     return (preferred or known or [default])[0]
 
