@@ -12,7 +12,7 @@ from service.privacy import Keyring, mask
 ALERT_RETRY = Retry(max=3, interval=[10, 60, 300])
 """An on-call alert that fails is retried by the RQ scheduler, spaced out so a provider outage can pass."""
 
-LATER_KINDS = ("reminder", "referral", "referral_followup", "crisis_followup")
+LATER_KINDS = ("referral", "referral_followup", "crisis_followup")
 
 
 def apply(

@@ -37,7 +37,8 @@ DUE = PREFIX + "due"
 """Sorted set of subscriber ids by their next check-in instant (epoch seconds): the scheduler's index."""
 
 LATER = PREFIX + "later"
-"""Sorted set of one-off sends ("reminder:<id>", "referral:<id>", ...) by due instant."""
+"""Sorted set of one-off sends ("referral:<id>", "crisis_followup:<id>", ...) by due instant. (A check-in's
+reminder needs no entry here: the subscriber's own DUE entry points at it until it has run.)"""
 
 STATS_TTL_S = 400 * 24 * 3600
 """Daily aggregate counters are kept for a year and a bit, for the dashboard's trends."""
@@ -107,6 +108,7 @@ class State:
     streak: int = 0
     last_day: int = 0  # date ordinal of the last answered check-in
     low: int = 0  # low answers in a row
+    reminder_at: int = 0  # epoch seconds of the pending check-in's reminder (its DUE score until it runs)
     unreachable: bool = False
 
 
@@ -114,12 +116,18 @@ class State:
 FIELDS = {
     "seen": "seen", "opted_out": "out", "number": "n", "subscription": "sub", "minutes": "t", "zone": "z",
     "schedule": "sc", "anchor": "an", "paused_until": "pu", "question": "q", "asked_at": "qa",
-    "question_day": "qd", "mood": "m", "streak": "st", "last_day": "ld", "low": "lo", "unreachable": "un",
+    "question_day": "qd", "mood": "m", "streak": "st", "last_day": "ld", "low": "lo", "reminder_at": "rm",
+    "unreachable": "un",
 }  # fmt: skip
-SUBSCRIPTION_FIELDS = ("sub", "t", "z", "sc", "an", "pu", "q", "qa", "qd", "m", "st", "ld", "lo", "n", "sent:checkin")
+CLAIM_FIELDS = {"checkin": "xc", "reminder": "xr", "referral": "xf", "referral_followup": "xg", "crisis_followup": "xh"}
+"""User hash field that guards each kind of scheduled text (see claim_days); short, as every subscriber has some."""
+
+SUBSCRIPTION_FIELDS = ("sub", "t", "z", "sc", "an", "pu", "q", "qa", "qd", "m", "st", "ld", "lo", "rm", "n", "xc", "xr")
 """What STOP erases along with the subscription (the opt-out flag itself stays, to keep honouring it)."""
 
-_INT_FIELDS = ("minutes", "anchor", "paused_until", "asked_at", "question_day", "mood", "streak", "last_day", "low")
+_INT_FIELDS = (
+    "minutes", "anchor", "paused_until", "asked_at", "question_day", "mood", "streak", "last_day", "low", "reminder_at",
+)  # fmt: skip
 
 
 def state_from(raw: dict[bytes, bytes]) -> State:
@@ -347,18 +355,18 @@ def claim_days(redis: Redis, claims: list[tuple[str, str, int]], now: datetime) 
     earlier claim left ("<day>|s" sent, "<day>|f" failed, "<day>|c|<epoch>" a send that never reported back)."""
     pipe = redis.pipeline(transaction=False)
     for sender, kind, day in claims:
-        _CLAIM_DAY(keys=[user_key(sender)], args=[f"sent:{kind}", day, int(now.timestamp())], client=pipe)
+        _CLAIM_DAY(keys=[user_key(sender)], args=[CLAIM_FIELDS[kind], day, int(now.timestamp())], client=pipe)
     return [found.decode() if isinstance(found, bytes) else found for found in pipe.execute()]
 
 
 def settle_day(pipe: Pipeline, sender: str, kind: str, day: int, sent: bool) -> None:
     """Record how a claimed send ended: taken by the provider, or refused for good."""
-    pipe.hset(user_key(sender), f"sent:{kind}", f"{day}|{'s' if sent else 'f'}")
+    pipe.hset(user_key(sender), CLAIM_FIELDS[kind], f"{day}|{'s' if sent else 'f'}")
 
 
 def release_day(pipe: Pipeline, sender: str, kind: str) -> None:
     """Give back a day's claim after a passing provider error, so a later pass may send it."""
-    pipe.hdel(user_key(sender), f"sent:{kind}")
+    pipe.hdel(user_key(sender), CLAIM_FIELDS[kind])
 
 
 def claim_send(redis: Redis, idempotency_key: str) -> bool:

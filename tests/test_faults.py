@@ -93,7 +93,7 @@ def subscribe(app: Flask, number: str) -> str:
 
 def claim(redis: Redis, sender: str) -> str:
     """What the send jobs left in the subscriber's hash for today's check-in ("" if nothing)."""
-    return (redis.hget(store.user_key(sender), "sent:checkin") or b"").decode()
+    return (redis.hget(store.user_key(sender), store.CLAIM_FIELDS["checkin"]) or b"").decode()
 
 
 def job_results(redis: Redis) -> list[dict[str, int]]:

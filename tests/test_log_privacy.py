@@ -69,6 +69,16 @@ def sid(prefix: str = "SM") -> str:
             return candidate
 
 
+@pytest.fixture(autouse=True)
+def close_app_connections(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Close the app's Redis connections after each test. A Flask app is freed as a reference cycle, and a socket
+    freed in a cycle may be finalized before its connection closes it: a ResourceWarning, which is an error here."""
+    yield
+    app = request.node.funcargs.get("app")
+    if isinstance(app, Flask):
+        app.extensions["redis"].close()
+
+
 class Capture(logging.Handler):
     """Keeps every record, unformatted."""
 
@@ -165,7 +175,7 @@ class Journey:
 
 
 @pytest.fixture
-def journey(redis_server, redis: Redis, fake_twilio: FakeTwilio, capture: Capture) -> Journey:
+def journey(redis_server, redis: Redis, fake_twilio: FakeTwilio, capture: Capture) -> Iterator[Journey]:
     app = create_app(
         {
             "REDIS_URL": redis_server.url, "SEND_RATE_PER_S": "100000", "LOG_LEVEL": "DEBUG",
@@ -174,7 +184,8 @@ def journey(redis_server, redis: Redis, fake_twilio: FakeTwilio, capture: Captur
             "PUBLIC_BASE_URL": "http://localhost",
         }
     )  # fmt: skip
-    return Journey(app, redis, fake_twilio)
+    yield Journey(app, redis, fake_twilio)
+    app.extensions["redis"].close()
 
 
 def test_a_whole_journey_logs_no_number_and_no_words(
@@ -380,6 +391,7 @@ def test_metrics_answer_when_redis_is_down(redis_server) -> None:
         port = probe.getsockname()[1]
     app = create_app({"REDIS_URL": f"redis://127.0.0.1:{port}/0"})
     samples = scrape(app.test_client())
+    app.extensions["redis"].close()
     assert value(samples, "steadyline_redis_up") == 0
     assert ("steadyline_queue_depth", (("queue", store.QUEUE),)) not in samples
 

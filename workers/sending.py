@@ -1,4 +1,4 @@
-"""Send jobs: daily check-ins and one-off texts (reminders, referrals, follow-ups).
+"""Send jobs: daily check-ins and their reminders, and one-off texts (referrals, follow-ups).
 
 Each text is claimed per person, kind and local date before it reaches the transport, so a retried job, a second
 scheduler or an expired lease never sends it twice. A job of N people costs three Redis round trips (read, claim,
@@ -28,7 +28,6 @@ RETRY_LATER = timedelta(minutes=10)
 """When a one-off text meets a passing provider error, it is tried again this much later."""
 
 LATER_TEMPLATES = {
-    "reminder": ("checkin.reminder", "reminder"),
     "referral": ("referral", "referral"),
     "referral_followup": ("referral.followup", "followup"),
     "crisis_followup": ("crisis.followup", "followup"),
@@ -49,37 +48,55 @@ class Planned:
 
 
 def send_checkins(senders: list[str], at_iso: str) -> dict[str, int]:
-    """Send today's check-in to each subscriber in `senders`, as of instant `at_iso`, and reschedule each."""
+    """Send each subscriber in `senders` what their due entry points at as of instant `at_iso` (today's check-in,
+    or its one reminder), and point the entry at what comes next."""
     at, redis = datetime.fromisoformat(at_iso), get_redis()
     rules = Rules.from_config(get_config())
     outcomes: Counter[str] = Counter()
     planned: list[Planned] = []
     pipe = redis.pipeline()
     keys = keyring(get_config().DATA_KEY)
+    item_zone: dict[str, str] = {}
     for sender, (state, token) in zip(senders, store.load_users(redis, senders), strict=True):
         if state.subscription != "active" or state.opted_out or state.unreachable or not token or not state.zone:
             store.set_due(pipe, sender, None)
             outcomes["dropped"] += 1
             continue
+        item_zone[sender] = state.zone
         minutes = state.minutes if state.minutes is not None else rules.default_minutes
-        # The next instant replaces the claim's lease whatever happens to today's text.
+        # The next check-in replaces the claim's lease whatever happens to this text.
         due = schedule.next_due(at, minutes, state.zone, state.schedule, state.anchor, state.paused_until)
         store.set_due(pipe, sender, due)
         day = schedule.local_day(at, state.zone)
+        if state.reminder_at:
+            store.update_user(pipe, sender, {}, delete=(store.FIELDS["reminder_at"],))
+            if state.reminder_at <= at.timestamp() <= state.reminder_at + LATE_GRACE.total_seconds():
+                if pending_question(state, at, rules) == "mood":
+                    planned.append(
+                        Planned(sender, keys.decrypt(token), "reminder", day, "checkin.reminder", "reminder")
+                    )
+                else:
+                    outcomes["answered"] += 1
+                continue
         reason = _skip_reason(state, minutes, day, at, rules)
         if reason:
             outcomes[reason] += 1
         else:
             planned.append(Planned(sender, keys.decrypt(token), "checkin", day, "checkin.ask", "checkin"))
     for item, outcome in _deliver(redis, pipe, planned, at):
-        outcomes[outcome] += 1
-        if outcome == "sent":
-            asked = {"question": "mood", "asked_at": int(at.timestamp()), "question_day": item.day.toordinal()}
-            store.update_user(pipe, item.sender, asked)
-            store.add_later(pipe, "reminder", item.sender, at + rules.reminder_delay)
-        elif outcome == "retry":
-            # Back in the due index soon, so the next pass tries again (today's claim was given back).
+        outcomes[outcome if item.kind == "checkin" else f"reminder_{outcome}"] += 1
+        if outcome == "retry":
+            # Back in the due index soon, so the next pass tries again (the claim was given back).
             store.set_due(pipe, item.sender, at + RETRY_LATER)
+        elif outcome == "sent" and item.kind == "checkin":
+            asked = {"question": "mood", "asked_at": int(at.timestamp()), "question_day": item.day.toordinal()}
+            reminder = at + rules.reminder_delay
+            zone = item_zone[item.sender]
+            if not schedule.quiet(schedule.local_minutes(reminder, zone), rules.quiet_hours):
+                # One reminder if unanswered (never at night): the due entry points at it until it has run.
+                asked["reminder_at"] = int(reminder.timestamp())
+                store.set_due(pipe, item.sender, reminder)
+            store.update_user(pipe, item.sender, asked)
     pipe.execute()
     return dict(outcomes)
 
@@ -167,9 +184,6 @@ def send_later(members: list[str], at_iso: str) -> dict[str, int]:
             continue
         number = keys.decrypt(token)
         zone = state.zone or schedule.guess_zone(number, rules.default_zone)
-        if kind == "reminder" and not _reminder_due(state, at, rules):
-            outcomes["answered"] += 1
-            continue
         morning = _after_quiet_hours(at, zone, rules)
         if morning:
             store.add_later(pipe, kind, sender, morning)  # never at night: the same text waits for the morning
@@ -184,12 +198,6 @@ def send_later(members: list[str], at_iso: str) -> dict[str, int]:
     pipe.execute()
     store.finish_later(redis, members, at)
     return dict(outcomes)
-
-
-def _reminder_due(state: State, at: datetime, rules: Rules) -> bool:
-    """Still unanswered, and asked at least the reminder delay ago (not a newer check-in's question)."""
-    waited = at.timestamp() - state.asked_at
-    return pending_question(state, at, rules) == "mood" and waited >= rules.reminder_delay.total_seconds()
 
 
 def _after_quiet_hours(at: datetime, zone: str, rules: Rules) -> datetime | None:
