@@ -293,26 +293,21 @@ FORM_FIELDS = sorted(
 ADMIN, OTHER = "admin@example.org", "other@example.org"
 
 
-KNOWN_500 = {
+MISSING_TARGETS = {
     "rq_dashboard.delete_job_view": "/admin/rq/job/no.such.job/delete",
     "rq_dashboard.requeue_job_view": "/admin/rq/job/no-such-job/requeue",
     "rq_dashboard.compact_queue": "/admin/rq/queue/no-such-queue/compact",
 }
-"""rq-dashboard's actions that answer 500, each with a path that shows it: a job id with characters rq refuses
-raises ValueError, requeueing an unknown (or unfailed) job raises NoSuchJobError (InvalidJobOperation), and
-compacting an empty or unknown queue raises Redis' "no such key". They are
-pinned by the xfail test below and left out of the fuzzing, so that it looks for new failures."""
+"""rq-dashboard's actions that raise inside its views (a job id with characters rq refuses, an unknown or unfailed
+job to requeue, an unknown queue to compact); service/admin/queues.py answers 404/409 before they run."""
 
 
 def post_routes(app: Flask) -> list[tuple[str, tuple[str, ...]]]:
-    """Every POST rule under /admin but signing out (which would end the session) and KNOWN_500."""
+    """Every POST rule under /admin but signing out (which would end the session)."""
     return sorted(
         (rule.rule, tuple(sorted(rule.arguments)))
         for rule in app.url_map.iter_rules()
-        if rule.rule.startswith("/admin")
-        and "POST" in (rule.methods or ())
-        and rule.endpoint != "admin.logout"
-        and rule.endpoint not in KNOWN_500
+        if rule.rule.startswith("/admin") and "POST" in (rule.methods or ()) and rule.endpoint != "admin.logout"
     )
 
 
@@ -380,12 +375,7 @@ def test_any_form_posted_to_any_console_route_gets_no_500_and_no_traceback(
         assert response.status_code in (400, 403, 404, 405), (path, response.status_code)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="rq-dashboard 0.9 answers 500 to these; service/admin/queues.py could answer 404/409 before its views "
-    "run. Remove this mark (and the entry in KNOWN_500) when it does.",
-)
-@pytest.mark.parametrize("path", sorted(KNOWN_500.values()))
+@pytest.mark.parametrize("path", sorted(MISSING_TARGETS.values()))
 def test_rq_dashboard_actions_on_missing_jobs_and_queues_are_not_500(console_line: FlaskClient, path: str) -> None:
     response = console_line.post(path, headers={"X-CSRF-Token": console.csrf_token(console_line)})
     assert_no_crash(response, path)

@@ -1,8 +1,11 @@
 """RQ's own dashboard (the rq-dashboard package) at /admin/rq: admins only, on the app's Redis connection."""
 
 import rq_dashboard
-from flask import Flask, Response, abort, after_this_request, request
+from flask import Flask, Response, abort, after_this_request, current_app, request
 from flask.typing import ResponseReturnValue
+from rq import Queue
+from rq.exceptions import NoSuchJobError
+from rq.job import Job
 from rq_dashboard import web
 
 from service.admin import auth, sessions
@@ -30,8 +33,25 @@ def admins_only() -> ResponseReturnValue | None:
     if request.endpoint == "rq_dashboard.requeue_all" and request.method != "POST":
         abort(405)
     auth.check_csrf()
+    _refuse_missing_targets()
     after_this_request(_set_token_cookie)
     return None
+
+
+def _refuse_missing_targets() -> None:
+    """Answer 404/409 for actions on jobs or queues that aren't there: rq-dashboard's views raise (a 500) on them."""
+    args, redis = request.view_args or {}, current_app.extensions["redis"]
+    if request.method != "POST":
+        return
+    if "job_id" in args:
+        try:
+            job = Job.fetch(args["job_id"], connection=redis)
+        except (NoSuchJobError, ValueError):
+            abort(404)
+        if request.endpoint == "rq_dashboard.requeue_job_view" and not job.is_failed:
+            abort(409)
+    elif "queue_name" in args and not redis.exists(Queue(args["queue_name"], connection=redis).key):
+        abort(404)
 
 
 def init_app(app: Flask) -> None:
