@@ -10,6 +10,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cache
 
 from service import checkins, keywords, safety
 from service.checkins import Rules
@@ -79,10 +80,20 @@ class Escalate:
 Effect = MarkSeen | OptOut | OptIn | Forget | Escalate | checkins.Effect
 
 
+@cache
+def plain_keywords() -> frozenset[str]:
+    """Whole texts that are only a keyword or a check-in answer ("MENU", "STOP", "3", "Y") and that the classifier
+    passes: most traffic, answered without running it ("OVERDOSING" alone is not one: it reads as a crisis)."""
+    words = {" ".join(phrase).upper() for phrase in keywords.index().phrases}
+    words |= OPT_OUT | OPT_IN | HELP | {"CHECKIN", "STATUS", "RESUME", "PAUSE", "Y", "N", "NO"}
+    return frozenset(w for w in words | {str(n) for n in range(1, 6)} if not safety.classify(w.lower()))
+
+
 def read(text: str, zone_guess: str | None = None) -> Message:
     """Classify a raw text once; the result serves both the normal path and the Redis-down path."""
     keyword = _KEYWORD_NOISE.sub("", text).upper()
-    return Message(text=text, keyword=keyword, crisis=safety.classify(text), zone_guess=zone_guess)
+    crisis = None if keyword in plain_keywords() else safety.classify(text)
+    return Message(text=text, keyword=keyword, crisis=crisis, zone_guess=zone_guess)
 
 
 def crisis_key(category: str) -> str:

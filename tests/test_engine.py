@@ -4,7 +4,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from service import engine
+from service import engine, safety
 from service.engine import Escalate, MarkSeen, OptIn, OptOut
 from service.store import State
 
@@ -88,3 +88,13 @@ def test_spanish_gets_the_spanish_pointer_and_new_spanish_texters_get_both() -> 
 def test_offline_reply_keeps_crisis_replies_and_asks_others_to_retry() -> None:
     assert engine.offline_reply(engine.read("i want to die")) == "crisis.suicide"
     assert engine.offline_reply(engine.read("MENU")) == "retry"
+
+
+def test_texts_that_skip_the_classifier_are_ones_it_would_pass() -> None:
+    skipped = sorted(engine.plain_keywords())
+    assert "MENU" in skipped and "STOP" in skipped and "3" in skipped
+    assert [word for word in skipped if safety.classify(word) or safety.classify(word.lower())] == []
+
+
+def test_a_crisis_word_inside_a_keyword_text_is_still_classified() -> None:
+    assert engine.read("menu i want to die").crisis == "suicide"
