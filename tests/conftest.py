@@ -38,9 +38,11 @@ def fresh_published_texts() -> Iterator[None]:
 
 
 @pytest.fixture
-def app(redis: Redis, redis_server: embedded.EmbeddedServer) -> Flask:
+def app(redis: Redis, redis_server: embedded.EmbeddedServer) -> Iterator[Flask]:
     # Pacing is tested on its own; here it would only slow the suite down.
-    return create_app({"REDIS_URL": redis_server.url, "ONCALL_NUMBERS": "+15555550100", "SEND_RATE_PER_S": "100000"})
+    app = create_app({"REDIS_URL": redis_server.url, "ONCALL_NUMBERS": "+15555550100", "SEND_RATE_PER_S": "100000"})
+    yield app
+    app.extensions["redis"].close()  # an unclosed socket would surface later as a warning (filterwarnings=error)
 
 
 @pytest.fixture
