@@ -4,7 +4,9 @@ import json
 import threading
 import urllib.parse
 from collections.abc import Iterator
+from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import TypeVar
 
 import pytest
 
@@ -55,12 +57,23 @@ def refused(status: int, code: int) -> tuple[int, dict[str, object]]:
     return status, {"code": code, "message": f"Refused for {TO}", "status": status}
 
 
-@pytest.fixture
-def fake_twilio() -> Iterator[FakeTwilio]:
-    server = FakeTwilio()
+Server = TypeVar("Server", bound=ThreadingHTTPServer)
+
+
+@contextmanager
+def serving(server: Server) -> Iterator[Server]:
+    """Run a loopback HTTP server in a thread for the duration of the block."""
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
     thread.start()
-    yield server
-    server.shutdown()
-    server.server_close()
-    thread.join()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@pytest.fixture
+def fake_twilio() -> Iterator[FakeTwilio]:
+    with serving(FakeTwilio()) as server:
+        yield server

@@ -4,7 +4,6 @@ number, retried by RQ when the receiver fails."""
 import hashlib
 import hmac
 import json
-import threading
 import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -17,6 +16,7 @@ from rq.job import Job, JobStatus
 
 from service import config, create_app, store
 from service.embedded import EmbeddedServer
+from tests.fake_twilio import serving
 from tests.texting import Texter
 
 SECRET = "webhook-test-secret"
@@ -51,13 +51,8 @@ class _Handler(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def receiver() -> Iterator[Receiver]:
-    server = Receiver()
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
-    thread.start()
-    yield server
-    server.shutdown()
-    server.server_close()
-    thread.join()
+    with serving(Receiver()) as server:
+        yield server
 
 
 def make_app(redis_server: EmbeddedServer, receiver: Receiver, **settings: str) -> Flask:

@@ -69,16 +69,6 @@ def sid(prefix: str = "SM") -> str:
             return candidate
 
 
-@pytest.fixture(autouse=True)
-def close_app_connections(request: pytest.FixtureRequest) -> Iterator[None]:
-    """Close the app's Redis connections after each test. A Flask app is freed as a reference cycle, and a socket
-    freed in a cycle may be finalized before its connection closes it: a ResourceWarning, which is an error here."""
-    yield
-    app = request.node.funcargs.get("app")
-    if isinstance(app, Flask):
-        app.extensions["redis"].close()
-
-
 class Capture(logging.Handler):
     """Keeps every record, unformatted."""
 

@@ -11,7 +11,6 @@ import re
 import urllib.parse
 import uuid
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -68,16 +67,6 @@ def assert_no_crash(response: TestResponse, what: object) -> str:
     assert response.status_code < 500, (response.status_code, what)
     assert not TRACEBACK.search(body), what
     return body
-
-
-@pytest.fixture(autouse=True)
-def close_app_connections(request: pytest.FixtureRequest) -> Iterator[None]:
-    """Close the app's Redis connections after each test. A Flask app is freed as a reference cycle, and a socket
-    freed in a cycle may be finalized before its connection closes it: a ResourceWarning, which is an error here."""
-    yield
-    app = request.node.funcargs.get("app")
-    if isinstance(app, Flask):
-        app.extensions["redis"].close()
 
 
 # --- strategies ----------------------------------------------------------------------------------------------------

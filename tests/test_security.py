@@ -5,7 +5,6 @@ import math
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,16 +20,6 @@ from tests.texting import Texter
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = "<script>alert(1)</script>"
-
-
-@pytest.fixture(autouse=True)
-def close_app_connections(request: pytest.FixtureRequest) -> Iterator[None]:
-    """Close the app's Redis connections after each test. A Flask app is freed as a reference cycle, and a socket
-    freed in a cycle may be finalized before its connection closes it: a ResourceWarning, which is an error here."""
-    yield
-    app = request.node.funcargs.get("app")
-    if isinstance(app, Flask):
-        app.extensions["redis"].close()
 
 
 @pytest.fixture
