@@ -12,8 +12,9 @@ from service import store
 _TAKE = Script(
     None,
     b"""
--- KEYS[1]: the bucket {tokens, ts}. ARGV: rate per second, burst, now in seconds ('' for the server's clock).
-local rate, burst, now = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
+-- KEYS[1]: the bucket {tokens, ts}. ARGV: rate per second, burst, now in seconds ('' for the server's clock),
+-- how many tokens are wanted (all that are there, up to that many, are taken).
+local rate, burst, now, want = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
 if not now then
   local t = redis.call('TIME')
   now = tonumber(t[1]) + tonumber(t[2]) / 1000000
@@ -25,24 +26,39 @@ if now > ts then
   tokens = math.min(burst, tokens + (now - ts) * rate)
   ts = now
 end
-local wait = 0
-if tokens >= 1 then tokens = tokens - 1 else wait = (1 - tokens) / rate end
+local taken, wait = 0, 0
+if tokens >= 1 then
+  taken = math.min(want, math.floor(tokens))
+  tokens = tokens - taken
+else
+  wait = (1 - tokens) / rate
+end
 redis.call('HSET', KEYS[1], 'tokens', string.format('%.6f', tokens), 'ts', string.format('%.6f', ts))
 -- Once full again the bucket is the same as no bucket, so it may go.
 redis.call('PEXPIRE', KEYS[1], math.ceil(burst / rate * 1000) + 1000)
-return string.format('%.6f', wait)
+return {taken, string.format('%.6f', wait)}
 """,
 )
 
 
+def take_up_to(redis: Redis, rate_per_s: float, burst: float, want: int, now: float | None = None) -> tuple[int, float]:
+    """Take up to `want` tokens: (how many were taken, and if none, seconds until one will be there)."""
+    args = [rate_per_s, burst, "" if now is None else now, want]
+    taken, wait = _TAKE(keys=[store.SEND_BUCKET], args=args, client=redis)
+    return int(taken), float(wait)
+
+
 def take(redis: Redis, rate_per_s: float, burst: float, now: float | None = None) -> float:
     """Take one token: 0 if taken, else how many seconds until one will be there (nothing is taken then)."""
-    args = [rate_per_s, burst, "" if now is None else now]
-    return float(_TAKE(keys=[store.SEND_BUCKET], args=args, client=redis))
+    return take_up_to(redis, rate_per_s, burst, 1, now)[1]
 
 
-def wait_for_token(redis: Redis, rate_per_s: float) -> None:
-    """Block until this process may send one message; the bucket allows a burst of one second's worth."""
+def wait_for_tokens(redis: Redis, rate_per_s: float, want: int = 1) -> int:
+    """Block until this process may send at least one message; returns how many (up to `want`) it may send now.
+    The bucket allows a burst of one second's worth."""
     burst = max(1.0, rate_per_s)
-    while (wait := take(redis, rate_per_s, burst)) > 0:
+    while True:
+        taken, wait = take_up_to(redis, rate_per_s, burst, want)
+        if taken:
+            return taken
         time.sleep(wait)
