@@ -495,9 +495,8 @@ class _Family(NamedTuple):
     regex: re.Pattern[str]
 
 
-def _family(gate: str, *patterns: str) -> _Family:
-    """Compile a family for search in " " + text: the leading space is a literal prefix, so the engine
-    jumps from word start to word start instead of trying every alternative at every character."""
+def _net(*patterns: str) -> re.Pattern[str]:
+    """Compile patterns for search in " " + text (see _family); the safety net uses it with no gate."""
     alternatives = []
     for p in patterns:
         if p.startswith(r"\b"):
@@ -505,7 +504,13 @@ def _family(gate: str, *patterns: str) -> _Family:
         elif not p.startswith(_START):
             raise ValueError(f"pattern must start at a word: {p[:40]!r}")
         alternatives.append(f"(?:{p})")
-    return _Family(tuple(gate.split("|")), patterns, re.compile(" (?:" + "|".join(alternatives) + ")"))
+    return re.compile(" (?:" + "|".join(alternatives) + ")")
+
+
+def _family(gate: str, *patterns: str) -> _Family:
+    """Compile a family for search in " " + text: the leading space is a literal prefix, so the engine
+    jumps from word start to word start instead of trying every alternative at every character."""
+    return _Family(tuple(gate.split("|")), patterns, _net(*patterns))
 
 
 _OVERDOSE: tuple[_Family, ...] = (
@@ -1751,18 +1756,6 @@ class _Signal(NamedTuple):
 
     regex: re.Pattern[str]
     person_gap: int = -1
-
-
-def _net(*patterns: str) -> re.Pattern[str]:
-    """Compile net patterns for search in " " + text (see _family), with no gate."""
-    alternatives = []
-    for p in patterns:
-        if p.startswith(r"\b"):
-            p = p[2:]
-        elif not p.startswith(_START):
-            raise ValueError(f"pattern must start at a word: {p[:40]!r}")
-        alternatives.append(f"(?:{p})")
-    return re.compile(" (?:" + "|".join(alternatives) + ")")
 
 
 def _signals(*patterns: _NetPattern | tuple[_NetPattern, ...]) -> tuple[_Signal, ...]:
