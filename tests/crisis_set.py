@@ -15,10 +15,10 @@ import yaml
 DATA_DIR = Path(__file__).resolve().parent / "data"
 MAIN_SET = DATA_DIR / "crisis_phrases.yaml"
 # The blind held-out set: written by someone who has not seen the classifier or the main set, scored
-# untuned, then folded into the main set (v7 was, in round 9). v8 does not exist until its author writes
-# it (after tuning round 9); callers must cope with the file being absent (the holdout test skips, the
+# untuned, then folded into the main set (v7 in round 9, v8 in round 10). v9 does not exist until its
+# author writes it (after tuning round 10); callers must cope with the file being absent (the holdout test skips, the
 # perf scripts leave it out).
-HOLDOUT_SET = DATA_DIR / "crisis_holdout_v8.yaml"
+HOLDOUT_SET = DATA_DIR / "crisis_holdout_v9.yaml"
 NONE_KEY = "none"
 
 

@@ -9,13 +9,19 @@ History of the blind held-out sets (each scored once, untuned, then folded into 
       exact category: suicide 16/20, self_harm 17/20, overdose 14/20, medical 17/20, violence 14/20.
   v7 (written blind by someone else; 100 crisis + 80 none): recall 0.88, precision 0.946 (5 false alarms);
       exact category: suicide 16/20, self_harm 19/20, overdose 16/20, medical 18/20, violence 18/20.
-v4-v7 are tuning data now; round 8 answered v6 with the safety-net layer, round 9 answered v7 by family
+  v8 (written blind by someone else; 100 crisis + 80 none): recall 0.91, precision 0.989 (1 false alarm);
+      exact category: suicide 15/20, self_harm 20/20, overdose 17/20, medical 19/20, violence 19/20.
+v4-v8 are tuning data now; round 8 answered v6 with the safety-net layer, round 9 answered v7 by family
 (plans with a method in place, euphemisms for joining the dead, benzo street names, counts in an hour, a
 child into the pills, "the max before breathing stops", "wont come round", a heart rate and fainting,
 threats with a weapon, bruises and fear; false friends: past "never again", "my boss is gonna kill me",
-"what does X mean", "nearly had a heart attack lol", sober from drinking while tapering). The next blind
-set is crisis_holdout_v8.yaml, written by another person after round 9; until it exists the holdout test
-skips.
+"what does X mean", "nearly had a heart attack lol", sober from drinking while tapering);
+round 10 answered v8 by family (a method
+in hand and put by, "wont need them where im going", care for pets or kids "after im gone", "eat my gun",
+pills stockpiled for a chosen time = suicide, a child into the pills with some gone, drinking on top of
+benzos not caring what happens, "take all my <slang>", confusion or disorientation while stopping, afraid
+to go back home; false friend: a documentary/book/class about suicide prevention). The next blind set is
+crisis_holdout_v9.yaml, written by another person after round 10; until it exists the holdout test skips.
 """
 
 from __future__ import annotations
@@ -38,8 +44,8 @@ except ImportError:
 MAIN = load(MAIN_SET, CATEGORIES)
 HOLDOUT = load(HOLDOUT_SET, CATEGORIES) if HOLDOUT_SET.exists() else []
 # Regression floors on unseen wording, not targets: the design target is recall well above 0.9 (a missed
-# crisis can kill) at precision >= 0.97, but every blind set so far came in lower before tuning (v1-v7 above:
-# recall 0.747-0.88, precision 0.946-1.00). The floors catch a layer breaking, not the normal gap between
+# crisis can kill) at precision >= 0.97, but every blind set so far came in lower before tuning (v1-v8 above:
+# recall 0.747-0.91, precision 0.946-1.00). The floors catch a layer breaking, not the normal gap between
 # tuned and unseen text.
 HOLDOUT_RECALL = 0.75
 HOLDOUT_PRECISION = 0.9
@@ -88,7 +94,7 @@ def test_main_set_precision_recall() -> None:
 
 @pytest.mark.skipif(
     not HOLDOUT_SET.exists(),
-    reason=f"blind holdout {HOLDOUT_SET.name} not written yet: another person writes it after tuning round 9 "
+    reason=f"blind holdout {HOLDOUT_SET.name} not written yet: another person writes it after tuning round 10 "
     "without seeing the classifier or the main set, then this test scores it once",
 )
 def test_holdout_precision_recall() -> None:
