@@ -4,7 +4,7 @@ from collections.abc import Mapping
 
 from flask import Flask
 
-from service import admin, config, connection, health, logs, metrics, security, sms, status
+from service import admin, clock, config, connection, health, logs, metrics, security, sms, status
 
 
 def create_app(test_config: Mapping[str, str] | None = None) -> Flask:
@@ -14,6 +14,7 @@ def create_app(test_config: Mapping[str, str] | None = None) -> Flask:
     app.config.from_mapping(vars(settings))
     app.config["MAX_CONTENT_LENGTH"] = sms.MAX_REQUEST_BYTES
     app.extensions["steadyline.config"] = settings
+    clock.init_app(app)
     logs.init_app(app)
     security.init_app(app)
     connection.init_app(app)

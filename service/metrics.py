@@ -25,7 +25,7 @@ from prometheus_client.multiprocess import MultiProcessCollector
 from redis import Redis, RedisError
 from rq import Queue
 
-from service import safety, store
+from service import clock, safety, store
 from service.connection import get_redis
 
 MULTIPROCESS_DIR = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
@@ -123,7 +123,7 @@ class RedisCollector:
 
     def collect(self) -> Iterator[Metric]:
         up = GaugeMetricFamily("steadyline_redis_up", "Whether Redis answered this scrape (1) or not (0).")
-        now = time.time()
+        now = clock.get_clock().time()
         try:
             pipe = self.redis.pipeline(transaction=False)
             pipe.llen(Queue(store.QUEUE, connection=self.redis).key)

@@ -9,12 +9,11 @@ use (a crisis reply must still go out), and a process that never saw any uses th
 import json
 import threading
 import time
-from datetime import UTC, datetime
 
 from redis import Redis, RedisError
 
 from messages import catalog
-from service import store
+from service import clock, store
 
 REFRESH_S = 2.0
 """How stale a process's view of published texts may be: a publish reaches every process within this."""
@@ -78,7 +77,7 @@ def publish(
     version = redis.llen(store.template_versions_key(field)) + 1
     record = {
         "version": version, "text": new_text if new_text is not None else catalog.load(language)[key].text,
-        "author": author, "at": datetime.now(UTC).isoformat(timespec="seconds"), "action": action,
+        "author": author, "at": clock.now().isoformat(timespec="seconds"), "action": action,
     }  # fmt: skip
     pipe = redis.pipeline()
     if new_text is None:

@@ -6,7 +6,6 @@ A request is: validate the signature -> claim the MessageSid and load state (one
 
 import re
 import unicodedata
-from datetime import UTC, datetime
 from functools import lru_cache
 
 from flask import Blueprint, Response, current_app, request
@@ -14,7 +13,7 @@ from redis import OutOfMemoryError, Redis, RedisError
 from twilio.request_validator import RequestValidator, get_signature_algorithm
 from twilio.twiml.messaging_response import MessagingResponse
 
-from service import engine, metrics, overrides, schedule, store
+from service import clock, engine, metrics, overrides, schedule, store
 from service.checkins import Rules
 from service.config import Config
 from service.connection import get_config, get_redis
@@ -84,7 +83,7 @@ def inbound() -> Response | tuple[str, int]:
 
     message = engine.read(clean_body(request.form.get("Body", "")), schedule.guess_zone(number, config.DEFAULT_ZONE))
     sender = sender_id(number, config.DATA_KEY)
-    now = datetime.now(UTC)
+    now = clock.now()
     log = current_app.logger
     try:
         redis = get_redis()

@@ -1,11 +1,9 @@
 """Twilio's status callbacks: how far each message we sent got, recorded once and never backwards."""
 
-from datetime import UTC, datetime
-
 from flask import Blueprint, current_app, request
 from redis import RedisError
 
-from service import store, transport
+from service import clock, store, transport
 from service.connection import get_config, get_redis
 from service.privacy import sender_id
 from service.sms import MESSAGE_SID, SENDER, signature_valid
@@ -44,7 +42,7 @@ def status_callback() -> tuple[str, int]:
             )
             if sender:
                 pipe = redis.pipeline()
-                transport.stop_sending_after(pipe, sender, code, datetime.now(UTC))
+                transport.stop_sending_after(pipe, sender, code, clock.now())
                 pipe.execute()
         changed = store.record_status(redis, message_sid, status, code)
     except RedisError as exc:

@@ -7,7 +7,7 @@ import sys
 import time
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Protocol, TextIO
 
 from redis import Redis
@@ -17,7 +17,7 @@ from twilio.base.exceptions import TwilioRestException, TwilioServiceException
 from twilio.http.http_client import TwilioHttpClient
 from twilio.rest import Client
 
-from service import pacing, store
+from service import clock, pacing, store
 from service.config import Config
 from service.privacy import Keyring, keyring, mask
 
@@ -65,7 +65,7 @@ class ConsoleTransport:
 
     def send(self, message: Outgoing) -> str:
         message_id = "CO" + uuid.uuid4().hex
-        at = (message.at or datetime.now(UTC)).isoformat(timespec="seconds")
+        at = (message.at or clock.now()).isoformat(timespec="seconds")
         to = base64.b64encode(self.keys.encrypt(message.to)).decode()
         store.push_outbox(
             self.redis, {"id": message_id, "to": to, "body": message.body, "kind": message.kind, "at": at}

@@ -1,5 +1,7 @@
 """Helpers for tests of the operator console: make an operator, sign a test client in, find its session."""
 
+from datetime import UTC, datetime
+
 import pytest
 from argon2 import PasswordHasher, profiles
 from flask import Flask
@@ -21,7 +23,7 @@ def make_operator(
 ) -> accounts.Operator:
     """Create an enabled operator straight in Redis (no audit entry)."""
     redis = redis_or_app.extensions["redis"] if isinstance(redis_or_app, Flask) else redis_or_app
-    return accounts.add(redis, email, role, password)
+    return accounts.add(redis, email, role, password, datetime.now(UTC))
 
 
 def session_id(client: FlaskClient) -> str:

@@ -26,6 +26,7 @@ class Line:
 
     def __init__(self, app: Flask, redis: Redis, number: str = NEW_YORK) -> None:
         self.app, self.redis, self.number = app, redis, number
+        self.clock = app.extensions["clock"]
         self.texter = Texter(app.test_client(), number=number)
         self.sender = sender_id(number, app.config["DATA_KEY"])
 
@@ -38,7 +39,10 @@ class Line:
         self.text("YES")
 
     def tick(self, at: datetime) -> list[dict[str, str]]:
-        """A scheduling pass at `at`, its jobs run by a worker; returns what was sent to texters."""
+        """A scheduling pass at `at`, its jobs run by a worker; returns what was sent to texters.
+
+        The line's clock moves to `at` too, so the texts that follow are answered at that moment."""
+        self.clock.set(at)
         before = len(outbox(self.redis))
         tick(self.redis, at)
         with self.app.app_context():
@@ -50,13 +54,23 @@ class Line:
         return None if score is None else datetime.fromtimestamp(score, UTC)
 
 
+def at(text: str) -> datetime:
+    return datetime.fromisoformat(text).astimezone(UTC)
+
+
+START = at("2026-11-22T12:00:00-05:00")
+"""Every test here starts at noon on a Sunday in New York, whatever the date it runs on; the days it schedules
+follow from it (Monday 2026-11-23 is the first check-in day)."""
+
+
+@pytest.fixture(autouse=True)
+def start_of_the_week(app: Flask) -> None:
+    app.extensions["clock"].set(START)
+
+
 @pytest.fixture
 def line(app: Flask, redis: Redis) -> Line:
     return Line(app, redis)
-
-
-def at(text: str) -> datetime:
-    return datetime.fromisoformat(text).astimezone(UTC)
 
 
 def test_checkin_asks_for_yes_before_anything_is_scheduled(line: Line) -> None:
@@ -125,7 +139,7 @@ def test_keywords_still_work_mid_question_and_unclear_answers_get_a_nudge(line: 
 def test_an_unanswered_question_expires_and_texts_route_normally(line: Line) -> None:
     line.subscribe()
     line.tick(at("2026-11-23T10:00:00-05:00"))
-    asked_long_ago = datetime.now(UTC) - timedelta(hours=13)
+    asked_long_ago = line.clock.now() - timedelta(hours=13)
     line.redis.hset(store.user_key(line.sender), "qa", int(asked_long_ago.timestamp()))
     assert line.text("3") == [catalog.text("fallback")]
 
@@ -259,7 +273,7 @@ def test_low_days_in_a_row_schedule_a_referral_and_a_gentle_follow_up(line: Line
 def test_crisis_pauses_checkins_and_a_caring_follow_up_comes_next_day(line: Line) -> None:
     line.subscribe()
     line.text("i want to die")
-    tomorrow = schedule.local_day(datetime.now(UTC), "America/New_York") + timedelta(days=1)
+    tomorrow = schedule.local_day(line.clock.now(), "America/New_York") + timedelta(days=1)
     ten_am = schedule.instant(tomorrow, 600, "America/New_York")
     assert [m["kind"] for m in line.tick(ten_am)] == ["followup"]  # in place of tomorrow's check-in
     assert [m["kind"] for m in line.tick(ten_am + timedelta(days=1))] == ["checkin"]
@@ -268,7 +282,7 @@ def test_crisis_pauses_checkins_and_a_caring_follow_up_comes_next_day(line: Line
 def test_a_non_subscriber_in_crisis_gets_a_follow_up_next_day(app: Flask, redis: Redis) -> None:
     texter = Line(app, redis, LOS_ANGELES)
     texter.text("i took the whole bottle")
-    [followup] = texter.tick(datetime.now(UTC) + timedelta(days=2))
+    [followup] = texter.tick(texter.clock.now() + timedelta(days=2))
     assert followup["kind"] == "followup" and followup["body"] == catalog.text("crisis.followup")
 
 
@@ -282,6 +296,7 @@ def twilio_line(redis_server, redis: Redis, fake_twilio: FakeTwilio) -> Line:
             "TWILIO_API_BASE_URL": fake_twilio.url,
         }
     )  # fmt: skip
+    app.extensions["clock"].set(START)
     subscriber = Line(app, redis)
     subscriber.subscribe()
     return subscriber

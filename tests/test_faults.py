@@ -83,7 +83,9 @@ def port_of(server: embedded.EmbeddedServer) -> int:
 
 
 def subscribe(app: Flask, number: str) -> str:
-    """Subscribe `number` through the webhook (hi, CHECKIN, YES); returns its sender id."""
+    """Subscribe `number` through the webhook (hi, CHECKIN, YES) an hour before MOMENT, so MOMENT is its first
+    check-in whatever today's date is; returns its sender id."""
+    app.extensions["clock"].set(MOMENT - timedelta(hours=1))
     texter = Texter(app.test_client(), number=number)
     texter.send("hi")
     assert texter.send("CHECKIN") == [catalog.text("checkin.offer")]

@@ -9,7 +9,7 @@ from redis import Redis
 from messages import catalog
 from service import cli, config, create_app, privacy, store
 from service.privacy import keyring
-from tests.test_checkins import NEW_YORK, Line, at
+from tests.test_checkins import NEW_YORK, START, Line, at
 from workers import retention
 
 
@@ -24,8 +24,9 @@ def test_no_number_is_stored_in_clear_after_a_full_journey(line: Line, redis: Re
     line.text("i want to die")
     digits = NEW_YORK.encode()
     assert digits not in raw_dump(redis) and digits[2:] not in raw_dump(redis)
-    [sent] = [m for m in line.tick(at("2026-11-24T10:00:00-05:00")) if m["kind"] == "checkin"]
-    assert sent["to"] == NEW_YORK  # and yet the scheduled texts still reach the person
+    # And yet the scheduled texts still reach the person: the caring follow-up the day after the crisis text.
+    [sent] = line.tick(at("2026-11-24T10:00:00-05:00"))
+    assert (sent["kind"], sent["to"]) == ("followup", NEW_YORK)
 
 
 def test_keygen_prints_a_usable_key(capsys) -> None:
@@ -59,6 +60,7 @@ def test_rotation_keeps_every_record_reachable_and_reencrypts(redis_server, redi
 
 @pytest.fixture
 def line(app: Flask, redis: Redis) -> Line:
+    app.extensions["clock"].set(START)  # the check-in days below follow from it, whatever today is
     return Line(app, redis)
 
 

@@ -10,14 +10,13 @@ lets a receiver refuse a replayed request by its age (README: "Escalations and a
 import hashlib
 import hmac
 import json
-import time
 from collections.abc import Callable
 from functools import partial
 
 import requests
 from flask import current_app
 
-from service import overrides, store, transport
+from service import clock, overrides, store, transport
 from service.config import Config
 from service.connection import get_config, get_redis
 
@@ -50,7 +49,7 @@ def post_webhook(config: Config, escalation_id: str, event: dict[str, str]) -> N
     """POST the signed alert to ONCALL_WEBHOOK_URL; raise WebhookError unless it answers 2xx."""
     assert config.ONCALL_WEBHOOK_URL and config.ONCALL_WEBHOOK_SECRET  # config.load guarantees the pair
     body = webhook_payload(config, escalation_id, event)
-    timestamp = str(int(time.time()))
+    timestamp = str(int(clock.get_clock().time()))
     headers = {
         "Content-Type": "application/json",
         TIMESTAMP_HEADER: timestamp,

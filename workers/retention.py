@@ -1,10 +1,10 @@
 """Retention: the words of a crisis message are kept only while someone may still follow it up."""
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from redis import Redis
 
-from service import store
+from service import clock, store
 from service.connection import get_config, get_redis
 
 INTERVAL_S = 3600
@@ -23,4 +23,4 @@ def redact_old_escalations(redis: Redis, now: datetime, days: int) -> int:
 def enforce() -> dict[str, int]:
     """The periodic retention job (runs in a worker's app context)."""
     days = get_config().ESCALATION_TEXT_DAYS
-    return {"escalations_redacted": redact_old_escalations(get_redis(), datetime.now(UTC), days)}
+    return {"escalations_redacted": redact_old_escalations(get_redis(), clock.now(), days)}

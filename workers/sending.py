@@ -14,7 +14,7 @@ from flask import current_app
 from redis import Redis
 from redis.client import Pipeline
 
-from service import metrics, overrides, schedule, store, transport
+from service import clock, metrics, overrides, schedule, store, transport
 from service.checkins import Rules, pending_question
 from service.config import Config
 from service.connection import get_config, get_redis
@@ -121,7 +121,7 @@ def _deliver(redis: Redis, pipe: Pipeline, planned: list[Planned], at: datetime)
     Outcomes: "sent", "duplicate" (sent before), "recovered" (an earlier sender died after handing it over),
     "failed" (a permanent error: never retried) or "retry" (a passing error: the claim is given back on `pipe`).
     """
-    claimed_at = datetime.now(UTC)
+    claimed_at = clock.now()
     claims = store.claim_days(redis, [(p.sender, p.kind, p.day.toordinal()) for p in planned], claimed_at)
     sender_transport = _transport(get_config(), redis)
     results = []

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 
 from redis import Redis
 
-from service import schedule, store
+from service import clock, schedule, store
 from service.connection import get_redis
 
 SNAPSHOT_INTERVAL_S = 600
@@ -71,4 +71,4 @@ def take(redis: Redis, now: datetime) -> dict[str, int | str] | None:
 
 def snapshot() -> dict[str, int | str] | None:
     """The periodic job RQ's cron scheduler enqueues; runs inside a worker's app context."""
-    return take(get_redis(), datetime.now(UTC))
+    return take(get_redis(), clock.now())

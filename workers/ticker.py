@@ -4,12 +4,12 @@ Its cost grows with how many entries are due, never with how many subscribers ex
 ZRANGEBYSCORE from the low end of a sorted set, O(log N + batch).
 """
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from redis import Redis
 from rq import Queue
 
-from service import store
+from service import clock, store
 from service.connection import get_redis
 
 BATCH = 500
@@ -43,4 +43,4 @@ def tick(redis: Redis, now: datetime) -> dict[str, int]:
 
 def tick_now() -> dict[str, int]:
     """The periodic pass RQ's cron scheduler enqueues; runs inside a worker's app context."""
-    return tick(get_redis(), datetime.now(UTC))
+    return tick(get_redis(), clock.now())

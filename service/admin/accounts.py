@@ -2,7 +2,7 @@
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from functools import cache
 
 from argon2 import PasswordHasher
@@ -71,12 +71,12 @@ def _taken(email: str) -> str:
     return f"an operator with the email {email} already exists"
 
 
-def add(redis: Redis, email: str, role: str, password: str) -> Operator:
-    """Create an enabled operator; AccountError for a bad email, role or password, or a taken email."""
+def add(redis: Redis, email: str, role: str, password: str, now: datetime) -> Operator:
+    """Create an enabled operator at `now`; AccountError for a bad email, role or password, or a taken email."""
     check_new(redis, email, role)
     check_password(password)
     email = normalize(email)
-    created = datetime.now(UTC).isoformat(timespec="seconds")
+    created = now.isoformat(timespec="seconds")
     fields = {"email": email, "role": role, "enabled": "1", "created": created, "hash": hasher.hash(password)}
     if not store.add_operator(redis, email, fields):
         raise AccountError(_taken(email))  # added by someone else since check_new

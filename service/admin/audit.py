@@ -4,12 +4,11 @@ import csv
 import io
 import re
 from collections.abc import Iterator
-from datetime import UTC, datetime
 
 from flask import Response, abort, has_request_context, render_template, request
 from flask.typing import ResponseReturnValue
 
-from service import store
+from service import clock, store
 from service.admin import bp
 from service.admin.auth import current_operator, require
 from service.connection import get_redis
@@ -37,7 +36,7 @@ def record(action: str, target: str = "", detail: str = "", *, actor: str | None
     `actor` names it ("cli" for the command line). Never pass a phone number, a message body or a password.
     """
     entry = {
-        "at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "at": clock.now().isoformat(timespec="seconds"),
         "operator": actor or _actor(),
         "address": (request.remote_addr or "") if has_request_context() else "",
         "action": action,
@@ -93,6 +92,6 @@ def audit_csv() -> ResponseReturnValue:
                 return
             before = batch[-1]["id"]
 
-    filename = f"steadyline-audit-{datetime.now(UTC):%Y-%m-%d}.csv"
+    filename = f"steadyline-audit-{clock.now():%Y-%m-%d}.csv"
     headers = {"Content-Disposition": f'attachment; filename="{filename}"'}
     return Response(lines(), mimetype="text/csv", headers=headers)

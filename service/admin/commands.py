@@ -4,7 +4,7 @@ import argparse
 import getpass
 import sys
 
-from service import create_app
+from service import clock, create_app
 from service.admin import accounts, audit
 from service.connection import get_redis
 
@@ -25,7 +25,7 @@ def cmd_add(args: argparse.Namespace) -> int:
         redis = get_redis()
         try:
             accounts.check_new(redis, args.email, args.role)
-            operator = accounts.add(redis, args.email, args.role, _password())
+            operator = accounts.add(redis, args.email, args.role, _password(), clock.now())
         except accounts.AccountError as exc:
             print(f"steadyline: {exc}", file=sys.stderr)
             return 1

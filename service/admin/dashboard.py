@@ -5,13 +5,13 @@ code, the escalation sets' sizes, and the subscriber snapshot that workers.stats
 """
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from flask import render_template
 from flask.typing import ResponseReturnValue
 from markupsafe import Markup
 
-from service import store
+from service import clock, store
 from service.admin import bp, charts
 from service.admin.auth import require
 from service.connection import get_redis
@@ -83,7 +83,7 @@ def subscriber_snapshot(now: datetime) -> dict[str, str]:
 def dashboard() -> ResponseReturnValue:
     """Aggregate engagement: subscribers, check-ins, answers, referrals, escalations and delivery failures."""
     redis = get_redis()
-    now = datetime.now(UTC)
+    now = clock.now()
     days = [now.date() - timedelta(days=back) for back in range(HISTORY_DAYS - 1, -1, -1)]
     daily = store.daily_stats(redis, days)
     columns = [f"{day:%b} {day.day}" for day in days]

@@ -3,12 +3,12 @@ claim, add notes and close, each change atomic in Redis and audited without the 
 
 import math
 import re
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 
-from service import schedule, store
+from service import clock, schedule, store
 from service.admin import audit, bp
 from service.admin.auth import current_operator, has_role, require
 from service.checkins import PAUSED_FOREVER
@@ -99,7 +99,7 @@ def escalation(escalation_id: str) -> ResponseReturnValue:
         id=escalation_id,
         event=event,
         notes=store.escalation_notes(redis, escalation_id),
-        person=follow_up(store.user_state(redis, event["sender"]) if "sender" in event else None, datetime.now(UTC)),
+        person=follow_up(store.user_state(redis, event["sender"]) if "sender" in event else None, clock.now()),
         may_close=has_role("admin") or event.get("claimed_by") == _operator_email(),
         note_max=store.ESCALATION_NOTE_MAX,
     )
@@ -110,7 +110,7 @@ def escalation(escalation_id: str) -> ResponseReturnValue:
 def claim_escalation(escalation_id: str) -> ResponseReturnValue:
     """Claim an open escalation; refused if someone else got there first."""
     _existing(escalation_id)
-    outcome, holder = store.claim_escalation(get_redis(), escalation_id, _operator_email(), datetime.now(UTC))
+    outcome, holder = store.claim_escalation(get_redis(), escalation_id, _operator_email(), clock.now())
     if outcome == "missing":
         abort(404)
     if outcome == "ok":
@@ -138,7 +138,7 @@ def note_escalation(escalation_id: str) -> ResponseReturnValue:
     if not text:
         flash("Not added: the note was empty.", "error")
         return redirect(url_for("admin.escalation", escalation_id=escalation_id))
-    if not store.add_escalation_note(get_redis(), escalation_id, _operator_email(), datetime.now(UTC), text):
+    if not store.add_escalation_note(get_redis(), escalation_id, _operator_email(), clock.now(), text):
         abort(404)
     audit.record("escalation.note", target=escalation_id)
     flash("Note added.", "success")
@@ -152,7 +152,7 @@ def close_escalation(escalation_id: str) -> ResponseReturnValue:
     _existing(escalation_id)
     note = _note_text("note")
     outcome = store.close_escalation(
-        get_redis(), escalation_id, _operator_email(), has_role("admin"), datetime.now(UTC), note
+        get_redis(), escalation_id, _operator_email(), has_role("admin"), clock.now(), note
     )
     if outcome == "missing":
         abort(404)

@@ -3,6 +3,7 @@
 from flask import flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 
+from service import clock
 from service.admin import accounts, audit, bp
 from service.admin.auth import current_operator, require
 from service.connection import get_redis
@@ -26,7 +27,7 @@ def add_operator() -> ResponseReturnValue:
     """Add an operator; on a refusal, show the form again with what was typed (but not the password)."""
     email, role = request.form.get("email", ""), request.form.get("role", "")
     try:
-        operator = accounts.add(get_redis(), email, role, request.form.get("password", ""))
+        operator = accounts.add(get_redis(), email, role, request.form.get("password", ""), clock.now())
     except accounts.AccountError as exc:
         return _page(400, error=f"Not added: {exc}.", email=email, role=role)
     audit.record("operator added", target=operator.email, detail=f"role {operator.role}")

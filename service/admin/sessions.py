@@ -9,7 +9,6 @@ import hashlib
 import hmac
 import re
 import secrets
-import time
 from typing import Any, cast
 
 import flask
@@ -19,7 +18,7 @@ from flask.sessions import SessionInterface, SessionMixin
 from werkzeug.datastructures import CallbackDict
 from werkzeug.wrappers import Request, Response
 
-from service import store
+from service import clock, store
 from service.connection import get_config
 
 COOKIE = "steadyline_console"
@@ -82,7 +81,7 @@ class ConsoleSessionInterface(SessionInterface):
             # Kept for a visitor who is not signed in, so the sign-in form's token stays valid; signing in
             # always moves to a new id.
             return ConsoleSession(session_id)
-        created, seen, now = float(record["created"]), float(record["seen"]), time.time()
+        created, seen, now = float(record["created"]), float(record["seen"]), clock.get_clock().time()
         idle_s = app.extensions["steadyline.config"].CONSOLE_IDLE_MIN * 60
         if now - seen > idle_s or now - created > store.CONSOLE_SESSION_MAX_S:
             store.delete_console_session(redis, record_id(session_id), record.get("email", ""))
@@ -94,7 +93,7 @@ class ConsoleSessionInterface(SessionInterface):
 
     def save_session(self, app: Flask, session: SessionMixin, response: Response) -> None:
         assert isinstance(session, ConsoleSession)
-        redis, now = app.extensions["redis"], time.time()
+        redis, now = app.extensions["redis"], clock.get_clock().time()
         # Background polls (rq-dashboard's, every few seconds) are not the operator doing anything.
         active = request.headers.get("X-Requested-With") != "XMLHttpRequest"
         if session and (session.modified or not session.stored or (active and now - session.seen >= TOUCH_EVERY_S)):
@@ -138,7 +137,7 @@ def start(email: str) -> None:
     current = _console_session()
     _rotate(current)
     current[OPERATOR] = email
-    current.created = time.time()
+    current.created = clock.get_clock().time()
     store.index_console_session(current_app.extensions["redis"], email, record_id(current.session_id), current.created)
 
 
