@@ -151,6 +151,8 @@ def command(text: str, state: State, guess: str | None, now: datetime, rules: Ru
         Update({"schedule": chosen, "anchor": anchor}),
         Due(_next(state, now, rules, schedule=chosen, anchor=anchor)),
     ]
+    if chosen == "daily":  # back to every day: the reply offers the lighter ones, not DAILY again
+        return [_reply("checkin.schedule_daily", time=_when(state, rules)["time"])], effects
     return [_reply("checkin.schedule_set", schedule=schedule.SCHEDULES[chosen], **_when(state, rules))], effects
 
 
