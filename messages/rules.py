@@ -25,6 +25,7 @@ ALLOWED_PLACEHOLDERS = {
     "checkin.time_quiet": {"earliest", "latest", "time"},
     "checkin.zone_set": {"zone", "time"},
     "checkin.paused": {"until"},
+    "checkin.pause_invalid": {"max_days"},
     "checkin.resumed": {"time", "zone"},
     "checkin.schedule_set": {"schedule", "time"},
     "checkin.schedule_daily": {"time"},
@@ -41,6 +42,7 @@ LONGEST_VALUES = SAMPLE_VALUES | {
     "streak": "1000",
     "earliest": "10:00 AM",
     "latest": "10:59 PM",
+    "max_days": "90",
 }
 
 # Key -> phrases its rendered text must contain: what the reply is for (the keywords a texter needs next, the
@@ -61,9 +63,10 @@ REQUIRED_PHRASES = {
     "checkin.already": ["STATUS"],
     "checkin.not_subscribed": ["CHECKIN"],
     "checkin.time_quiet": ["TIME 7pm"],
-    "checkin.time_invalid": ["TIME 8pm", "TIME 20:30", "TIME 7:15 am"],
+    "checkin.time_invalid": ["TIME 8pm", "TIME 20:30", "TIME 8:15 am"],
     "checkin.zone_invalid": ["ZONE Eastern", "Pacific", "Hawaii", "Arizona", "ZONE America/Chicago"],
     "checkin.paused": ["RESUME"],
+    "checkin.pause_invalid": ["PAUSE 3", "RESUME"],
     "checkin.schedule_set": ["DAILY"],
     "checkin.schedule_daily": ["LESS", "WEEKDAYS"],
     "checkin.status": ["TIME", "ZONE", "LESS", "DAILY", "PAUSE", "RESUME", "STOP"],
