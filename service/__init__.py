@@ -7,11 +7,15 @@ from flask import Flask
 from service import admin, clock, config, connection, health, logs, metrics, security, sms, status
 
 
-def create_app(test_config: Mapping[str, str] | None = None) -> Flask:
-    """Build the app. Settings come from the environment, or only from `test_config` when given."""
-    settings = config.load(test_config)
+def create_app(test_config: Mapping[str, object] | None = None) -> Flask:
+    """Build the app. Settings come from the environment, or only from `test_config` when given; keys of
+    `test_config` that are not settings (Flask's own, like TESTING) go to app.config as they are."""
+    names = config.Config.__dataclass_fields__
+    ours = None if test_config is None else {k: str(v) for k, v in test_config.items() if k in names}
+    settings = config.load(ours)
     app = Flask(__name__)
     app.config.from_mapping(vars(settings))
+    app.config.update({k: v for k, v in (test_config or {}).items() if k not in names})
     app.config["MAX_CONTENT_LENGTH"] = sms.MAX_REQUEST_BYTES
     app.extensions["steadyline.config"] = settings
     clock.init_app(app)

@@ -23,8 +23,9 @@ from twilio.request_validator import RequestValidator
 from service import config, create_app, embedded, store
 from service.admin.commands import add_commands as add_operator_commands
 from service.connection import get_config, get_redis
-from service.privacy import keyring, mask, new_key
-from service.transport import ConsoleTransport
+from service.privacy import DataKeyError, keyring, mask, new_key
+from service.sms import SENDER
+from service.transport import UNREADABLE, ConsoleTransport
 
 DEFAULT_PORT = 5000
 DEFAULT_HOST = "127.0.0.1"
@@ -42,6 +43,8 @@ def _app_context() -> Any:
 
 def _port_free(host: str, port: int) -> bool:
     with socket.socket() as sock:
+        # As gunicorn binds: sockets of a run stopped a moment ago linger in TIME-WAIT and must not count as in use.
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             sock.bind((host, port))
         except OSError:
@@ -198,7 +201,8 @@ def cmd_outbox(args: argparse.Namespace) -> int:
     elif not entries:
         print("The outbox is empty.")
     for entry in [] if args.json else entries:
-        print(f"{entry['at']}  {entry['kind']:<9} {mask(entry['to'])}  {entry['body']}")
+        to = entry["to"] if entry["to"] == UNREADABLE else mask(entry["to"])
+        print(f"{entry['at']}  {entry['kind']:<9} {to}  {entry['body']}")
     return 0
 
 
@@ -260,10 +264,7 @@ def cmd_tick(args: argparse.Namespace) -> int:
     """Run one scheduling pass as the scheduler would at --at, enqueueing the jobs it finds due."""
     from workers.ticker import tick
 
-    at = datetime.fromisoformat(args.at)
-    if at.tzinfo is None:
-        print("steadyline: --at needs a UTC offset, e.g. 2026-11-21T15:00:00+00:00", file=sys.stderr)
-        return 2
+    at = args.at
     with _app_context():
         counts = tick(get_redis(), at.astimezone(UTC))
     print(json.dumps({"at": at.astimezone(UTC).isoformat(), **counts}))
@@ -279,9 +280,28 @@ def cmd_keygen(args: argparse.Namespace) -> int:
 def cmd_rotate_key(args: argparse.Namespace) -> int:
     """Re-encrypt every stored number with the first key of DATA_KEY (after putting a new key first)."""
     with _app_context():
-        changed = store.reencrypt_numbers(get_redis(), keyring(get_config().DATA_KEY))
-    print(f"re-encrypted {changed} stored numbers with the current key")
+        redis, keys = get_redis(), keyring(get_config().DATA_KEY)
+        changed = store.reencrypt_numbers(redis, keys) + store.reencrypt_outbox(redis, keys)
+    print(f"re-encrypted {changed} stored numbers (subscribers and the console outbox) with the current key")
     return 0
+
+
+def _sender(value: str) -> str:
+    """argparse type: a number the webhook accepts as `From`."""
+    if not SENDER.match(value):
+        raise argparse.ArgumentTypeError(f"{value!r} is not an E.164 number like +15555550123")
+    return value
+
+
+def _instant(value: str) -> datetime:
+    """argparse type: an ISO 8601 instant with a UTC offset, as UTC."""
+    try:
+        at = datetime.fromisoformat(value)
+    except ValueError:
+        at = None
+    if at is None or at.tzinfo is None:
+        raise argparse.ArgumentTypeError(f"{value!r} is not an ISO 8601 instant with offset, like 2026-11-21T15:00:00Z")
+    return at.astimezone(UTC)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -289,20 +309,24 @@ def parser() -> argparse.ArgumentParser:
     commands = root.add_subparsers(dest="command", required=True)
 
     run = commands.add_parser("run", help="run web, worker and scheduler on the embedded server")
-    run.add_argument("--port", type=int, default=DEFAULT_PORT)
-    run.add_argument("--host", default=DEFAULT_HOST)
+    run.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"the web port (default {DEFAULT_PORT})")
+    run.add_argument("--host", default=DEFAULT_HOST, help=f"the address to listen on (default {DEFAULT_HOST})")
     run.set_defaults(handler=cmd_run)
 
     chat = commands.add_parser("chat", help="text the running line from this terminal")
-    chat.add_argument("--from", dest="sender", required=True, help="the number to text as, e.g. +15555550123")
-    chat.add_argument("--port", type=int, default=DEFAULT_PORT)
+    chat.add_argument(
+        "--from", dest="sender", required=True, type=_sender, help="the E.164 number to text as, e.g. +15555550123"
+    )
+    chat.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"the line's port (default {DEFAULT_PORT})")
     chat.add_argument("--url", help="the webhook URL (default http://127.0.0.1:PORT/sms)")
     chat.add_argument("-m", "--message", action="append", help="send this text (repeatable) instead of reading")
     chat.set_defaults(handler=cmd_chat)
 
     outbox = commands.add_parser("outbox", help="show messages the console transport sent")
-    outbox.add_argument("--json", action="store_true")
-    outbox.add_argument("--limit", type=int, default=store.OUTBOX_MAX)
+    outbox.add_argument("--json", action="store_true", help="print a JSON array of {id, to, body, kind, at}")
+    outbox.add_argument(
+        "--limit", type=int, default=store.OUTBOX_MAX, help=f"the newest N messages (default {store.OUTBOX_MAX})"
+    )
     outbox.set_defaults(handler=cmd_outbox)
 
     worker = commands.add_parser("worker", help="run queued jobs")
@@ -313,7 +337,9 @@ def parser() -> argparse.ArgumentParser:
     scheduler.set_defaults(handler=cmd_scheduler)
 
     tick = commands.add_parser("tick", help="run one scheduling pass as if at --at")
-    tick.add_argument("--at", required=True, help="an ISO 8601 instant with offset, e.g. 2026-11-21T15:00:00Z")
+    tick.add_argument(
+        "--at", required=True, type=_instant, help="an ISO 8601 instant with offset, e.g. 2026-11-21T15:00:00Z"
+    )
     tick.set_defaults(handler=cmd_tick)
 
     keygen = commands.add_parser("keygen", help="print a new DATA_KEY")
@@ -336,6 +362,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"steadyline: {exc}", file=sys.stderr)
     except RedisError as exc:
         print(f"steadyline: cannot reach Redis ({type(exc).__name__}); is it running?", file=sys.stderr)
+    except DataKeyError:
+        print(
+            "steadyline: a stored number is encrypted with a key DATA_KEY no longer holds: put the old key back "
+            "after the new one (DATA_KEY=new,old) and run this again",
+            file=sys.stderr,
+        )
     return 2
 
 

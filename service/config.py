@@ -1,5 +1,6 @@
 """Configuration: read from the environment once, parsed strictly, failing at boot with one clear line."""
 
+import ipaddress
 import os
 import re
 from collections.abc import Mapping
@@ -29,6 +30,9 @@ def _url(name: str, value: str, schemes: tuple[str, ...]) -> str:
     parsed = urlparse(value)
     if parsed.scheme not in schemes or not (parsed.netloc or parsed.path):
         raise ConfigError(f"{name} must be a {' or '.join(schemes)} URL, got {value!r}")
+    if parsed.scheme.startswith("http") and (parsed.query or parsed.fragment or "?" in value or "#" in value):
+        # A path is joined after it (PUBLIC_BASE_URL + "/sms"), so a query or fragment breaks every signed URL.
+        raise ConfigError(f"{name} must have no query (?) or fragment (#), got {value!r}")
     return value.rstrip("/") if parsed.scheme.startswith("http") else value
 
 
@@ -62,6 +66,15 @@ def _clock(name: str, value: str) -> int:
     return int(match[1]) * 60 + int(match[2])
 
 
+def _window(name: str, value: str) -> tuple[int, int]:
+    """Start and end minutes of an "HH:MM-HH:MM" value; the error names that whole format, not one time's."""
+    start, _, end = value.partition("-")
+    try:
+        return _clock(name, start.strip()), _clock(name, end.strip())
+    except ConfigError:
+        raise ConfigError(f"{name} must be HH:MM-HH:MM in 24-hour time, like 21:00-08:00, got {value!r}") from None
+
+
 def _zone(name: str, value: str) -> str:
     try:
         ZoneInfo(value)
@@ -76,6 +89,15 @@ def _numbers(name: str, value: str) -> tuple[str, ...]:
     if bad:
         raise ConfigError(f"{name} must be comma-separated E.164 numbers like +15555550123")
     return numbers
+
+
+def _networks(name: str, value: str) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
+    try:
+        return tuple(ipaddress.ip_network(part.strip()) for part in value.split(",") if part.strip())
+    except ValueError:
+        raise ConfigError(
+            f"{name} must be comma-separated IP addresses or networks, like 10.0.0.5,10.1.0.0/16"
+        ) from None
 
 
 @dataclass(frozen=True)
@@ -107,7 +129,10 @@ class Config:
     LOW_STREAK: int = 3
     REFERRAL_FOLLOWUP_DAYS: int = 3
     ESCALATION_TEXT_DAYS: int = 30
+    ESCALATION_KEEP_DAYS: int = 90
+    ESCALATION_MAX_DAYS: int = 365
     CONSOLE_IDLE_MIN: int = 30
+    TRUSTED_PROXIES: tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...] = field(default_factory=tuple)
 
     @property
     def production(self) -> bool:
@@ -139,8 +164,7 @@ def load(environ: Mapping[str, str] | None = None) -> Config:
     values["REDIS_APPENDFSYNC"] = _choice("REDIS_APPENDFSYNC", get("REDIS_APPENDFSYNC", "everysec"), APPENDFSYNC)
     values["LOG_LEVEL"] = _choice("LOG_LEVEL", get("LOG_LEVEL", "INFO").upper(), ("DEBUG", "INFO", "WARNING", "ERROR"))
     if "QUIET_HOURS" in env:
-        start, _, end = env["QUIET_HOURS"].partition("-")
-        values["QUIET_HOURS"] = (_clock("QUIET_HOURS", start.strip()), _clock("QUIET_HOURS", end.strip()))
+        values["QUIET_HOURS"] = _window("QUIET_HOURS", env["QUIET_HOURS"])
     if "DEFAULT_CHECKIN_TIME" in env:
         values["DEFAULT_CHECKIN_TIME"] = _clock("DEFAULT_CHECKIN_TIME", env["DEFAULT_CHECKIN_TIME"])
     if "DEFAULT_ZONE" in env:
@@ -148,9 +172,11 @@ def load(environ: Mapping[str, str] | None = None) -> Config:
     if "SEND_RATE_PER_S" in env:
         values["SEND_RATE_PER_S"] = _positive("SEND_RATE_PER_S", env["SEND_RATE_PER_S"], float)
     counts = ("REMINDER_DELAY_MIN", "QUESTION_TTL_H", "LOW_STREAK", "REFERRAL_FOLLOWUP_DAYS", "CONSOLE_IDLE_MIN")
-    for name in (*counts, "ESCALATION_TEXT_DAYS"):
+    for name in (*counts, "ESCALATION_TEXT_DAYS", "ESCALATION_KEEP_DAYS", "ESCALATION_MAX_DAYS"):
         if name in env:
             values[name] = _positive(name, env[name], int)
+    if "TRUSTED_PROXIES" in env:
+        values["TRUSTED_PROXIES"] = _networks("TRUSTED_PROXIES", env["TRUSTED_PROXIES"])
     if "DATA_KEY" in env:
         try:
             privacy.keyring(env["DATA_KEY"])
@@ -177,6 +203,8 @@ def _check_consistency(config: Config, env: Mapping[str, str]) -> None:
             raise ConfigError("SMS_TRANSPORT=twilio needs TWILIO_FROM_NUMBER or TWILIO_MESSAGING_SERVICE_SID")
     if config.ONCALL_WEBHOOK_URL and not config.ONCALL_WEBHOOK_SECRET:
         raise ConfigError("ONCALL_WEBHOOK_URL needs ONCALL_WEBHOOK_SECRET, the key its alerts are signed with")
+    if not config.ESCALATION_TEXT_DAYS <= config.ESCALATION_KEEP_DAYS <= config.ESCALATION_MAX_DAYS:
+        raise ConfigError("ESCALATION_TEXT_DAYS <= ESCALATION_KEEP_DAYS <= ESCALATION_MAX_DAYS must hold")
     start, end = config.QUIET_HOURS
     if in_window(config.DEFAULT_CHECKIN_TIME, start, end):
         raise ConfigError("DEFAULT_CHECKIN_TIME falls inside QUIET_HOURS")

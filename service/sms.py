@@ -27,8 +27,11 @@ MAX_REQUEST_BYTES = 64 * 1024
 MAX_BODY_CHARS = 1600
 """Twilio's own limit for one inbound message; longer text is cut, not refused."""
 
-MESSAGE_SID = re.compile(r"^[A-Z]{2}[0-9a-fA-F]{32}$")
-SENDER = re.compile(r"^(?:[a-z]+:)?\+?[0-9A-Za-z]{2,20}$")
+# \Z, not $: "$" also matches before a trailing newline, which would let "SM...\n" through.
+MESSAGE_SID = re.compile(r"^[A-Z]{2}[0-9a-fA-F]{32}\Z")
+SENDER = re.compile(r"^(?:whatsapp:)?\+[1-9][0-9]{6,14}\Z")
+"""An E.164 number, optionally on Twilio's WhatsApp channel: anything else ("abc") could never get a reply or a
+scheduled text, so it is refused before any record is made for it."""
 
 
 def signed_url(config: Config) -> str:
@@ -79,7 +82,7 @@ def inbound() -> Response | tuple[str, int]:
         return "invalid signature\n", 403
     message_sid, number = request.form.get("MessageSid", ""), request.form.get("From", "")
     if not MESSAGE_SID.match(message_sid) or not SENDER.match(number):
-        return "MessageSid and From are required\n", 400
+        return "MessageSid and From (an E.164 number) are required\n", 400
 
     message = engine.read(clean_body(request.form.get("Body", "")), schedule.guess_zone(number, config.DEFAULT_ZONE))
     sender = sender_id(number, config.DATA_KEY)

@@ -4,6 +4,7 @@ Nothing else builds a key string. Each webhook request costs two round trips: `c
 MessageSid and read the sender's state in one Lua script) and `apply` (write every effect in one transaction).
 """
 
+import base64
 import json
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -87,6 +88,15 @@ def user_key(sender: str) -> str:
 
 def escalation_key(escalation_id: str) -> str:
     return f"{PREFIX}esc:{escalation_id}"
+
+
+def person_escalations_key(sender: str) -> str:
+    """Set of one person's escalation ids, so FORGET finds them without reading every escalation."""
+    return f"{PREFIX}u-esc:{sender}"
+
+
+PERSON_ESCALATIONS_INDEXED = PREFIX + "u-esc:built"
+"""Set once the per-person index covers escalations recorded before it existed (see index_person_escalations)."""
 
 
 @dataclass(frozen=True)
@@ -196,6 +206,7 @@ def add_escalation(
     fields = {"at": now.isoformat(), "category": category, "sender": sender, "state": "open", "text": text}
     pipe.hset(escalation_key(escalation_id), mapping=fields | {"masked": masked})
     pipe.zadd(ESCALATIONS, {escalation_id: now.timestamp()})
+    pipe.sadd(person_escalations_key(sender), escalation_id)
     count(pipe, now, "crisis_events")
 
 
@@ -300,21 +311,72 @@ def forget_user(pipe: Pipeline, sender: str) -> None:
 
 def redact_escalations(redis: Redis, sender: str) -> int:
     """Remove the words, masked number and id from a person's escalations, keeping time and category for the
-    operators' counts; returns how many. Escalations are few, so a scan of their index is cheap."""
-    redacted = 0
-    for escalation_id in redis.zrange(ESCALATIONS, 0, -1):
-        key = escalation_key(escalation_id.decode())
-        if redis.hget(key, "sender") == sender.encode():
-            pipe = redis.pipeline()
-            pipe.hdel(key, "text", "masked", "sender")
-            pipe.hset(key, "state", "erased")
-            # Operators' notes were about this person too; an erased escalation is in no working list.
-            pipe.delete(escalation_notes_key(escalation_id.decode()))
-            pipe.zrem(ESCALATIONS_CLAIMED, escalation_id)
-            pipe.zrem(ESCALATIONS_CLOSED, escalation_id)
-            pipe.execute()
-            redacted += 1
-    return redacted
+    operators' counts; returns how many. Reads only that person's index, so it costs the same however many
+    escalations others have."""
+    ids = [i.decode() for i in redis.smembers(person_escalations_key(sender))]
+    pipe = redis.pipeline()
+    for escalation_id in ids:
+        _REDACT_ESCALATION(keys=[escalation_key(escalation_id)], args=[], client=pipe)
+        # Operators' notes were about this person too; an erased escalation is in no working list.
+        pipe.delete(escalation_notes_key(escalation_id))
+        pipe.zrem(ESCALATIONS_CLAIMED, escalation_id)
+        pipe.zrem(ESCALATIONS_CLOSED, escalation_id)
+    pipe.delete(person_escalations_key(sender))
+    pipe.execute()
+    return len(ids)
+
+
+# Erases one escalation's personal fields, if it still exists (a retention pass may have deleted it meanwhile).
+_REDACT_ESCALATION = Script(
+    None,
+    b"""
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+redis.call('HDEL', KEYS[1], 'text', 'masked', 'sender')
+redis.call('HSET', KEYS[1], 'state', 'erased')
+return 1
+""",
+)
+
+
+def index_person_escalations(redis: Redis, batch: int = 1000) -> int:
+    """Once: add escalations recorded before the per-person index existed to it; returns how many it read."""
+    if redis.exists(PERSON_ESCALATIONS_INDEXED):
+        return 0
+    total = redis.zcard(ESCALATIONS)
+    for start in range(0, total, batch):
+        ids = [i.decode() for i in redis.zrange(ESCALATIONS, start, start + batch - 1)]
+        senders = _pipelined(redis, [("hget", escalation_key(i), "sender") for i in ids])
+        owned = [(i, sender.decode()) for i, sender in zip(ids, senders, strict=True) if sender]
+        _pipelined(redis, [("sadd", person_escalations_key(sender), i) for i, sender in owned])
+    redis.set(PERSON_ESCALATIONS_INDEXED, "1")
+    return total
+
+
+def delete_escalations(redis: Redis, ids: list[str]) -> None:
+    """Delete whole escalations (record, notes, every index entry): the end of their retention."""
+    senders = _pipelined(redis, [("hget", escalation_key(i), "sender") for i in ids])
+    pipe = redis.pipeline()
+    for escalation_id, sender in zip(ids, senders, strict=True):
+        pipe.delete(escalation_key(escalation_id), escalation_notes_key(escalation_id))
+        for index in (ESCALATIONS, ESCALATIONS_CLAIMED, ESCALATIONS_CLOSED):
+            pipe.zrem(index, escalation_id)
+        if sender:
+            pipe.srem(person_escalations_key(sender.decode()), escalation_id)
+    pipe.execute()
+
+
+def escalations_before(redis: Redis, cutoff: float, skip: int, limit: int) -> list[tuple[str, str, float]]:
+    """Up to `limit` (id, state, epoch seconds) of the oldest escalations before `cutoff`, past the first `skip`."""
+    rows = redis.zrangebyscore(ESCALATIONS, "-inf", cutoff, start=skip, num=limit, withscores=True)
+    states = _pipelined(redis, [("hget", escalation_key(i.decode()), "state") for i, _ in rows])
+    return [(i.decode(), (state or b"").decode(), at) for (i, at), state in zip(rows, states, strict=True)]
+
+
+def _pipelined(redis: Redis, calls: list[tuple[str, ...]]) -> list:
+    pipe = redis.pipeline(transaction=False)
+    for name, *args in calls:
+        getattr(pipe, name)(*args)
+    return pipe.execute()
 
 
 def reencrypt_numbers(redis: Redis, keys: "Keyring") -> int:
@@ -326,6 +388,30 @@ def reencrypt_numbers(redis: Redis, keys: "Keyring") -> int:
         if token and not keys.current(token):
             args = [field, token, keys.encrypt(keys.decrypt(token))]
             changed += _COMPARE_AND_SET(keys=[key], args=args, client=redis)
+    return changed
+
+
+# Replaces one outbox entry by value, wherever newer entries have pushed it: a concurrent push never misplaces it.
+_REPLACE_OUTBOX_ENTRY = Script(
+    None,
+    b"""
+local at = redis.call('LPOS', KEYS[1], ARGV[1])
+if not at then return 0 end
+redis.call('LSET', KEYS[1], at, ARGV[2])
+return 1
+""",
+)
+
+
+def reencrypt_outbox(redis: Redis, keys: "Keyring") -> int:
+    """Re-encrypt the numbers in the console outbox not made with the current key; returns how many changed."""
+    changed = 0
+    for raw in redis.lrange(OUTBOX, 0, -1):
+        entry = json.loads(raw)
+        token = base64.b64decode(entry["to"])
+        if not keys.current(token):
+            entry["to"] = base64.b64encode(keys.encrypt(keys.decrypt(token))).decode()
+            changed += _REPLACE_OUTBOX_ENTRY(keys=[OUTBOX], args=[raw, json.dumps(entry)], client=redis)
     return changed
 
 
@@ -641,6 +727,29 @@ def count_signin_failure(redis: Redis, keys: list[str]) -> None:
 
 def clear_signin_failures(redis: Redis, key: str) -> None:
     redis.delete(key)
+
+
+KNOWN_ADDRESS_S = 30 * 24 * 3600
+"""How long an address an operator signed in from stays known to their account (renewed at each sign-in)."""
+
+
+def known_addresses_key(email: str) -> str:
+    """Sorted set of client addresses that signed in to one account, by last sign-in (epoch seconds)."""
+    return f"{PREFIX}signin:known:{email}"
+
+
+def remember_signin_address(redis: Redis, email: str, address: str, now: datetime) -> None:
+    key = known_addresses_key(email)
+    pipe = redis.pipeline()
+    pipe.zadd(key, {address: now.timestamp()})
+    pipe.zremrangebyscore(key, "-inf", now.timestamp() - KNOWN_ADDRESS_S)
+    pipe.expire(key, KNOWN_ADDRESS_S)
+    pipe.execute()
+
+
+def known_signin_address(redis: Redis, email: str, address: str, now: datetime) -> bool:
+    score = redis.zscore(known_addresses_key(email), address)
+    return score is not None and score > now.timestamp() - KNOWN_ADDRESS_S
 
 
 def add_audit(redis: Redis, entry: dict[str, str]) -> str:

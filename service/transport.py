@@ -19,7 +19,7 @@ from twilio.rest import Client
 
 from service import clock, pacing, store
 from service.config import Config
-from service.privacy import Keyring, keyring, mask
+from service.privacy import DataKeyError, Keyring, keyring, mask
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +54,10 @@ class Transport(Protocol):
         ...
 
 
+UNREADABLE = "(encrypted with a key DATA_KEY no longer holds)"
+"""What the outbox shows for a number whose key was dropped from DATA_KEY before `rotate-key` ran."""
+
+
 class ConsoleTransport:
     """Keeps every message in a Redis outbox (`steadyline outbox`) and prints it, for development and demos.
 
@@ -74,15 +78,22 @@ class ConsoleTransport:
         return message_id
 
     def handed_over(self, to: str, body: str, since: datetime) -> bool:
+        # Entries keep their time to the second, so the claim's instant is compared at that precision too.
+        since = since.replace(microsecond=0)
         return any(
-            entry["to"] == to and entry["body"] == body and datetime.fromisoformat(entry["queued"]) >= since
+            entry["to"] == to and entry["body"] == body and datetime.fromisoformat(entry["at"]) >= since
             for entry in self.outbox()
         )
 
     def outbox(self, limit: int = store.OUTBOX_MAX) -> list[dict[str, str]]:
-        """What was sent, oldest first, with numbers decrypted."""
-        entries = store.outbox(self.redis, limit)
-        return [entry | {"to": self.keys.decrypt(base64.b64decode(entry["to"]))} for entry in entries]
+        """What was sent, oldest first, with numbers decrypted (or UNREADABLE where DATA_KEY lacks their key)."""
+        return [entry | {"to": self._number(entry["to"])} for entry in store.outbox(self.redis, limit)]
+
+    def _number(self, stored: str) -> str:
+        try:
+            return self.keys.decrypt(base64.b64decode(stored))
+        except DataKeyError:
+            return UNREADABLE
 
 
 # Twilio error codes after which sending the same message again can never succeed.

@@ -10,9 +10,9 @@ from flask.testing import FlaskClient
 from redis import Redis
 from rq import Queue
 
-from service import cli, create_app, embedded, store
+from service import cli, config, create_app, embedded, store
 from service.admin import accounts, audit, sessions
-from service.admin.signin import ACCOUNT_LIMIT, ADDRESS_LIMIT, GENERIC_ERROR
+from service.admin.signin import ACCOUNT_LIMIT, ADDRESS_LIMIT, GENERIC_ERROR, PAIR_LIMIT
 from tests.console import PASSWORD, cheap_hashing, csrf_token, make_operator, session_id, sign_in
 
 ADMIN, EDITOR, VIEWER = "admin@example.org", "editor@example.org", "viewer@example.org"
@@ -181,13 +181,26 @@ def test_every_failure_gets_the_same_generic_answer(client: FlaskClient, app: Fl
     assert client.get("/admin/operators").status_code == 302
 
 
-def test_failed_sign_ins_are_limited_per_account(client: FlaskClient, admin: accounts.Operator) -> None:
-    for _ in range(ACCOUNT_LIMIT):
-        assert GENERIC_ERROR in attempt(client, ADMIN, "not the password")
-    assert GENERIC_ERROR in attempt(client, ADMIN, PASSWORD)  # right password, but too many failures
-    assert GENERIC_ERROR in attempt(client, ADMIN, PASSWORD, address="192.0.2.7")  # from anywhere
+def test_failed_sign_ins_from_one_address_never_lock_the_owner_out_elsewhere(
+    client: FlaskClient, admin: accounts.Operator
+) -> None:
+    for _ in range(PAIR_LIMIT):
+        assert GENERIC_ERROR in attempt(client, ADMIN, "not the password", address="192.0.2.66")
+    assert GENERIC_ERROR in attempt(client, ADMIN, PASSWORD, address="192.0.2.66")  # the guesser is held back
+    assert attempt(client, ADMIN, PASSWORD, address="192.0.2.7") == "signed in"  # the owner is not
     make_operator(client.application, EDITOR, "editor")
-    assert attempt(client, EDITOR, PASSWORD) == "signed in"  # other accounts are unaffected
+    assert attempt(client, EDITOR, PASSWORD, address="192.0.2.8") == "signed in"  # other accounts are unaffected
+
+
+def test_guessing_from_many_addresses_never_locks_the_owner_out_of_an_address_they_used(
+    client: FlaskClient, admin: accounts.Operator
+) -> None:
+    assert attempt(client, ADMIN, PASSWORD, address="198.51.100.20") == "signed in"
+    client.post("/admin/logout", data={"csrf_token": csrf_token(client)})
+    for n in range(ACCOUNT_LIMIT):
+        attempt(client, ADMIN, "not the password", address=f"203.0.113.{n // PAIR_LIMIT}")
+    assert GENERIC_ERROR in attempt(client, ADMIN, PASSWORD, address="203.0.113.250")  # a new place: held back
+    assert attempt(client, ADMIN, PASSWORD, address="198.51.100.20") == "signed in"  # where the owner signs in
 
 
 def test_failed_sign_ins_are_limited_per_address(client: FlaskClient, admin: accounts.Operator) -> None:
@@ -197,13 +210,54 @@ def test_failed_sign_ins_are_limited_per_address(client: FlaskClient, admin: acc
     assert attempt(client, ADMIN, PASSWORD, address="192.0.2.10") == "signed in"
 
 
-def test_a_success_clears_the_account_count(client: FlaskClient, admin: accounts.Operator) -> None:
-    for _ in range(ACCOUNT_LIMIT - 1):
+def test_a_success_clears_the_count(client: FlaskClient, admin: accounts.Operator) -> None:
+    for _ in range(PAIR_LIMIT - 1):
         attempt(client, ADMIN, "not the password")
     assert attempt(client, ADMIN, PASSWORD) == "signed in"
     client.post("/admin/logout", data={"csrf_token": csrf_token(client)})
     attempt(client, ADMIN, "not the password")
     assert attempt(client, ADMIN, PASSWORD) == "signed in"
+
+
+def forwarded(client: FlaskClient, email: str, password: str, chain: str, proxy: str = "10.0.0.5") -> str:
+    """A sign-in through a proxy at `proxy` that says the request came through `chain` (X-Forwarded-For)."""
+    token = csrf_token(client)
+    response = client.post(
+        "/admin/login",
+        data={"email": email, "password": password, "csrf_token": token},
+        environ_base={"REMOTE_ADDR": proxy},
+        headers={"X-Forwarded-For": chain},
+    )
+    return "signed in" if response.status_code == 302 else response.get_data(as_text=True)
+
+
+def test_behind_a_trusted_proxy_each_client_is_limited_by_its_own_address(
+    redis_server: embedded.EmbeddedServer, redis: Redis
+) -> None:
+    app = create_app({"REDIS_URL": redis_server.url, "TRUSTED_PROXIES": "10.0.0.0/24"})
+    make_operator(app, ADMIN, "admin")
+    client = app.test_client()
+    for n in range(ADDRESS_LIMIT):
+        forwarded(client, f"guess{n}@example.org", "not the password", chain="203.0.113.9")
+    assert GENERIC_ERROR in forwarded(client, ADMIN, PASSWORD, chain="203.0.113.9")
+    # Another operator behind the same proxy is not locked out with the attacker.
+    assert forwarded(client, ADMIN, PASSWORD, chain="198.51.100.4, 10.0.0.7") == "signed in"
+    assert audit_log(app)[0]["address"] == "198.51.100.4"
+
+
+def test_forwarded_for_is_ignored_unless_the_peer_is_a_trusted_proxy(
+    client: FlaskClient, admin: accounts.Operator
+) -> None:
+    # No TRUSTED_PROXIES: a guesser cannot dodge the per-address limit by inventing X-Forwarded-For values.
+    for n in range(ADDRESS_LIMIT):
+        forwarded(client, f"guess{n}@example.org", "x", chain=f"198.51.100.{n}", proxy="192.0.2.99")
+    assert GENERIC_ERROR in forwarded(client, ADMIN, PASSWORD, chain="198.51.100.200", proxy="192.0.2.99")
+
+
+@pytest.mark.parametrize("bad", ["10.0.0.5,nonsense", "300.1.1.1", "10.0.0.0/33"])
+def test_a_malformed_trusted_proxies_setting_fails_at_boot(bad: str) -> None:
+    with pytest.raises(config.ConfigError, match="TRUSTED_PROXIES"):
+        config.load({"TRUSTED_PROXIES": bad})
 
 
 def test_sign_in_rehashes_when_the_parameters_changed(client: FlaskClient, admin: accounts.Operator, redis) -> None:

@@ -135,8 +135,12 @@ def test_missing_body_is_treated_as_empty(texter: Texter) -> None:
     assert parse_replies(texter.post(params)) == [catalog.text("welcome")]
 
 
-def test_short_code_sender_gets_a_reply(client) -> None:
-    assert Texter(client, number="12345").send("MENU")
+@pytest.mark.parametrize("sender", ["12345", "ALERTS", "abc"])
+def test_short_code_and_alphanumeric_senders_are_refused_without_a_record(client, redis, sender: str) -> None:
+    # Automated senders (carrier notices, codes) cannot hold a conversation; answering one risks a bot-to-bot loop.
+    texter = Texter(client, number=sender)
+    assert texter.post(texter.params("MENU")).status_code == 400
+    assert not list(redis.scan_iter(match=store.user_key("*")))
 
 
 def test_oversized_request_is_refused_before_parsing(texter: Texter) -> None:

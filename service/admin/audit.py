@@ -9,7 +9,7 @@ from flask import Response, abort, has_request_context, render_template, request
 from flask.typing import ResponseReturnValue
 
 from service import clock, store
-from service.admin import bp
+from service.admin import bp, client
 from service.admin.auth import current_operator, require
 from service.connection import get_redis
 
@@ -38,7 +38,7 @@ def record(action: str, target: str = "", detail: str = "", *, actor: str | None
     entry = {
         "at": clock.now().isoformat(timespec="seconds"),
         "operator": actor or _actor(),
-        "address": (request.remote_addr or "") if has_request_context() else "",
+        "address": client.address() if has_request_context() else "",
         "action": action,
         "target": target,
         "detail": detail,

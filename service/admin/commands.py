@@ -66,11 +66,11 @@ def add_commands(commands: "argparse._SubParsersAction[argparse.ArgumentParser]"
     operator = commands.add_parser("operator", help="manage operator console accounts")
     actions = operator.add_subparsers(dest="action", required=True)
     add = actions.add_parser("add", help="add an operator; the password is read from stdin, or prompted for")
-    add.add_argument("email")
+    add.add_argument("email", help="the operator's email, their sign-in name")
     # Checked by accounts, not argparse `choices`, so a wrong role is one clear line, not a usage dump.
     add.add_argument("--role", required=True, help="admin, editor or viewer")
     add.set_defaults(handler=cmd_add)
     actions.add_parser("list", help="list operators").set_defaults(handler=cmd_list)
     disable = actions.add_parser("disable", help="disable an operator and end their sessions")
-    disable.add_argument("email")
+    disable.add_argument("email", help="the email of the operator to disable")
     disable.set_defaults(handler=cmd_disable)

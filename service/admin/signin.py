@@ -3,37 +3,50 @@
 from flask import flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 
-from service import store
-from service.admin import accounts, audit, bp, sessions
+from service import clock, store
+from service.admin import accounts, audit, bp, client, sessions
 from service.admin.auth import current_operator
 from service.connection import get_redis
 
 GENERIC_ERROR = "Email or password is incorrect, or too many attempts. Try again later."
-ACCOUNT_LIMIT = 5
-"""Failed sign-ins one account may have per store.SIGNIN_WINDOW_S; after that every attempt on it is refused."""
+PAIR_LIMIT = 5
+"""Failed sign-ins to one account from one client address per store.SIGNIN_WINDOW_S: guessing from one place
+stops, and the real owner, elsewhere, is not locked out by it."""
 ADDRESS_LIMIT = 20
 """Failed sign-ins one client address may make per store.SIGNIN_WINDOW_S, whatever the accounts."""
+ACCOUNT_LIMIT = 100
+"""Failed sign-ins to one account from all addresses per window, against guessing spread over many addresses.
+It never holds back an address that signed in to that account before (store.KNOWN_ADDRESS_S), so even such an
+attack cannot lock the owner out of their usual places."""
 HOME = sessions.COOKIE_PATH + "/"
 
 
 def safe_next(target: str) -> str:
-    """Where to go after signing in: a console page on this site, never another site."""
-    return target if target.startswith(HOME) else HOME
+    """Where to go after signing in: a console page on this site, never another site, and nothing a header
+    cannot hold (CR or LF in a Location header is refused by the server: a 500)."""
+    return target if target.startswith(HOME) and target.isprintable() and "\\" not in target else HOME
 
 
 def _attempt(email: str, password: str) -> tuple[accounts.Operator | None, str]:
     """The operator these credentials sign in, or None and why (for the audit log, never for the page)."""
     redis = get_redis()
-    # remote_addr is the proxy's address behind a proxy; trusting forwarded headers is a deployment decision.
-    keys = [store.signin_key("account", email), store.signin_key("address", request.remote_addr or "unknown")]
-    account_failures, address_failures = store.signin_failures(redis, keys)
-    if account_failures >= ACCOUNT_LIMIT or address_failures >= ADDRESS_LIMIT:
+    address = client.address()
+    pair, per_address, per_account = (
+        store.signin_key("pair", f"{email}|{address}"),
+        store.signin_key("address", address),
+        store.signin_key("account", email),
+    )
+    from_pair, from_address, to_account = store.signin_failures(redis, [pair, per_address, per_account])
+    now = clock.now()
+    crowded = to_account >= ACCOUNT_LIMIT and not store.known_signin_address(redis, email, address, now)
+    if from_pair >= PAIR_LIMIT or from_address >= ADDRESS_LIMIT or crowded:
         return None, "too many attempts"
     operator, reason = accounts.authenticate(redis, email, password)
     if operator is None:
-        store.count_signin_failure(redis, keys)
+        store.count_signin_failure(redis, [pair, per_address, per_account])
     else:
-        store.clear_signin_failures(redis, keys[0])
+        store.clear_signin_failures(redis, pair)
+        store.remember_signin_address(redis, email, address, now)
     return operator, reason
 
 
