@@ -6,6 +6,7 @@ path costs one GET every few seconds, not one per text. When Redis cannot be rea
 use (a crisis reply must still go out), and a process that never saw any uses the defaults.
 """
 
+import hashlib
 import json
 import threading
 import time
@@ -59,6 +60,18 @@ def current(redis: Redis | None, key: str, language: str = catalog.DEFAULT_LANGU
     """The text template `key` has now: the published one, else the default. With `redis` None (Redis is down),
     the texts this process last saw."""
     return PUBLISHED.texts(redis).get(f"{language}:{key}") or catalog.load(language)[key].text
+
+
+def latest(redis: Redis, key: str, language: str = catalog.DEFAULT_LANGUAGE) -> str:
+    """The text published for `key` right now, read from Redis, never from this process's cache: what an editor
+    must start from (the cache may be REFRESH_S behind a publish made by another process)."""
+    published = redis.hget(store.TEMPLATE_TEXTS, f"{language}:{key}")
+    return published.decode() if published is not None else catalog.load(language)[key].text
+
+
+def digest(text: str) -> str:
+    """A short fingerprint of a text, so a publish can say which text it was built on."""
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
 def text(redis: Redis | None, key: str, language: str = catalog.DEFAULT_LANGUAGE, **values: str) -> str:

@@ -1,5 +1,6 @@
 """Helpers for tests of the operator console: make an operator, sign a test client in, find its session."""
 
+import json
 from datetime import UTC, datetime
 
 import pytest
@@ -8,6 +9,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from redis import Redis
 
+from service import store
 from service.admin import accounts, sessions
 
 PASSWORD = "correct horse battery staple"
@@ -46,3 +48,14 @@ def sign_in(client: FlaskClient, email: str, password: str = PASSWORD) -> str:
     )
     assert response.status_code == 302, response.get_data(as_text=True)
     return csrf_token(client)
+
+
+def publish_elsewhere(redis: Redis, key: str, text: str) -> None:
+    """A publish by another web process: Redis changes, this process's cache of published texts does not."""
+    field = f"en:{key}"
+    version = redis.llen(store.template_versions_key(field)) + 1
+    record = {"version": version, "text": text, "author": "other@example.org", "at": "2026-11-22T15:00:00+00:00",
+              "action": "publish"}  # fmt: skip
+    redis.hset(store.TEMPLATE_TEXTS, field, text)
+    redis.rpush(store.template_versions_key(field), json.dumps(record))
+    redis.incr(store.TEMPLATE_GENERATION)

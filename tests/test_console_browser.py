@@ -19,7 +19,7 @@ from redis import Redis
 from service import overrides, store
 from service.admin.signin import GENERIC_ERROR
 from tests.browser import LAPTOP, PHONE, Problems, launch, page_problems, screenshot, skip_without_chromium
-from tests.console import PASSWORD, cheap_hashing, make_operator
+from tests.console import PASSWORD, cheap_hashing, make_operator, publish_elsewhere
 from tests.live import LiveApp, post_webhook, signed_params
 
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "test-output" / "screenshots"
@@ -233,6 +233,34 @@ def test_roll_back_publishes_the_old_text_as_a_new_version(
     page.get_by_label("To").select_option(label="Version 3")
     page.get_by_role("button", name="Show diff").click()
     expect(compare.get_by_role("heading", name="Version 2 to version 3")).to_be_visible()
+
+
+def test_a_publish_made_elsewhere_is_what_the_editor_shows_and_a_stale_save_is_refused(
+    page: Page, app: Flask, redis: Redis, server: LiveApp, problems: Problems
+) -> None:
+    problems.expect(422)  # the refused save comes back with 422, which Chromium logs
+    make_operator(app, EDITOR, "editor")
+    sign_in(page, EDITOR)
+    open_editor(page)
+    text = page.get_by_label("Text", exact=True)
+    expect(text).to_have_value(re.compile("^Rebound insomnia"))
+    overrides.PUBLISHED.texts(redis)  # the web process has a fresh copy of the published texts...
+    publish_elsewhere(redis, SLEEP, OLD_SLEEP)  # ...when another process publishes
+
+    text.fill(NEW_SLEEP)
+    page.get_by_role("button", name="Save and publish").click()
+    expect(page.get_by_role("alert")).to_contain_text("other@example.org published version 1 while you were editing")
+    expect(text).to_have_value(NEW_SLEEP)  # their text is kept, nothing was published
+    assert overrides.latest(redis, SLEEP) == OLD_SLEEP
+
+    page.get_by_role("link", name="History and diffs").click()
+    expect(page.get_by_role("row").filter(has_text="v1 (current)")).to_contain_text(OLD_SLEEP)
+    page.get_by_role("link", name="Back to the editor").click()
+    expect(text).to_have_value(OLD_SLEEP)  # what was published, not this process's older copy
+    text.fill(NEW_SLEEP)
+    page.get_by_role("button", name="Save and publish").click()
+    status_message(page, "Published version 2.")
+    expect(text).to_have_value(NEW_SLEEP)
 
 
 def test_a_viewer_cannot_edit(page: Page, app: Flask, server: LiveApp) -> None:

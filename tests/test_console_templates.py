@@ -18,7 +18,7 @@ from messages.catalog import SAMPLE_VALUES
 from service import overrides, store
 from service.admin import validation
 from service.admin.validation import validate
-from tests.console import make_operator, sign_in
+from tests.console import make_operator, publish_elsewhere, sign_in
 from tests.texting import Texter
 
 DEFAULTS = catalog.load("en")
@@ -162,10 +162,50 @@ def page(client: FlaskClient, url: str) -> str:
     return response.get_data(as_text=True)
 
 
+def editor_base(client: FlaskClient, key: str) -> dict[str, str]:
+    """The hidden fields the editor page carries: the version and the text it was built on."""
+    body = page(client, f"/admin/templates/en/{key}")
+    return dict(re.findall(r'<input type="hidden" name="(base_\w+)" value="([^"]*)">', body))
+
+
 def save(client: FlaskClient, csrf: str, key: str, text: str, redis: Redis) -> TestResponse:
-    """Post the editor form as a browser would, based on the latest version."""
-    base = len(overrides.versions(redis, key))
-    return client.post(f"/admin/templates/en/{key}", data={"csrf_token": csrf, "text": text, "base_version": base})
+    """Post the editor form as a browser would, from the editor page as it is now."""
+    form = {"csrf_token": csrf, "text": text, **editor_base(client, key)}
+    return client.post(f"/admin/templates/en/{key}", data=form)
+
+
+def test_the_editor_shows_what_was_published_even_when_this_process_has_an_older_copy(
+    client: FlaskClient, editor: str, redis: Redis
+) -> None:
+    assert save(client, editor, "topic.sleep", "First {program}", redis).status_code == 302
+    overrides.PUBLISHED.texts(redis)  # this process has just looked: its copy is fresh for REFRESH_S
+    publish_elsewhere(redis, "topic.sleep", "Second {program}")
+    assert overrides.current(redis, "topic.sleep") == "First {program}"  # the cache is behind, as it may be
+    body = page(client, "/admin/templates/en/topic.sleep")
+    assert "Second {program}</textarea>" in body
+    assert editor_base(client, "topic.sleep")["base_version"] == "2"
+
+
+def test_a_publish_built_on_stale_text_is_refused(client: FlaskClient, editor: str, redis: Redis) -> None:
+    save(client, editor, "topic.sleep", "First {program}", redis)
+    stale = editor_base(client, "topic.sleep")
+    publish_elsewhere(redis, "topic.sleep", "Second {program}")
+    # A page that showed the old text with the new version number (the defect) is refused too.
+    form = {"csrf_token": editor, "text": "Mine {program}", "base_version": "2", "base_digest": stale["base_digest"]}
+    response = client.post("/admin/templates/en/topic.sleep", data=form)
+    assert response.status_code == 422 and "while you were editing" in response.get_data(as_text=True)
+    assert overrides.latest(redis, "topic.sleep") == "Second {program}"
+    assert save(client, editor, "topic.sleep", "Mine {program}", redis).status_code == 302
+
+
+def test_history_offers_no_rollback_to_the_text_in_use(client: FlaskClient, editor: str, redis: Redis) -> None:
+    save(client, editor, "topic.sleep", "First {program}", redis)
+    save(client, editor, "topic.sleep", "Second {program}", redis)
+    body = page(client, "/admin/templates/en/topic.sleep/history")
+    assert "Roll back to version 1" in body and "Roll back to version 2" not in body
+    response = client.post("/admin/templates/en/topic.sleep/rollback", data={"csrf_token": editor, "version": 2})
+    assert response.status_code == 302 and len(overrides.versions(redis, "topic.sleep")) == 2
+    assert "nothing to roll back" in page(client, "/admin/templates/en/topic.sleep/history")
 
 
 def shown(html_text: str, name: str) -> str:
@@ -384,6 +424,7 @@ def test_a_publish_made_while_editing_is_not_overwritten(client: FlaskClient, ed
     base = len(overrides.versions(redis, "topic.sleep"))
     overrides.publish(redis, "topic.sleep", "Theirs {program}", "other@example.org", "publish")
     form = {"csrf_token": editor, "text": "Mine {program}", "base_version": base}
+    form["base_digest"] = overrides.digest(catalog.load("en")["topic.sleep"].text)
     response = client.post("/admin/templates/en/topic.sleep", data=form)
     assert response.status_code == 422
     assert "other@example.org published version 1 while you were editing" in response.get_data(as_text=True)

@@ -59,15 +59,16 @@ def sms_config(template: Template, check: validation.Check) -> dict[str, object]
     }
 
 
-def render_editor(
-    lang: str, template: Template, check: validation.Check, base_version: int, status: int = 200
-) -> ResponseReturnValue:
-    """The editor page for `check` (the current text, or a rejected one kept in the form)."""
+def render_editor(lang: str, template: Template, check: validation.Check, status: int = 200) -> ResponseReturnValue:
+    """The editor page for `check` (the current text, or a rejected one kept in the form), based on the version
+    and text published now: a later save is checked against both."""
+    redis = get_redis()
     context = {
         "lang": lang,
         "template": template,
         "check": check,
-        "base_version": base_version,
+        "base_version": len(overrides.versions(redis, template.key, lang)),
+        "base_digest": overrides.digest(overrides.latest(redis, template.key, lang)),
         "customised": customised(get_redis(), lang, template.key),
         "max_segments": catalog.MAX_SEGMENTS[template.kind],
         "placeholders": sorted(rules.allowed_placeholders(template.key)),
@@ -112,8 +113,8 @@ def template_edit(lang: str, key: str) -> ResponseReturnValue:
     """The editor (read-only for viewers): current text, live preview, counts and encoding."""
     template = template_or_404(lang, key)
     redis = get_redis()
-    check = validation.validate(template, overrides.current(redis, key, lang))
-    return render_editor(lang, template, check, len(overrides.versions(redis, key, lang)))
+    check = validation.validate(template, overrides.latest(redis, key, lang))
+    return render_editor(lang, template, check)
 
 
 @bp.post("/templates/<lang>/<key>")
@@ -125,8 +126,10 @@ def template_save(lang: str, key: str) -> ResponseReturnValue:
     check = validation.validate(template, request.form.get("text", ""))
     history = overrides.versions(redis, key, lang)
     errors = list(check.errors)
-    if history and request.form.get("base_version", type=int) != len(history):
-        # Someone published while this editor was open: saving now would silently undo their change.
+    stale_text = request.form.get("base_digest") != overrides.digest(overrides.latest(redis, key, lang))
+    if history and (request.form.get("base_version", type=int) != len(history) or stale_text):
+        # Someone published while this editor was open, or the page showed an older text than the published one:
+        # saving now would silently undo a change.
         latest = history[-1]
         errors.append(
             f"{latest['author']} published version {latest['version']} while you were editing. Your text is kept "
@@ -134,7 +137,7 @@ def template_save(lang: str, key: str) -> ResponseReturnValue:
         )
     if errors:
         rejected = validation.Check(check.text, check.preview, check.info, tuple(errors), check.warnings)
-        return render_editor(lang, template, rejected, len(history), status=422)
+        return render_editor(lang, template, rejected, status=422)
     version = overrides.publish(redis, key, check.text, author=operator_email(), action="publish", language=lang)
     audit.record("template.publish", target=f"{lang}:{key}", detail=f"v{version}")
     # Warnings (a costlier encoding) show on the editor, which validates the published text again.
@@ -163,7 +166,8 @@ def word_diff(old: str, new: str) -> list[tuple[str, str]]:
 def template_history(lang: str, key: str) -> ResponseReturnValue:
     """Every published version with who, when and what; a word diff between any two (or the default)."""
     template = template_or_404(lang, key)
-    history = overrides.versions(get_redis(), key, lang)
+    redis = get_redis()
+    history = overrides.versions(redis, key, lang)
     texts = {DEFAULT: template.text} | {str(v["version"]): str(v["text"]) for v in history}
     labels = {DEFAULT: "Default text"} | {str(v["version"]): f"Version {v['version']}" for v in history}
     # By default, compare the latest version with the one before it (or with the default).
@@ -181,6 +185,7 @@ def template_history(lang: str, key: str) -> ResponseReturnValue:
         older=older,
         newer=newer,
         diff=word_diff(texts[older], texts[newer]),
+        current_text=overrides.latest(redis, key, lang),
     )
 
 
@@ -194,6 +199,9 @@ def template_rollback(lang: str, key: str) -> ResponseReturnValue:
     number = request.form.get("version", type=int)
     if number is None or not 1 <= number <= len(history):
         abort(404)
+    if str(history[number - 1]["text"]) == overrides.latest(redis, key, lang):
+        flash(f"Version {number} is the text replies use now: nothing to roll back.", "info")
+        return redirect(url_for("admin.template_history", lang=lang, key=key))
     check = validation.validate(template, str(history[number - 1]["text"]))
     if not check.ok:
         for error in check.errors:
