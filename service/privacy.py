@@ -84,3 +84,15 @@ def sender_id(number: str, data_key: str) -> str:
 def mask(number: str) -> str:
     """A number as people may see it in logs and consoles: the last two digits only."""
     return "•" * max(len(number) - 2, 0) + number[-2:] if len(number) > 4 else "•" * len(number)
+
+
+PSEUDONYM_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+"""Crockford's base-32 digits: no I, L, O or U, so a pseudonym read aloud is not mistaken for another."""
+
+
+def pseudonym(sender: str) -> str:
+    """A stable name for one person in the console ("Person 7KQ-M4R"), from their keyed-hash id: the same person
+    always gets the same one, and it reveals nothing of the number (unlike its last digits, which people share)."""
+    value = int.from_bytes(hashlib.sha256(b"pseudonym:" + sender.encode()).digest()[:4])
+    chars = "".join(PSEUDONYM_ALPHABET[(value >> (5 * i)) & 31] for i in range(6))
+    return f"Person {chars[:3]}-{chars[3:]}"

@@ -815,6 +815,20 @@ return 'ok'
 """,
 )
 
+# KEYS: the escalation hash, ESCALATIONS_CLOSED. ARGV: the id, the operator, the instant (ISO).
+_REOPEN_ESCALATION = Script(
+    None,
+    b"""
+local state = redis.call('HGET', KEYS[1], 'state')
+if not state then return 'missing' end
+if state ~= 'closed' then return state end
+redis.call('HSET', KEYS[1], 'state', 'open', 'reopened_by', ARGV[2], 'reopened_at', ARGV[3])
+redis.call('HDEL', KEYS[1], 'claimed_by', 'claimed_at', 'closed_by', 'closed_at')
+redis.call('ZREM', KEYS[2], ARGV[1])
+return 'ok'
+""",
+)
+
 # KEYS: the escalation hash, its notes. ARGV: the note as JSON. A note never lands on a missing escalation.
 _ADD_ESCALATION_NOTE = Script(
     None,
@@ -848,6 +862,13 @@ def close_escalation(redis: Redis, escalation_id: str, operator: str, admin: boo
     ]  # fmt: skip
     args = [escalation_id, operator, "1" if admin else "0", now.isoformat(), _note(operator, now, note) if note else ""]
     return _CLOSE_ESCALATION(keys=keys, args=args, client=redis).decode()
+
+
+def reopen_escalation(redis: Redis, escalation_id: str, operator: str, now: datetime) -> str:
+    """Open a closed escalation again, unclaimed: "ok", "missing", or the state it is in ("open", "claimed",
+    "erased"), which nothing reopens."""
+    keys = [escalation_key(escalation_id), ESCALATIONS_CLOSED]
+    return _REOPEN_ESCALATION(keys=keys, args=[escalation_id, operator, now.isoformat()], client=redis).decode()
 
 
 def add_escalation_note(redis: Redis, escalation_id: str, operator: str, now: datetime, text: str) -> bool:

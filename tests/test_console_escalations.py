@@ -1,4 +1,4 @@
-"""The escalation queue: crisis texts land in it with their words and masked number; editors claim, note and close
+"""The escalation queue: crisis texts land in it with their words and a pseudonym; editors claim, note and close
 them atomically and audited (the audit never holds the words or the number); viewers only read."""
 
 import re
@@ -13,7 +13,7 @@ from redis import Redis
 
 from service import store
 from service.embedded import EmbeddedServer
-from service.privacy import mask
+from service.privacy import mask, pseudonym, sender_id
 from tests.console import make_operator, sign_in
 from tests.texting import Texter
 
@@ -60,16 +60,22 @@ def ids_in(html: str) -> list[str]:
     return re.findall(r"/admin/escalations/(SM[0-9a-f]{32})", html)
 
 
-def test_a_crisis_text_appears_in_the_queue_with_its_words_and_masked_number(app: Flask, operator: SignIn) -> None:
+def person_of(app: Flask, number: str) -> str:
+    return pseudonym(sender_id(number, app.config["DATA_KEY"]))
+
+
+def test_a_crisis_text_appears_in_the_queue_with_its_words_and_a_pseudonym(app: Flask, operator: SignIn) -> None:
     escalation_id = crisis(app)
     viewer, _ = operator("viewer@example.org", "viewer")
     html = page(viewer, "/admin/escalations")
     assert ids_in(html) == [escalation_id]
-    assert CRISIS_TEXT in html and mask(NUMBER) in html and "overdose" in html and NUMBER not in html
+    assert CRISIS_TEXT in html and person_of(app, NUMBER) in html and "overdose" in html
+    assert NUMBER not in html and mask(NUMBER) not in html  # not even the last digits
     assert '<label for="state">' in html and '<select id="state" name="state">' in html and ">Filter</button>" in html
 
     detail = page(viewer, f"/admin/escalations/{escalation_id}")
-    assert CRISIS_TEXT in detail and mask(NUMBER) in detail and NUMBER not in detail
+    assert CRISIS_TEXT in detail and person_of(app, NUMBER) in detail
+    assert NUMBER not in detail and mask(NUMBER) not in detail
     assert ">Claim</button>" not in detail and "Add note" not in detail  # viewers read only
 
 
@@ -132,6 +138,48 @@ def test_claim_note_and_close_with_a_second_claim_refused(app: Flask, redis: Red
     everything_audited = str(store.audit_entries(redis, 100))
     assert "bottle" not in everything_audited and NUMBER[-4:] not in everything_audited
     assert "voicemail" not in everything_audited and "family" not in everything_audited
+
+
+def test_people_whose_numbers_end_alike_are_told_apart_and_each_keeps_one_name(app: Flask, operator: SignIn) -> None:
+    numbers = ["+15555550101", "+15555550201", "+15555550301", "+15555550401"]  # all "••••••••••01"
+    ids = [crisis(app, number) for number in numbers]
+    viewer = operator("viewer@example.org", "viewer")[0]
+    html = page(viewer, "/admin/escalations")
+    names = [person_of(app, number) for number in numbers]
+    assert len(set(names)) == 4 and all(re.fullmatch(r"Person [0-9A-Z]{3}-[0-9A-Z]{3}", n) for n in names)
+    assert all(html.count(name) == 1 for name in names) and "01<" not in html
+    for escalation_id, name in zip(ids, names, strict=True):  # the same name on every page, every time
+        assert name in page(viewer, f"/admin/escalations/{escalation_id}")
+
+
+def test_an_admin_closing_an_unclaimed_escalation_must_confirm(app: Flask, redis: Redis, operator: SignIn) -> None:
+    escalation_id = crisis(app)
+    url = f"/admin/escalations/{escalation_id}"
+    admin, token = operator("admin@example.org", "admin")
+    assert 'name="confirm" value="unworked" required' in page(admin, url)
+    refused = post(admin, token, f"{url}/close")
+    assert "Not closed: nobody has claimed it" in refused and store.escalation(redis, escalation_id)["state"] == "open"
+    closed = post(admin, token, f"{url}/close", confirm="unworked")
+    assert "Closed." in closed and store.escalation(redis, escalation_id)["state"] == "closed"
+
+
+def test_a_closed_escalation_can_be_reopened_unclaimed(app: Flask, redis: Redis, operator: SignIn) -> None:
+    escalation_id = crisis(app)
+    url = f"/admin/escalations/{escalation_id}"
+    editor, token = operator("editor@example.org", "editor")
+    post(editor, token, f"{url}/claim")
+    post(editor, token, f"{url}/close")
+    assert ">Reopen</button>" in page(editor, url)
+    reopened = post(editor, token, f"{url}/reopen")
+    assert "Reopened" in reopened and "<dt>Reopened by</dt><dd>editor@example.org," in reopened
+    event = store.escalation(redis, escalation_id)
+    assert event["state"] == "open" and "claimed_by" not in event and "closed_by" not in event
+    assert ids_in(page(editor, "/admin/escalations?state=open")) == [escalation_id]
+    assert ids_in(page(editor, "/admin/escalations?state=closed")) == []
+    assert "Not reopened: it is open." in post(editor, token, f"{url}/reopen")
+    assert [e["action"] for e in store.audit_entries(redis, 1)] == ["escalation.reopen"]
+    viewer, viewer_token = operator("viewer@example.org", "viewer")
+    assert viewer.post(f"{url}/reopen", data={"csrf_token": viewer_token}).status_code == 403
 
 
 def test_an_admin_may_close_what_another_claimed(app: Flask, operator: SignIn) -> None:

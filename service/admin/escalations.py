@@ -13,6 +13,7 @@ from service.admin import audit, bp
 from service.admin.auth import current_operator, has_role, require
 from service.checkins import PAUSED_FOREVER
 from service.connection import get_redis
+from service.privacy import pseudonym
 from service.store import State
 
 PAGE_SIZE = 25
@@ -29,9 +30,15 @@ CLAIM_REFUSALS = {
     "erased": f"Not claimed: {ERASED}",
 }
 CLOSE_REFUSALS = {
+    "unconfirmed": "Not closed: nobody has claimed it. Tick the box to confirm closing it unworked.",
     "closed": "Not closed: it is already closed.",
     "erased": f"Not closed: {ERASED}",
     "not_yours": "Not closed: only the operator who claimed it, or an admin, can close it.",
+}
+REOPEN_REFUSALS = {
+    "open": "Not reopened: it is open.",
+    "claimed": "Not reopened: it is open, claimed by someone.",
+    "erased": f"Not reopened: {ERASED}",
 }
 
 
@@ -39,6 +46,11 @@ def _operator_email() -> str:
     operator = current_operator()
     assert operator is not None  # every view here is behind require()
     return operator.email
+
+
+def _person(event: dict[str, str]) -> str:
+    """Who the escalation is about, as operators may see it: a stable pseudonym, never any digit of the number."""
+    return pseudonym(event["sender"]) if event.get("sender") else "(erased)"
 
 
 def _existing(escalation_id: str) -> dict[str, str]:
@@ -82,6 +94,7 @@ def escalations() -> ResponseReturnValue:
         abort(400, description="No such page.")
     redis = get_redis()
     events, total = store.escalation_page(redis, state, (page - 1) * PAGE_SIZE, PAGE_SIZE)
+    events = [event | {"person": _person(event)} for event in events]
     pages = max(math.ceil(total / PAGE_SIZE), 1)
     return render_template(
         "admin/escalations.html", events=events, state=state, filters=FILTERS, page=page, pages=pages, total=total
@@ -97,7 +110,7 @@ def escalation(escalation_id: str) -> ResponseReturnValue:
     return render_template(
         "admin/escalation.html",
         id=escalation_id,
-        event=event,
+        event=event | {"person": _person(event)},
         notes=store.escalation_notes(redis, escalation_id),
         person=follow_up(store.user_state(redis, event["sender"]) if "sender" in event else None, clock.now()),
         may_close=has_role("admin") or event.get("claimed_by") == _operator_email(),
@@ -149,11 +162,15 @@ def note_escalation(escalation_id: str) -> ResponseReturnValue:
 @require("editor")
 def close_escalation(escalation_id: str) -> ResponseReturnValue:
     """Close an escalation you claimed (admins: any), with an optional closing note."""
-    _existing(escalation_id)
+    event = _existing(escalation_id)
     note = _note_text("note")
-    outcome = store.close_escalation(
-        get_redis(), escalation_id, _operator_email(), has_role("admin"), clock.now(), note
-    )
+    if event.get("state") == "open" and request.form.get("confirm") != "unworked":
+        # An admin's close of an escalation nobody worked is one click from a mistake: it asks first.
+        outcome = "unconfirmed"
+    else:
+        outcome = store.close_escalation(
+            get_redis(), escalation_id, _operator_email(), has_role("admin"), clock.now(), note
+        )
     if outcome == "missing":
         abort(404)
     if outcome == "ok":
@@ -161,4 +178,20 @@ def close_escalation(escalation_id: str) -> ResponseReturnValue:
         flash("Closed.", "success")
     else:
         flash(CLOSE_REFUSALS[outcome], "error")
+    return redirect(url_for("admin.escalation", escalation_id=escalation_id))
+
+
+@bp.post("/escalations/<escalation_id>/reopen")
+@require("editor")
+def reopen_escalation(escalation_id: str) -> ResponseReturnValue:
+    """Open a closed escalation again (closed by mistake, or the person needs more), unclaimed."""
+    _existing(escalation_id)
+    outcome = store.reopen_escalation(get_redis(), escalation_id, _operator_email(), clock.now())
+    if outcome == "missing":
+        abort(404)
+    if outcome == "ok":
+        audit.record("escalation.reopen", target=escalation_id)
+        flash("Reopened: it is open and unclaimed again.", "success")
+    else:
+        flash(REOPEN_REFUSALS[outcome], "error")
     return redirect(url_for("admin.escalation", escalation_id=escalation_id))
