@@ -9,6 +9,7 @@ missing outside CI; CI installs it (.ci/run).
 
 import re
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -395,3 +396,33 @@ def test_every_page_renders_cleanly_on_a_laptop_and_a_phone(
     problems.expect(404, "/static/favicon.ico")
     shoot("10-queues", "/admin/rq/", checked=False, ready=page.get_by_role("cell", name=store.QUEUE, exact=True))
     assert found == []
+
+
+def test_at_390_px_the_chart_shows_without_scrolling_and_the_queues_page_leads_back(
+    page: Page, app: Flask, redis: Redis, server: LiveApp, problems: Problems
+) -> None:
+    make_operator(app, ADMIN, "admin")
+    pipe = redis.pipeline()
+    store.count(pipe, datetime.now(UTC), "mood_4", 3)  # the dashboard's days are the wall clock's, like its page
+    pipe.execute()
+    page.set_viewport_size(PHONE)
+    sign_in(page, ADMIN)
+    chart = page.get_by_role("img", name=re.compile("Check-in answers .* last 14 days"))
+    expect(chart).to_be_visible()
+    expect(page.get_by_role("img", name=re.compile("last 30 days"))).to_be_hidden()  # the laptop's wide chart
+    box = chart.bounding_box()
+    assert box and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]  # whole, no sideways scroll
+    assert box["y"] + box["height"] <= PHONE["height"], box  # and on the first screen
+    assert chart.locator("rect title").filter(has_text="4, 3").count() == 1  # today's bar is in it
+
+    problems.expect(404, "/static/favicon.ico")  # rq-dashboard's own icon request (see above)
+    reply(server, CRISIS_TEXT)  # its alert job puts a queue on the page
+    page.goto("/admin/rq/")
+    queue = page.get_by_role("cell", name=store.QUEUE, exact=True)
+    expect(queue).to_be_visible()
+    intro, table = page.locator("p.intro").first.bounding_box(), page.locator("table").first.bounding_box()
+    assert intro and table and intro["y"] + intro["height"] <= table["y"]  # the text no longer runs under the table
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    screenshot(page, SCREENSHOTS, "10b-queues-phone-fixed")
+    page.get_by_role("link", name="Back to the Steadyline console").click()
+    expect(page.get_by_role("heading", name="Dashboard")).to_be_visible()

@@ -28,28 +28,35 @@ def _step(top: int) -> int:
 
 
 def stacked_bars(
-    chart_id: str, title: str, description: str, columns: list[str], series: list[Series], label_every: int = 5
+    chart_id: str,
+    title: str,
+    description: str,
+    columns: list[str],
+    series: list[Series],
+    label_every: int = 5,
+    width: int = WIDTH,
 ) -> Markup:
     """A stacked bar chart, one bar per column, with a legend naming every colour and a <title> per segment.
 
     `chart_id` makes the ids its aria-labelledby points at unique on the page; `description` is what a screen
-    reader says after the title (the page should carry the same numbers in a table).
+    reader says after the title (the page should carry the same numbers in a table). `width` is the viewBox's:
+    a narrower one, with fewer columns, keeps its text readable on a phone.
     """
     totals = [sum(s.values[i] for s in series) for i in range(len(columns))]
     step = _step(max(totals, default=0))
     top = max(step * math.ceil(max(totals, default=0) / step), step)
-    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    plot_w, plot_h = width - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     slot = plot_w / max(len(columns), 1)
     scale = plot_h / top
     parts = [
-        f'<svg id="{chart_id}" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+        f'<svg id="{chart_id}" viewBox="0 0 {width} {HEIGHT}" role="img" '
         f'aria-labelledby="{chart_id}-title {chart_id}-desc" xmlns="http://www.w3.org/2000/svg">',
         f'<title id="{chart_id}-title">{escape(title)}</title>',
         f'<desc id="{chart_id}-desc">{escape(description)}</desc>',
     ]
     for tick in range(0, top + 1, step):
         y = TOP + plot_h - tick * scale
-        parts.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}" stroke="#ddd"/>')
+        parts.append(f'<line x1="{LEFT}" x2="{width - RIGHT}" y1="{y:.1f}" y2="{y:.1f}" stroke="#ddd"/>')
         parts.append(f'<text x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="11">{tick}</text>')
     for i, column in enumerate(columns):
         x, y = LEFT + i * slot + slot * 0.15, TOP + plot_h

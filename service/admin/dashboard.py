@@ -58,17 +58,24 @@ def window(daily: list[dict[str, int]], days: int) -> Window:
     return Window(days, total("checkin_sent"), total("answered"), total("referral_sent"), total("crisis_events"))
 
 
-def mood_chart(columns: list[str], rows: list[list[int]]) -> Markup:
+PHONE_DAYS = 14
+"""Days the phone-width chart shows: the most recent ones, in a viewBox narrow enough to read at 390 px."""
+PHONE_WIDTH = 380
+
+
+def mood_chart(columns: list[str], rows: list[list[int]], chart_id: str = "moods", width: int = charts.WIDTH) -> Markup:
     """The 1-5 answers per day (`rows`: one list of five counts per column) as a stacked bar chart."""
     series = [charts.Series(label, colour, [row[n] for row in rows]) for n, (label, colour) in enumerate(MOODS)]
     totals = ", ".join(f"{s.label}: {sum(s.values)}" for s in series)
     return charts.stacked_bars(
-        "moods",
+        chart_id,
         f"Check-in answers (1-5) per day, last {len(columns)} days",
         f"Stacked bars, one per UTC day, of how many answered each of 1 to 5. Totals: {totals}. "
         "The table below the chart has each day's numbers.",
         columns,
         series,
+        label_every=5 if width == charts.WIDTH else 4,
+        width=width,
     )
 
 
@@ -94,6 +101,7 @@ def dashboard() -> ResponseReturnValue:
         subscribers=subscriber_snapshot(now),
         windows=[window(daily, days_back) for days_back in WINDOWS],
         chart=mood_chart(columns, moods),
+        phone_chart=mood_chart(columns[-PHONE_DAYS:], moods[-PHONE_DAYS:], "moods-recent", PHONE_WIDTH),
         moods=list(zip(columns, moods, strict=True)),
         mood_labels=[label for label, _ in MOODS],
         open_escalations=store.open_escalation_count(redis),

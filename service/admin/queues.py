@@ -1,7 +1,9 @@
 """RQ's own dashboard (the rq-dashboard package) at /admin/rq: admins only, on the app's Redis connection."""
 
+import re
+
 import rq_dashboard
-from flask import Flask, Response, abort, after_this_request, current_app, request
+from flask import Flask, Response, abort, after_this_request, current_app, request, url_for
 from flask.typing import ResponseReturnValue
 from rq import Queue
 from rq.exceptions import NoSuchJobError
@@ -54,6 +56,18 @@ def _refuse_missing_targets() -> None:
         abort(404)
 
 
+def _with_way_back(response: Response) -> Response:
+    """rq-dashboard's pages, with a link back to the console and our stylesheet fixing its layout on a phone."""
+    if response.mimetype != "text/html" or response.direct_passthrough:
+        return response
+    page = response.get_data(as_text=True)
+    style = f'<link rel="stylesheet" href="{url_for("admin.static", filename="rq.css")}">'
+    back = f'<a class="sl-back" href="{url_for("admin.dashboard")}">&larr; Back to the Steadyline console</a>'
+    page = page.replace("</head>", f"{style}</head>", 1)
+    response.set_data(re.sub(r"<body[^>]*>", lambda body: body.group() + back, page, count=1))
+    return response
+
+
 def init_app(app: Flask) -> None:
     # rq-dashboard reads its client from app.redis_conn; we give it ours instead of a URL to connect to.
     app.redis_conn = app.extensions["redis"]  # type: ignore[attr-defined]
@@ -62,3 +76,4 @@ def init_app(app: Flask) -> None:
     # Its own before_request hook would open a new client from that URL on every request: put ours in its place.
     hooks = app.before_request_funcs[rq_dashboard.blueprint.name]
     hooks[hooks.index(web.push_rq_connection)] = admins_only
+    app.after_request_funcs.setdefault(rq_dashboard.blueprint.name, []).append(_with_way_back)
