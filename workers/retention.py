@@ -12,7 +12,8 @@ INTERVAL_S = 3600
 
 
 def redact_old_escalations(redis: Redis, now: datetime, days: int) -> int:
-    """Erase the words (the first text's and any attached later) and masked number of escalations older than `days`; returns how many were erased."""
+    """Erase the words (the first text's and any attached later) and masked number of escalations older than
+    `days`; returns how many were erased."""
     cutoff = (now - timedelta(days=days)).timestamp()
     redacted = 0
     for escalation_id in redis.zrangebyscore(store.ESCALATIONS, "-inf", cutoff):
