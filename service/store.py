@@ -111,6 +111,7 @@ class State:
     low: int = 0  # low answers in a row
     reminder_at: int = 0  # epoch seconds of the pending check-in's reminder (its DUE score until it runs)
     unreachable: bool = False
+    clarify_at: int = 0  # epoch seconds the line asked whether an unclear text meant "stop texting me"
     opted_out_at: int = 0  # epoch seconds of the opt-out (kept by FORGET, with the opt-out itself)
     escalation: str = ""  # the id of the person's escalation still open or claimed, if any
     texts_minute: int = 0  # texts from this person in the current minute, this one included (claim_and_load)
@@ -123,17 +124,19 @@ FIELDS = {
     "seen": "seen", "opted_out": "out", "number": "n", "subscription": "sub", "minutes": "t", "zone": "z",
     "schedule": "sc", "anchor": "an", "paused_until": "pu", "question": "q", "asked_at": "qa",
     "question_day": "qd", "mood": "m", "streak": "st", "last_day": "ld", "low": "lo", "reminder_at": "rm",
-    "unreachable": "un", "opted_out_at": "out_at", "escalation": "e",
+    "unreachable": "un", "clarify_at": "oc", "opted_out_at": "out_at", "escalation": "e",
 }  # fmt: skip
 CLAIM_FIELDS = {"checkin": "xc", "reminder": "xr", "referral": "xf", "referral_followup": "xg", "crisis_followup": "xh"}
 """User hash field that guards each kind of scheduled text (see claim_days); short, as every subscriber has some."""
 
-SUBSCRIPTION_FIELDS = ("sub", "t", "z", "sc", "an", "pu", "q", "qa", "qd", "m", "st", "ld", "lo", "rm", "n", "xc", "xr")
+SUBSCRIPTION_FIELDS = (
+    "sub", "t", "z", "sc", "an", "pu", "q", "qa", "qd", "m", "st", "ld", "lo", "rm", "n", "xc", "xr", "oc",
+)  # fmt: skip
 """What STOP erases along with the subscription (the opt-out flag itself stays, to keep honouring it)."""
 
 _INT_FIELDS = (
     "minutes", "anchor", "paused_until", "asked_at", "question_day", "mood", "streak", "last_day", "low", "reminder_at",
-    "opted_out_at",
+    "clarify_at", "opted_out_at",
 )  # fmt: skip
 
 
