@@ -2,8 +2,9 @@
 
 It does no I/O. The webhook loads the state, calls `respond`, writes the effects and sends the replies, so every
 rule of the conversation can be read here top to bottom and tested without Redis, Flask or Twilio. The order:
-crisis check, exact opt-out words, START/YES/HELP, check-in commands, an answer to a pending check-in question,
-topics, fallback.
+a crisis text, exact opt-out words, FORGET, START/YES/HELP, the crisis conversation (service.crisis_talk: a text
+inside one, or risk across the person's last few texts), check-in commands, an answer to a pending check-in
+question, topics, fallback.
 """
 
 import re
@@ -12,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
 
-from service import checkins, keywords, safety
+from service import checkins, crisis_talk, keywords, safety
 from service.checkins import Rules
 from service.store import State
 
@@ -38,6 +39,7 @@ class Message:
     keyword: str
     crisis: str | None
     zone_guess: str | None = None
+    sid: str = ""  # the MessageSid, which names an escalation this text opens
 
 
 @dataclass(frozen=True)
@@ -71,13 +73,16 @@ class Forget:
 
 @dataclass(frozen=True)
 class Escalate:
-    """A crisis message: record it (with its words, for the person who follows it up) and alert the on-call."""
+    """A crisis message: record it (with its words, for the person who follows it up) at its risk level
+    (crisis_talk.LEVELS), and alert the on-call when `alert`."""
 
     category: str
     text: str
+    level: str = "high"
+    alert: bool = True
 
 
-Effect = MarkSeen | OptOut | OptIn | Forget | Escalate | checkins.Effect
+Effect = MarkSeen | OptOut | OptIn | Forget | Escalate | checkins.Effect | crisis_talk.Effect
 
 
 @cache
@@ -89,11 +94,17 @@ def plain_keywords() -> frozenset[str]:
     return frozenset(w for w in words | {str(n) for n in range(1, 6)} if not safety.classify(w.lower()))
 
 
-def read(text: str, zone_guess: str | None = None) -> Message:
+def read(text: str, zone_guess: str | None = None, sid: str = "") -> Message:
     """Classify a raw text once; the result serves both the normal path and the Redis-down path."""
     keyword = _KEYWORD_NOISE.sub("", text).upper()
     crisis = None if keyword in plain_keywords() else safety.classify(text)
-    return Message(text=text, keyword=keyword, crisis=crisis, zone_guess=zone_guess)
+    return Message(text=text, keyword=keyword, crisis=crisis, zone_guess=zone_guess, sid=sid)
+
+
+def remembered(message: Message, state: State) -> bool:
+    """Whether the text joins the person's recent texts, which are read together for risk: not a bare keyword or
+    check-in answer, and not from someone who opted out (they get no conversation, only crisis replies)."""
+    return bool(message.text) and not state.opted_out and message.keyword not in plain_keywords()
 
 
 def crisis_key(category: str) -> str:
@@ -115,8 +126,7 @@ def respond(
     first_contact: list[Effect] = [] if state.known else [MarkSeen()]
     if message.crisis:
         # Outranks every state, opted out included: a person in danger always gets the emergency numbers.
-        care = checkins.after_crisis(state, message.zone_guess, now, rules)
-        return [Reply(crisis_key(message.crisis))], [*first_contact, Escalate(message.crisis, message.text), *care]
+        return crisis_talk.respond(message, state, now, rules)  # type: ignore[return-value]  # never None here
     if message.keyword in OPT_OUT:
         return ([] if state.opted_out else [Reply("optout")]), [*first_contact, OptOut()]
     # Erasure is answered in every state, opted out included: it is the person's own request about their data.
@@ -130,6 +140,10 @@ def respond(
         return ([Reply("help")] if message.keyword in HELP else []), []
     if message.keyword in HELP:
         return [Reply("help")], first_contact
+    if not (crisis_talk.active(state, now) and keywords.exact_topic(message.keyword)):
+        talk = crisis_talk.respond(message, state, now, rules)
+        if talk:
+            return talk
 
     question = checkins.pending_question(state, now, rules)
     handled = checkins.command(message.text, state, message.zone_guess, now, rules)

@@ -16,7 +16,10 @@ from functools import cache
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-_ASSOCIATED = b"steadyline:number"  # binds a token to its purpose: a number token can't be replayed elsewhere
+# Each token is bound to its purpose: a number's token can't be passed off as a text, nor the other way round.
+NUMBER = b"steadyline:number"
+TEXT = b"steadyline:text"
+"""Message bodies kept for a while: a person's recent texts, an escalation's thread."""
 
 
 class DataKeyError(ValueError):
@@ -49,16 +52,16 @@ class Keyring:
         self._keys = [(hashlib.sha256(raw).digest()[0], AESGCM(raw)) for raw in raws]
         self._lookup = hashlib.sha256(b"steadyline:lookup" + raws[-1]).digest()
 
-    def encrypt(self, number: str) -> bytes:
+    def encrypt(self, value: str, purpose: bytes = NUMBER) -> bytes:
         key_id, aead = self._keys[0]
         nonce = os.urandom(12)
-        return bytes([key_id]) + nonce + aead.encrypt(nonce, number.encode(), _ASSOCIATED)
+        return bytes([key_id]) + nonce + aead.encrypt(nonce, value.encode(), purpose)
 
-    def decrypt(self, token: bytes) -> str:
+    def decrypt(self, token: bytes, purpose: bytes = NUMBER) -> str:
         for key_id, aead in self._keys:
             if token[:1] == bytes([key_id]):
                 try:
-                    return aead.decrypt(token[1:13], token[13:], _ASSOCIATED).decode()
+                    return aead.decrypt(token[1:13], token[13:], purpose).decode()
                 except InvalidTag:
                     continue
         raise DataKeyError("a stored number was encrypted with a key DATA_KEY no longer holds")

@@ -81,19 +81,21 @@ def inbound() -> Response | tuple[str, int]:
     if not MESSAGE_SID.match(message_sid) or not SENDER.match(number):
         return "MessageSid and From are required\n", 400
 
-    message = engine.read(clean_body(request.form.get("Body", "")), schedule.guess_zone(number, config.DEFAULT_ZONE))
-    sender = sender_id(number, config.DATA_KEY)
+    zone = schedule.guess_zone(number, config.DEFAULT_ZONE)
+    message = engine.read(clean_body(request.form.get("Body", "")), zone, message_sid)
+    sender, keys = sender_id(number, config.DATA_KEY), keyring(config.DATA_KEY)
     now = clock.now()
     log = current_app.logger
     try:
         redis = get_redis()
-        claimed, state = store.claim_and_load(redis, message_sid, sender)
+        claimed, state = store.claim_and_load(redis, message_sid, sender, keys, now)
         if not claimed:
             log.info("inbound sid=%s duplicate: no effect", message_sid)
             return twiml([], None)
         replies, effects = engine.respond(message, state, now, Rules.from_config(config))
-        if effects:
-            apply_effects(redis, effects, sender, now, number, message_sid, keyring(config.DATA_KEY))
+        remember = message.text if engine.remembered(message, state) else None
+        if effects or remember:
+            apply_effects(redis, effects, sender, now, number, message_sid, keys, remember)
     except RedisError as exc:
         reply = engine.Reply(engine.offline_reply(message))
         # An error-level line, so monitoring sees a crisis text whose escalation could not be recorded.

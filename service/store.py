@@ -5,7 +5,7 @@ MessageSid and read the sender's state in one Lua script) and `apply` (write eve
 """
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
@@ -110,6 +110,15 @@ class State:
     low: int = 0  # low answers in a row
     reminder_at: int = 0  # epoch seconds of the pending check-in's reminder (its DUE score until it runs)
     unreachable: bool = False
+    # The crisis conversation (service.crisis_talk): its stage, when the person last texted in it, replies in the
+    # stage so far, its risk level, its escalation, and whether the steps were sent.
+    talk: str = ""
+    talk_at: int = 0
+    talk_turns: int = 0
+    talk_level: str = ""
+    talk_esc: str = ""
+    talk_steps: bool = False
+    recent: tuple[str, ...] = ()  # the person's last few texts within WINDOW_S, oldest first (decrypted)
 
 
 # User hash field names, short because every subscriber carries them (DESIGN.md: <= 400 bytes a subscriber).
@@ -117,9 +126,13 @@ FIELDS = {
     "seen": "seen", "opted_out": "out", "number": "n", "subscription": "sub", "minutes": "t", "zone": "z",
     "schedule": "sc", "anchor": "an", "paused_until": "pu", "question": "q", "asked_at": "qa",
     "question_day": "qd", "mood": "m", "streak": "st", "last_day": "ld", "low": "lo", "reminder_at": "rm",
-    "unreachable": "un",
+    "unreachable": "un", "talk": "k", "talk_at": "ka", "talk_turns": "kn", "talk_level": "kl", "talk_esc": "ke",
+    "talk_steps": "kp",
 }  # fmt: skip
-CLAIM_FIELDS = {"checkin": "xc", "reminder": "xr", "referral": "xf", "referral_followup": "xg", "crisis_followup": "xh"}
+CLAIM_FIELDS = {
+    "checkin": "xc", "reminder": "xr", "referral": "xf", "referral_followup": "xg", "crisis_followup": "xh",
+    "crisis_check": "xk",
+}  # fmt: skip
 """User hash field that guards each kind of scheduled text (see claim_days); short, as every subscriber has some."""
 
 SUBSCRIPTION_FIELDS = ("sub", "t", "z", "sc", "an", "pu", "q", "qa", "qd", "m", "st", "ld", "lo", "rm", "n", "xc", "xr")
@@ -127,6 +140,7 @@ SUBSCRIPTION_FIELDS = ("sub", "t", "z", "sc", "an", "pu", "q", "qa", "qd", "m", 
 
 _INT_FIELDS = (
     "minutes", "anchor", "paused_until", "asked_at", "question_day", "mood", "streak", "last_day", "low", "reminder_at",
+    "talk_at", "talk_turns",
 )  # fmt: skip
 
 
@@ -142,6 +156,10 @@ def state_from(raw: dict[bytes, bytes]) -> State:
         schedule=get("sc") or "daily",
         question={"m": "mood", "c": "craving"}.get(get("q") or "", ""),
         unreachable=get("un") == "1",
+        talk=get("k") or "",
+        talk_level=get("kl") or "",
+        talk_esc=get("ke") or "",
+        talk_steps=get("kp") == "1",
         **values,  # type: ignore[arg-type]
     )
 
@@ -158,22 +176,68 @@ def encode(field: str, value: object) -> str | bytes:
     return str(value)
 
 
+WINDOW_TEXTS = 4
+WINDOW_S = 45 * 60
+"""A person's last WINDOW_TEXTS texts within WINDOW_S are read together for risk (service.crisis_talk); the list
+expires WINDOW_S after their last text."""
+
+
+def window_key(sender: str) -> str:
+    """List of a person's recent texts, newest first, each encrypted (privacy.TEXT) as "<epoch>|<text>"."""
+    return f"{PREFIX}w:{sender}"
+
+
 # One script, so the claim and the read are one command: the cheapest round trip redis-py makes.
 _CLAIM_AND_LOAD = Script(
     None,
     b"""
 if not redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1]) then return false end
-return redis.call('HGETALL', KEYS[2])
+return {redis.call('HGETALL', KEYS[2]), redis.call('LRANGE', KEYS[3], 0, -1)}
 """,
 )
 
 
-def claim_and_load(redis: Redis, message_sid: str, sender: str) -> tuple[bool, State]:
-    """Claim `message_sid` (False if another request already did) and read the sender's state."""
-    fields = _CLAIM_AND_LOAD(keys=[sid_key(message_sid), user_key(sender)], args=[SID_TTL_S], client=redis)
-    if fields is None:
+def claim_and_load(
+    redis: Redis, message_sid: str, sender: str, keys: "Keyring | None" = None, now: datetime | None = None
+) -> tuple[bool, State]:
+    """Claim `message_sid` (False if another request already did) and read the sender's state; with `keys`, their
+    texts of the last WINDOW_S before `now` too."""
+    found = _CLAIM_AND_LOAD(
+        keys=[sid_key(message_sid), user_key(sender), window_key(sender)], args=[SID_TTL_S], client=redis
+    )
+    if found is None:
         return False, State()
-    return True, state_from(dict(zip(fields[::2], fields[1::2], strict=True)))
+    fields, window = found
+    state = state_from(dict(zip(fields[::2], fields[1::2], strict=True)))
+    if keys is None or now is None or not window:
+        return True, state
+    return True, replace(state, recent=_recent(window, keys, now))
+
+
+def _recent(tokens: list[bytes], keys: "Keyring", now: datetime) -> tuple[str, ...]:
+    from service.privacy import TEXT, DataKeyError
+
+    texts = []
+    for token in reversed(tokens):
+        try:
+            at, _, text = keys.decrypt(token, TEXT).partition("|")
+        except DataKeyError:
+            continue  # made with a key since dropped: that text is simply no longer read
+        if now.timestamp() - int(at) <= WINDOW_S:
+            texts.append(text)
+    return tuple(texts)
+
+
+def remember_text(pipe: Pipeline, sender: str, token: bytes) -> None:
+    """Add an encrypted "<epoch>|<text>" to the person's recent texts, keeping the newest WINDOW_TEXTS."""
+    key = window_key(sender)
+    pipe.lpush(key, token)
+    pipe.ltrim(key, 0, WINDOW_TEXTS - 1)
+    pipe.expire(key, WINDOW_S)
+
+
+def forget_window(pipe: Pipeline, sender: str) -> None:
+    pipe.delete(window_key(sender))
 
 
 def mark_seen(pipe: Pipeline, sender: str, now: datetime) -> None:
@@ -185,14 +249,44 @@ def set_opted_out(pipe: Pipeline, sender: str, opted_out: bool, now: datetime) -
 
 
 def add_escalation(
-    pipe: Pipeline, escalation_id: str, sender: str, category: str, now: datetime, text: str, masked: str
+    pipe: Pipeline,
+    escalation_id: str,
+    sender: str,
+    category: str,
+    now: datetime,
+    text: str,
+    masked: str,
+    level: str = "high",
 ) -> None:
-    """Record a crisis message for the operators who follow it up: when, which category, the words, the masked
-    number and the hashed one (to find the person's state), and its state ("open", "claimed", "closed")."""
+    """Record a crisis message for the operators who follow it up: when, which category and risk level, the words,
+    the masked number and the hashed one (to find the person's state), and its state ("open", "claimed", "closed")."""
     fields = {"at": now.isoformat(), "category": category, "sender": sender, "state": "open", "text": text}
+    fields["level"] = level
     pipe.hset(escalation_key(escalation_id), mapping=fields | {"masked": masked})
     pipe.zadd(ESCALATIONS, {escalation_id: now.timestamp()})
     count(pipe, now, "crisis_events")
+
+
+def escalation_thread_key(escalation_id: str) -> str:
+    """List of an escalation's exchange, oldest first: each entry JSON {"from": "person" | "line", "at", "text"},
+    encrypted (privacy.TEXT)."""
+    return f"{PREFIX}esc:{escalation_id}:thread"
+
+
+def add_to_thread(pipe: Pipeline, escalation_id: str, tokens: list[bytes]) -> None:
+    if tokens:
+        pipe.rpush(escalation_thread_key(escalation_id), *tokens)
+
+
+def escalation_thread(redis: Redis, escalation_id: str, keys: "Keyring") -> list[dict[str, str]]:
+    """An escalation's exchange, both directions, oldest first, decrypted."""
+    from service.privacy import TEXT
+
+    return [json.loads(keys.decrypt(t, TEXT)) for t in redis.lrange(escalation_thread_key(escalation_id), 0, -1)]
+
+
+def raise_level(pipe: Pipeline, escalation_id: str, level: str) -> None:
+    pipe.hset(escalation_key(escalation_id), "level", level)
 
 
 def update_user(pipe: Pipeline, sender: str, values: dict[str, object], delete: tuple[str, ...] = ()) -> None:
@@ -305,7 +399,7 @@ def redact_escalations(redis: Redis, sender: str) -> int:
             pipe.hdel(key, "text", "masked", "sender")
             pipe.hset(key, "state", "erased")
             # Operators' notes were about this person too; an erased escalation is in no working list.
-            pipe.delete(escalation_notes_key(escalation_id.decode()))
+            pipe.delete(escalation_notes_key(escalation_id.decode()), escalation_thread_key(escalation_id.decode()))
             pipe.zrem(ESCALATIONS_CLAIMED, escalation_id)
             pipe.zrem(ESCALATIONS_CLOSED, escalation_id)
             pipe.execute()

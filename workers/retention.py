@@ -12,11 +12,13 @@ INTERVAL_S = 3600
 
 
 def redact_old_escalations(redis: Redis, now: datetime, days: int) -> int:
-    """Erase the words and masked number of escalations older than `days`; returns how many were erased."""
+    """Erase the words, the exchange and the masked number of escalations older than `days`; returns how many."""
     cutoff = (now - timedelta(days=days)).timestamp()
     redacted = 0
     for escalation_id in redis.zrangebyscore(store.ESCALATIONS, "-inf", cutoff):
-        redacted += redis.hdel(store.escalation_key(escalation_id.decode()), "text", "masked") > 0
+        words = redis.hdel(store.escalation_key(escalation_id.decode()), "text", "masked")
+        thread = redis.delete(store.escalation_thread_key(escalation_id.decode()))
+        redacted += words + thread > 0
     return redacted
 
 
