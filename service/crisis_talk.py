@@ -122,7 +122,7 @@ _WEAK_DISTRESS = _signs(
     r"exhausted",
     r"(?:tired|sick) of (?:it|everything|all|this|being|life)",
     r"hopeless",
-    r"whats the point",
+    r"whats (?:even )?the point",
     r"no point",
     r"(?:nobody|no one) (?:notices|cares|would notice|would care)",
     r"(?:like|feel) (?:a ghost|invisible|empty|numb|trapped|worthless)",

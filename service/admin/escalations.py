@@ -12,7 +12,8 @@ from service import clock, schedule, store
 from service.admin import audit, bp
 from service.admin.auth import current_operator, has_role, require
 from service.checkins import PAUSED_FOREVER
-from service.connection import get_redis
+from service.connection import get_config, get_redis
+from service.privacy import keyring
 from service.store import State
 
 PAGE_SIZE = 25
@@ -91,7 +92,8 @@ def escalations() -> ResponseReturnValue:
 @bp.get("/escalations/<escalation_id>")
 @require("viewer")
 def escalation(escalation_id: str) -> ResponseReturnValue:
-    """One crisis message: what was said, its notes, the person's current state, and the actions on it."""
+    """One crisis message: what was said, the exchange that followed, its notes, the person's current state, and
+    the actions on it."""
     event = _existing(escalation_id)
     redis = get_redis()
     return render_template(
@@ -99,6 +101,7 @@ def escalation(escalation_id: str) -> ResponseReturnValue:
         id=escalation_id,
         event=event,
         notes=store.escalation_notes(redis, escalation_id),
+        thread=store.escalation_thread(redis, escalation_id, keyring(get_config().DATA_KEY)),
         person=follow_up(store.user_state(redis, event["sender"]) if "sender" in event else None, clock.now()),
         may_close=has_role("admin") or event.get("claimed_by") == _operator_email(),
         note_max=store.ESCALATION_NOTE_MAX,
