@@ -140,7 +140,7 @@ def respond(
         return ([Reply("help")] if message.keyword in HELP else []), []
     if message.keyword in HELP:
         return [Reply("help")], first_contact
-    if not (crisis_talk.active(state, now) and keywords.exact_topic(message.keyword)):
+    if not _asks_for_something_else(message, state, now, rules):
         talk = crisis_talk.respond(message, state, now, rules)
         if talk:
             return talk
@@ -157,6 +157,17 @@ def respond(
     # A first text gets the welcome (which already points to MENU) before any answer.
     answer = [r for r in replies if r.key != "fallback"]
     return [Reply("welcome"), *answer], [*first_contact, *effects]
+
+
+def _asks_for_something_else(message: Message, state: State, now: datetime, rules: Rules) -> bool:
+    """Inside a crisis conversation, a whole-message topic keyword ("MENU") or check-in command ("CHECKIN") is
+    a request of its own and is answered as usual; a YES is one only while no question of the conversation waits."""
+    stage = crisis_talk.active(state, now)
+    if not stage or keywords.exact_topic(message.keyword):
+        return bool(stage)
+    if message.keyword in OPT_IN and stage in crisis_talk.QUESTIONS:
+        return False
+    return checkins.command(message.text, state, message.zone_guess, now, rules) is not None
 
 
 def _answer(text: str, question_pending: bool) -> str:
