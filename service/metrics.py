@@ -57,7 +57,19 @@ REPLIES = Counter("steadyline_replies", "Replies sent in TwiML, by template fami
 CRISIS_EVENTS = Counter("steadyline_crisis_events", "Crisis texts answered, by category.", ["category"])
 SENDS = Counter("steadyline_sends", "Texts the workers tried to send, by kind and outcome.", ["kind", "outcome"])
 
-ROUTES = ("topic", "crisis", "talk", "checkin", "compliance", "forget", "welcome", "fallback", "spanish", "retry", "other")
+ROUTES = (
+    "topic",
+    "crisis",
+    "talk",
+    "checkin",
+    "compliance",
+    "forget",
+    "welcome",
+    "fallback",
+    "spanish",
+    "retry",
+    "other",
+)
 SEND_KINDS = ("checkin", "reminder", "referral", "followup")
 SEND_OUTCOMES = ("sent", "duplicate", "recovered", "failed", "retry")
 

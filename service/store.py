@@ -119,6 +119,7 @@ class State:
     talk_esc: str = ""
     talk_steps: bool = False
     recent: tuple[str, ...] = ()  # the person's last few texts within WINDOW_S, oldest first (decrypted)
+    clarify_at: int = 0  # epoch seconds the line asked whether an unclear text meant "stop texting me"
 
 
 # User hash field names, short because every subscriber carries them (DESIGN.md: <= 400 bytes a subscriber).
@@ -126,8 +127,8 @@ FIELDS = {
     "seen": "seen", "opted_out": "out", "number": "n", "subscription": "sub", "minutes": "t", "zone": "z",
     "schedule": "sc", "anchor": "an", "paused_until": "pu", "question": "q", "asked_at": "qa",
     "question_day": "qd", "mood": "m", "streak": "st", "last_day": "ld", "low": "lo", "reminder_at": "rm",
-    "unreachable": "un", "talk": "k", "talk_at": "ka", "talk_turns": "kn", "talk_level": "kl", "talk_esc": "ke",
-    "talk_steps": "kp",
+    "unreachable": "un", "clarify_at": "oc", "talk": "k", "talk_at": "ka", "talk_turns": "kn", "talk_level": "kl",
+    "talk_esc": "ke", "talk_steps": "kp",
 }  # fmt: skip
 CLAIM_FIELDS = {
     "checkin": "xc", "reminder": "xr", "referral": "xf", "referral_followup": "xg", "crisis_followup": "xh",
@@ -135,12 +136,14 @@ CLAIM_FIELDS = {
 }  # fmt: skip
 """User hash field that guards each kind of scheduled text (see claim_days); short, as every subscriber has some."""
 
-SUBSCRIPTION_FIELDS = ("sub", "t", "z", "sc", "an", "pu", "q", "qa", "qd", "m", "st", "ld", "lo", "rm", "n", "xc", "xr")
+SUBSCRIPTION_FIELDS = (
+    "sub", "t", "z", "sc", "an", "pu", "q", "qa", "qd", "m", "st", "ld", "lo", "rm", "n", "xc", "xr", "oc",
+)  # fmt: skip
 """What STOP erases along with the subscription (the opt-out flag itself stays, to keep honouring it)."""
 
 _INT_FIELDS = (
     "minutes", "anchor", "paused_until", "asked_at", "question_day", "mood", "streak", "last_day", "low", "reminder_at",
-    "talk_at", "talk_turns",
+    "talk_at", "talk_turns", "clarify_at",
 )  # fmt: skip
 
 
