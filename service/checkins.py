@@ -34,6 +34,8 @@ class Rules:
     low_streak: int = 3
     referral_followup: timedelta = timedelta(days=3)
     alert_levels: frozenset[str] = frozenset({"high", "imminent"})
+    texts_per_minute: int = 10
+    texts_per_hour: int = 50
 
     @classmethod
     def from_config(cls, config: Config) -> "Rules":
@@ -46,6 +48,8 @@ class Rules:
             low_streak=config.LOW_STREAK,
             referral_followup=timedelta(days=config.REFERRAL_FOLLOWUP_DAYS),
             alert_levels=config.ONCALL_ALERT_LEVELS,
+            texts_per_minute=config.INBOUND_PER_MINUTE,
+            texts_per_hour=config.INBOUND_PER_HOUR,
         )
 
 

@@ -309,7 +309,9 @@ def check_due(state: State, at: datetime, late_grace: timedelta) -> bool:
 def respond(message: "Message", state: State, now: datetime, rules: checkins.Rules) -> Result | None:
     """Replies and effects for a text that opens or continues a crisis conversation; None for any other text."""
     stage = active(state, now)
-    if stage and stage != DECLINED:
+    # A crisis text after operators closed the conversation's escalation opens a new one.
+    closed = message.crisis and state.escalation != state.talk_esc
+    if stage and stage != DECLINED and not closed:
         return _continue(stage, message, state, now, rules)
     if message.keyword == STEPS and not message.crisis:
         return _steps(THOUGHTS), []  # a saved text said "reply STEPS": it works later too
@@ -342,12 +344,19 @@ def _begin(signal: Signal, message: "Message", state: State, now: datetime, rule
         replies.append(engine.Reply("talk.ask"))
     level = _higher(_STAGE_LEVEL[stage], "high" if signal.plain else "possible")
     effects: list[Effect] = [] if state.known else [engine.MarkSeen()]
+    escalation = state.escalation or message.sid
+    if not state.escalation:
+        effects.append(engine.Escalate(signal.category, message.text, level, alert=_alerted(level, rules)))
+    else:  # still open from an earlier conversation: this one joins it (on-call is alerted only if risk rose)
+        if signal.plain:
+            effects.append(engine.Attach(escalation, signal.category, message.text))
+        if _higher(state.talk_level, level) != state.talk_level:
+            effects.append(Raise(escalation, level, alert=_alerted(level, rules)))
     effects += [
-        engine.Escalate(signal.category, message.text, level, alert=_alerted(level, rules)),
-        _stage(stage, now, turns=0, level=level, escalation=message.sid),
+        _stage(stage, now, turns=0, level=level, escalation=escalation),
         *checkins.after_crisis(state, message.zone_guess, now, rules),
         *([checkins.Later("crisis_check", now + CHECK_DELAY)] if stage in QUESTIONS else []),
-        Exchange(message.sid, tuple(texts), tuple(reply.key for reply in replies)),
+        Exchange(escalation, tuple(texts), tuple(reply.key for reply in replies)),
     ]
     return replies, effects
 
@@ -379,6 +388,8 @@ def _continue(stage: str, message: "Message", state: State, now: datetime, rules
         effects.append(ForgetWindow())
     if level != state.talk_level:
         effects.append(Raise(state.talk_esc, level, alert=_alerted(level, rules)))
+    if message.crisis:
+        effects.append(engine.Attach(state.talk_esc, message.crisis, message.text))  # the queue shows it too
     if stage in QUESTIONS:
         effects.append(checkins.Unschedule("crisis_check"))  # answered: no follow-up needed
     return replies, [*effects, Exchange(state.talk_esc, (message.text,), tuple(reply.key for reply in replies))]

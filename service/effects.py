@@ -1,5 +1,5 @@
-"""Writes the engine's effects to Redis in one transaction: state changes, the due index, one-off sends, the
-escalation record and the on-call alert job."""
+"""Writes the engine's effects to Redis in one atomic step: state changes, the due index, one-off sends, the
+escalation record and the on-call alert job, only if the person's state is still the one they were decided on."""
 
 import json
 from datetime import datetime
@@ -10,6 +10,7 @@ from rq import Queue, Retry
 
 from service import checkins, crisis_talk, engine, overrides, store
 from service.privacy import TEXT, Keyring, mask
+from service.store import State
 
 ALERT_RETRY = Retry(max=3, interval=[10, 60, 300])
 """An on-call alert that fails is retried by the RQ scheduler, spaced out so a provider outage can pass."""
@@ -20,14 +21,16 @@ LATER_KINDS = ("referral", "referral_followup", "crisis_followup", "crisis_check
 def apply(
     redis: Redis,
     effects: list[engine.Effect],
+    state: State,
     sender: str,
     now: datetime,
     number: str,
     event_id: str,
     keys: Keyring,
     remember: str | None = None,
-) -> None:
-    """Write every effect in one transaction (one round trip); `event_id` names an escalation (the MessageSid).
+) -> bool:
+    """Write every effect in one round trip if the sender's state is still `state`; False (nothing written) if
+    another text of theirs changed it first. `event_id` names an escalation (the MessageSid).
 
     `number` is stored only encrypted with `keys`, and only where a later text must reach it; `remember` is the
     text to add to the person's recent texts (engine.remembered), encrypted too."""
@@ -49,7 +52,7 @@ def apply(
             case engine.OptIn():
                 store.set_opted_out(pipe, sender, False, now)
             case engine.Forget():
-                store.forget_user(pipe, sender)
+                store.forget_user(pipe, sender, state)
                 store.forget_window(pipe, sender)
                 store.set_due(pipe, sender, None)
                 store.drop_later(pipe, LATER_KINDS, sender)
@@ -57,6 +60,8 @@ def apply(
                 store.add_escalation(pipe, event_id, sender, category, now, text, mask(number), level)
                 if alert:
                     _enqueue_alert(redis, pipe, event_id)
+            case engine.Attach(escalation_id, category, text):
+                store.attach_to_escalation(pipe, escalation_id, category, now, keys.encrypt(text, TEXT))
             case crisis_talk.Raise(escalation_id, level, alert):
                 store.raise_level(pipe, escalation_id, level)
                 if alert:
@@ -78,7 +83,7 @@ def apply(
                 store.set_due(pipe, sender, at)
             case checkins.Later(kind, at):
                 store.add_later(pipe, kind, sender, at)
-    pipe.execute()
+    return store.commit(redis, pipe, sender, state)
 
 
 def _enqueue_alert(redis: Redis, pipe: Pipeline, escalation_id: str, level: str = "") -> None:

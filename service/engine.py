@@ -2,9 +2,9 @@
 
 It does no I/O. The webhook loads the state, calls `respond`, writes the effects and sends the replies, so every
 rule of the conversation can be read here top to bottom and tested without Redis, Flask or Twilio. The order:
-a crisis text, exact opt-out words, FORGET, START/YES/HELP, the crisis conversation (service.crisis_talk: a text
-inside one, or risk across the person's last few texts), check-in commands, an answer to a pending check-in
-question, topics, fallback.
+a crisis text, exact opt-out words, the inbound limit, FORGET, START/YES/HELP, the crisis conversation
+(service.crisis_talk: a text inside one, or risk across the person's last few texts), check-in commands, an answer
+to a pending check-in question, topics, fallback.
 """
 
 import re
@@ -90,7 +90,16 @@ class Escalate:
     alert: bool = True
 
 
-Effect = MarkSeen | OptOut | OptIn | Forget | Escalate | checkins.Effect | crisis_talk.Effect
+@dataclass(frozen=True)
+class Attach:
+    """A later crisis message from a person whose escalation is still open: add it there (on-call already knows)."""
+
+    escalation_id: str
+    category: str
+    text: str
+
+
+Effect = MarkSeen | OptOut | OptIn | Forget | Escalate | Attach | checkins.Effect | crisis_talk.Effect
 
 
 @cache
@@ -109,10 +118,13 @@ def read(text: str, zone_guess: str | None = None, sid: str = "") -> Message:
     return Message(text=text, keyword=keyword, crisis=crisis, zone_guess=zone_guess, sid=sid)
 
 
-def remembered(message: Message, state: State) -> bool:
+def remembered(message: Message, state: State, rules: Rules) -> bool:
     """Whether the text joins the person's recent texts, which are read together for risk: not a bare keyword or
-    check-in answer, and not from someone who opted out (they get no conversation, only crisis replies)."""
-    return bool(message.text) and not state.opted_out and message.keyword not in plain_keywords()
+    check-in answer, not past the inbound limit, and not from someone who opted out (they get no conversation,
+    only crisis replies)."""
+    if not message.text or state.opted_out or over_limit(state, rules):
+        return False
+    return message.keyword not in plain_keywords()
 
 
 def crisis_key(category: str) -> str:
@@ -132,12 +144,20 @@ def respond(
 ) -> tuple[list[Reply], list[Effect]]:
     """Replies and effects for one inbound message."""
     first_contact: list[Effect] = [] if state.known else [MarkSeen()]
+    flooding = over_limit(state, rules)
     if message.crisis:
         # Outranks every state, opted out included: a person in danger always gets the emergency numbers.
+        if flooding and state.escalation:
+            # Already in the operators' queue and past the limit: the words join it, and the person (who has had
+            # the crisis reply) gets no more copies of it.
+            return [], [*first_contact, Attach(state.escalation, message.crisis, message.text)]
         return crisis_talk.respond(message, state, now, rules)  # type: ignore[return-value]  # never None here
     asked_to_stop = optout.intent(message.text)
     if message.keyword in OPT_OUT or asked_to_stop == optout.STOP or _confirms_stop(message, state, now, rules):
+        # Honoured past the limit too; it is confirmed once, as an opted-out person gets no reply.
         return ([] if state.opted_out else [Reply("optout")]), [*first_contact, OptOut()]
+    if flooding:
+        return [], []
     # Erasure is answered in every state, opted out included: it is the person's own request about their data.
     if " ".join(message.keyword.split()) == FORGET_CONFIRMED:
         return [Reply("forget.done")], [Forget()]
@@ -173,6 +193,12 @@ def respond(
     # A first text gets the welcome (which already points to MENU) before any answer.
     answer = [r for r in replies if r.key not in ("fallback", "optin.already")]
     return [Reply("welcome"), *answer], [*first_contact, *effects]
+
+
+def over_limit(state: State, rules: Rules) -> bool:
+    """Whether this text is past the person's inbound limit (texts a minute or an hour): then only crisis texts and
+    opt-outs are acted on, so a flood costs at most the limit in replies."""
+    return state.texts_minute > rules.texts_per_minute or state.texts_hour > rules.texts_per_hour
 
 
 def _asks_for_something_else(message: Message, state: State, now: datetime, rules: Rules) -> bool:

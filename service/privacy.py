@@ -16,10 +16,9 @@ from functools import cache
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-# Each token is bound to its purpose: a number's token can't be passed off as a text, nor the other way round.
 NUMBER = b"steadyline:number"
 TEXT = b"steadyline:text"
-"""Message bodies kept for a while: a person's recent texts, an escalation's thread."""
+"""What a token holds, bound into it (AES-GCM associated data): a number token can't pass for a text, or back."""
 
 
 class DataKeyError(ValueError):
@@ -64,7 +63,7 @@ class Keyring:
                     return aead.decrypt(token[1:13], token[13:], purpose).decode()
                 except InvalidTag:
                     continue
-        raise DataKeyError("a stored number was encrypted with a key DATA_KEY no longer holds")
+        raise DataKeyError("a stored value was encrypted with a key DATA_KEY no longer holds")
 
     def current(self, token: bytes) -> bool:
         """Whether `token` was made with the first (current) key."""
