@@ -27,9 +27,18 @@ def sunday_noon(app: Flask) -> None:
     app.extensions["clock"].set(START)
 
 
+class Person(Line):
+    """One texter, a minute between texts (as a person types; also under the inbound limit)."""
+
+    def text(self, body: str) -> list[str]:
+        replies = super().text(body)
+        self.clock.set(self.clock.now() + timedelta(minutes=1))
+        return replies
+
+
 @pytest.fixture
 def line(app: Flask, redis: Redis) -> Line:
-    person = Line(app, redis)
+    person = Person(app, redis)
     person.text("hi")  # welcomed already, so each reply below is the conversation's own
     return person
 
@@ -221,12 +230,12 @@ def _play(texts: list[str]) -> list[str]:
     from service import checkins, engine
     from service.store import State
 
-    state, now, sent = State(), START, []
+    state, now, sent, rules = State(), START, [], engine.DEFAULT_RULES
     for body in texts:
         message = engine.read(body, sid=f"SM{len(sent):032d}")
-        replies, effects = engine.respond(message, state, now)
+        replies, effects = engine.respond(message, state, now, rules)
         sent += [catalog.text(reply.key, **reply.values) for reply in replies]
-        recent = (*state.recent, body)[-store.WINDOW_TEXTS :] if engine.remembered(message, state) else state.recent
+        recent = (*state.recent, body)[-store.WINDOW_TEXTS :] if engine.remembered(message, state, rules) else state.recent
         for effect in effects:
             if isinstance(effect, checkins.Update):
                 state = replace(state, **effect.values)  # type: ignore[arg-type]
