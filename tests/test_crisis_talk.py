@@ -235,7 +235,9 @@ def _play(texts: list[str]) -> list[str]:
         message = engine.read(body, sid=f"SM{len(sent):032d}")
         replies, effects = engine.respond(message, state, now, rules)
         sent += [catalog.text(reply.key, **reply.values) for reply in replies]
-        recent = (*state.recent, body)[-store.WINDOW_TEXTS :] if engine.remembered(message, state, rules) else state.recent
+        recent = state.recent
+        if engine.remembered(message, state, rules):
+            recent = (*recent, body)[-store.WINDOW_TEXTS :]
         for effect in effects:
             if isinstance(effect, checkins.Update):
                 state = replace(state, **effect.values)  # type: ignore[arg-type]
