@@ -11,6 +11,7 @@ import binascii
 import hashlib
 import hmac
 import os
+import string
 from functools import cache
 
 from cryptography.exceptions import InvalidTag
@@ -88,7 +89,7 @@ def mask(number: str) -> str:
     return "•" * max(len(number) - 2, 0) + number[-2:] if len(number) > 4 else "•" * len(number)
 
 
-PSEUDONYM_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+PSEUDONYM_ALPHABET = "".join(ch for ch in string.digits + string.ascii_uppercase if ch not in "ILOU")
 """Crockford's base-32 digits: no I, L, O or U, so a pseudonym read aloud is not mistaken for another."""
 
 
