@@ -528,7 +528,7 @@ def redact_escalations(redis: Redis, sender: str) -> int:
 
 def escalation_records(escalation_id: str) -> tuple[str, ...]:
     """The keys beside an escalation's hash that hold what was said about the person: erased and deleted with it."""
-    return escalation_notes_key(escalation_id), escalation_texts_key(escalation_id), escalation_thread_key(escalation_id)
+    return tuple(key(escalation_id) for key in (escalation_notes_key, escalation_texts_key, escalation_thread_key))
 
 
 # Erases one escalation's personal fields, if it still exists (a retention pass may have deleted it meanwhile).
