@@ -40,8 +40,8 @@ def apply(
                 store.forget_user(pipe, sender)
                 store.set_due(pipe, sender, None)
                 store.drop_later(pipe, LATER_KINDS, sender)
-            case engine.Escalate(category, text):
-                store.add_escalation(pipe, event_id, sender, category, now, text, mask(number))
+            case engine.Escalate(category, text, language):
+                store.add_escalation(pipe, event_id, sender, category, now, text, mask(number), language)
                 Queue(store.QUEUE, connection=redis).enqueue_call(
                     "workers.alerts.alert_oncall",
                     args=(event_id,),

@@ -57,13 +57,13 @@ REPLIES = Counter("steadyline_replies", "Replies sent in TwiML, by template fami
 CRISIS_EVENTS = Counter("steadyline_crisis_events", "Crisis texts answered, by category.", ["category"])
 SENDS = Counter("steadyline_sends", "Texts the workers tried to send, by kind and outcome.", ["kind", "outcome"])
 
-ROUTES = ("topic", "crisis", "checkin", "compliance", "forget", "welcome", "fallback", "spanish", "retry", "other")
+ROUTES = ("topic", "crisis", "checkin", "compliance", "forget", "welcome", "fallback", "language", "retry", "other")
 SEND_KINDS = ("checkin", "reminder", "referral", "followup")
 SEND_OUTCOMES = ("sent", "duplicate", "recovered", "failed", "retry")
 
-_FAMILIES = {"topic": "topic", "crisis": "crisis", "checkin": "checkin", "forget": "forget"}
+_FAMILIES = {"topic": "topic", "crisis": "crisis", "checkin": "checkin", "forget": "forget", "language": "language"}
 _SINGLE = {"optout": "compliance", "optin": "compliance", "help": "compliance"} | {
-    name: name for name in ("welcome", "fallback", "spanish", "retry")
+    name: name for name in ("welcome", "fallback", "retry")
 }
 
 

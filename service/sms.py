@@ -65,7 +65,7 @@ def _twiml_document(texts: tuple[str, ...]) -> str:
 
 def twiml(replies: list[engine.Reply], redis: Redis | None) -> Response:
     """TwiML with one <Message> a reply, in the texts operators published (or the defaults)."""
-    texts = tuple(overrides.text(redis, reply.key, **reply.values) for reply in replies)
+    texts = tuple(overrides.text(redis, reply.key, reply.language, **reply.values) for reply in replies)
     metrics.count_replies(reply.key for reply in replies)
     return Response(_twiml_document(texts), mimetype="text/xml")
 
@@ -95,7 +95,7 @@ def inbound() -> Response | tuple[str, int]:
         if effects:
             apply_effects(redis, effects, sender, now, number, message_sid, keyring(config.DATA_KEY))
     except RedisError as exc:
-        reply = engine.Reply(engine.offline_reply(message))
+        reply = engine.offline_reply(message)
         # An error-level line, so monitoring sees a crisis text whose escalation could not be recorded.
         problem = "out of memory (maxmemory): writes refused" if isinstance(exc, OutOfMemoryError) else "unavailable"
         log.error("inbound sid=%s redis %s (%s): replied %s", message_sid, problem, type(exc).__name__, reply.key)

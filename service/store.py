@@ -46,7 +46,7 @@ STATS_TTL_S = 400 * 24 * 3600
 
 def stats_key(day: date) -> str:
     """Hash of one UTC day's aggregate counters (no numbers, no words): checkin_sent, answered, mood_1..mood_5,
-    reminder_sent, referral_sent, followup_sent, crisis_events."""
+    reminder_sent, referral_sent, followup_sent, crisis_events, and crisis_events_<language> (en, es)."""
     return f"{PREFIX}stats:{day.isoformat()}"
 
 
@@ -110,6 +110,7 @@ class State:
     low: int = 0  # low answers in a row
     reminder_at: int = 0  # epoch seconds of the pending check-in's reminder (its DUE score until it runs)
     unreachable: bool = False
+    language: str = ""  # "", "en" or "es": "" until a text showed it (replies then use the text's, or English)
 
 
 # User hash field names, short because every subscriber carries them (DESIGN.md: <= 400 bytes a subscriber).
@@ -117,7 +118,7 @@ FIELDS = {
     "seen": "seen", "opted_out": "out", "number": "n", "subscription": "sub", "minutes": "t", "zone": "z",
     "schedule": "sc", "anchor": "an", "paused_until": "pu", "question": "q", "asked_at": "qa",
     "question_day": "qd", "mood": "m", "streak": "st", "last_day": "ld", "low": "lo", "reminder_at": "rm",
-    "unreachable": "un",
+    "unreachable": "un", "language": "lg",
 }  # fmt: skip
 CLAIM_FIELDS = {"checkin": "xc", "reminder": "xr", "referral": "xf", "referral_followup": "xg", "crisis_followup": "xh"}
 """User hash field that guards each kind of scheduled text (see claim_days); short, as every subscriber has some."""
@@ -142,6 +143,7 @@ def state_from(raw: dict[bytes, bytes]) -> State:
         schedule=get("sc") or "daily",
         question={"m": "mood", "c": "craving"}.get(get("q") or "", ""),
         unreachable=get("un") == "1",
+        language=get("lg") or "",
         **values,  # type: ignore[arg-type]
     )
 
@@ -185,14 +187,23 @@ def set_opted_out(pipe: Pipeline, sender: str, opted_out: bool, now: datetime) -
 
 
 def add_escalation(
-    pipe: Pipeline, escalation_id: str, sender: str, category: str, now: datetime, text: str, masked: str
+    pipe: Pipeline,
+    escalation_id: str,
+    sender: str,
+    category: str,
+    now: datetime,
+    text: str,
+    masked: str,
+    language: str = "en",
 ) -> None:
     """Record a crisis message for the operators who follow it up: when, which category, the words, the masked
-    number and the hashed one (to find the person's state), and its state ("open", "claimed", "closed")."""
+    number and the hashed one (to find the person's state), the language they were answered in, and its state
+    ("open", "claimed", "closed")."""
     fields = {"at": now.isoformat(), "category": category, "sender": sender, "state": "open", "text": text}
-    pipe.hset(escalation_key(escalation_id), mapping=fields | {"masked": masked})
+    pipe.hset(escalation_key(escalation_id), mapping=fields | {"masked": masked, "language": language})
     pipe.zadd(ESCALATIONS, {escalation_id: now.timestamp()})
     count(pipe, now, "crisis_events")
+    count(pipe, now, f"crisis_events_{language}")
 
 
 def update_user(pipe: Pipeline, sender: str, values: dict[str, object], delete: tuple[str, ...] = ()) -> None:

@@ -1,7 +1,8 @@
 """Tells the on-call people that a crisis message is waiting, without saying anything of what it said: a text to
 each ONCALL_NUMBERS entry and, when ONCALL_WEBHOOK_URL is set, a signed webhook.
 
-The webhook is a POST of JSON {"event": "escalation.created", "id", "category", "at", "console_url"} with headers
+The webhook is a POST of JSON {"event": "escalation.created", "id", "category", "language", "at", "console_url"}
+(language: "en" or "es", the language the texter was answered in, so the right person follows up) with headers
 `X-Steadyline-Timestamp: <unix seconds>` and `X-Steadyline-Signature: sha256=<hex>`, the hex being the
 HMAC-SHA256, keyed with ONCALL_WEBHOOK_SECRET, of "<timestamp>.<raw body>". Signing the timestamp with the body
 lets a receiver refuse a replayed request by its age (README: "Escalations and alerts").
@@ -16,6 +17,7 @@ from functools import partial
 import requests
 from flask import current_app
 
+from messages import catalog
 from service import clock, overrides, store, transport
 from service.config import Config
 from service.connection import get_config, get_redis
@@ -41,7 +43,8 @@ def webhook_payload(config: Config, escalation_id: str, event: dict[str, str]) -
     """The alert as JSON: what happened and where to see it; never the texter's words or number."""
     base = config.PUBLIC_BASE_URL
     console_url = f"{base}/admin/escalations/{escalation_id}" if base else None
-    fields = {"event": "escalation.created", "id": escalation_id, "category": event["category"], "at": event["at"]}
+    fields = {"event": "escalation.created", "id": escalation_id, "category": event["category"]}
+    fields |= {"language": event.get("language", catalog.DEFAULT_LANGUAGE), "at": event["at"]}
     return json.dumps(fields | {"console_url": console_url}).encode()
 
 
@@ -82,9 +85,10 @@ def alert_oncall(escalation_id: str) -> int:
         return 0
     channels: list[tuple[str, str, Callable[[], object]]] = []  # (claim key, name for logs, the send)
     if config.ONCALL_NUMBERS:
-        body = overrides.text(
-            redis, "alert.oncall", category=event["category"].replace("_", " "), ref=escalation_id[-6:]
-        )
+        # Staff read the console's language (English); the alert says which language the texter writes in.
+        speaks = catalog.LANGUAGE_NAMES[event.get("language") or catalog.DEFAULT_LANGUAGE]
+        category, ref = event["category"].replace("_", " "), escalation_id[-6:]
+        body = overrides.text(redis, "alert.oncall", category=category, ref=ref, texter_language=speaks)
         sender = transport.from_config(config, redis)
         channels += [
             (f"alert:{escalation_id}:{number}", "sms", partial(sender.send, transport.Outgoing(number, body, "alert")))
