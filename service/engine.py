@@ -15,7 +15,7 @@ from datetime import datetime
 from functools import cache
 
 from messages import catalog
-from service import checkins, keywords, language, safety
+from service import checkins, keywords, language, optout, safety, store
 from service.checkins import Rules
 from service.store import State
 
@@ -26,6 +26,15 @@ OPT_OUT = frozenset({"STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", 
 SPANISH_OPT_OUT = frozenset(
     {"ALTO", "PARAR", "PARA", "DETENER", "CANCELAR", "BAJA", "DAR DE BAJA", "NO MAS", "DESUSCRIBIR", "SALIR"}
 )
+CONFIRM_STOP = frozenset({"YES", "Y", "YES STOP", "YES PLEASE", "YEP", "YEAH", "SI", "SI POR FAVOR", "SI PARA"})
+KEEP_TEXTING = frozenset({"NO", "N", "NOPE", "NO THANKS", "NAH", "NO GRACIAS"})
+"""Answers to the one clarifying question ("do you want us to stop texting you?"): stop, or carry on."""
+ACKNOWLEDGEMENTS = frozenset(
+    ["thanks", "thank you", "thanks so much", "thank you so much", "thx", "ty", "ok", "okay", "ok thanks", "k",
+     "kk", "got it", "cool", "great", "will do", "sounds good", "ok thank you", "thanks a lot", "alright",
+     "gracias", "muchas gracias", "ok gracias", "vale", "listo", "entendido", "sale", "va", "perfecto"]
+)  # fmt: skip
+"""Texts that only acknowledge a reply: answered with a short pointer, not "didn't recognize that"."""
 OPT_IN = frozenset({"START", "YES", "UNSTOP", "INICIO", "COMENZAR", "SI"})
 HELP = frozenset({"HELP", "INFO", "AYUDA", "INFORMACION"})
 FORGET = frozenset({"FORGET", "BORRAR"})
@@ -146,7 +155,9 @@ def _respond(
         care = checkins.after_crisis(state, message.zone_guess, now, rules)
         escalate = Escalate(message.crisis, message.text, lang)
         return [Reply(crisis_key(message.crisis))], [*first_contact, escalate, *care]
-    if message.keyword in OPT_OUT or message.keyword in SPANISH_OPT_OUT:
+    asked_to_stop = optout.intent(message.text)
+    stop_word = message.keyword in OPT_OUT or message.keyword in SPANISH_OPT_OUT
+    if stop_word or asked_to_stop == optout.STOP or _confirms_stop(message, state, now, rules):
         return ([] if state.opted_out else [Reply("optout")]), [*first_contact, OptOut()]
     # Erasure is answered in every state, opted out included: it is the person's own request about their data.
     if " ".join(message.keyword.split()) in FORGET_CONFIRMED:
@@ -171,21 +182,51 @@ def _respond(
     if handled is None and question:
         handled = checkins.answer(message.text, question, state, now, rules)
     if handled is None and message.keyword in OPT_IN:
-        handled = [Reply("optin")], []
-    replies, effects = handled or ([_answer(message, lang, bool(question))], [])
+        # Never opted out, so there is nothing to rejoin ("welcome back" would be wrong).
+        handled = [Reply("optin.already")], []
+    if handled is None and asked_to_stop == optout.UNCLEAR and not keywords.find_topic(message.text, lang):
+        handled = _clarify_stop(state, now, rules)
+    if handled is None and _clarifying(state, now, rules) and " ".join(message.keyword.split()) in KEEP_TEXTING:
+        handled = [Reply("ack")], []
+    replies, effects = handled or ([_answer(message, lang, question)], [])
+    if state.clarify_at and not _touches_clarify(effects):
+        effects = [*effects, checkins.Update({}, clear=(store.FIELDS["clarify_at"],))]  # the question was answered
     if state.known:
         return replies, effects
     # A first text gets the welcome (which already points to MENU) before any answer.
-    answer = [r for r in replies if r.key != "fallback"]
+    answer = [r for r in replies if r.key not in ("fallback", "optin.already")]
     return [Reply("welcome"), *answer], [*first_contact, *effects]
 
 
-def _answer(message: Message, lang: str, question_pending: bool) -> Reply:
+def _clarify_stop(state: State, now: datetime, rules: Rules) -> tuple[list[Reply], list[Effect]]:
+    """Ask once whether an unclear text ("i want to stop") means stop texting; asked already, it does."""
+    if _clarifying(state, now, rules):
+        return ([Reply("optout")], [OptOut()])  # at most one clarifying reply: a second unclear text is a request
+    return [Reply("optout.clarify")], [checkins.Update({"clarify_at": int(now.timestamp())})]
+
+
+def _clarifying(state: State, now: datetime, rules: Rules) -> bool:
+    """Whether the last reply asked "do you want us to stop texting you?" (and it has not expired)."""
+    return bool(state.clarify_at) and now.timestamp() - state.clarify_at <= rules.question_ttl.total_seconds()
+
+
+def _touches_clarify(effects: list[Effect]) -> bool:
+    """Whether the effects already ask again or opt out (which erases the question)."""
+    return OptOut() in effects or any(isinstance(e, checkins.Update) and "clarify_at" in e.values for e in effects)
+
+
+def _confirms_stop(message: Message, state: State, now: datetime, rules: Rules) -> bool:
+    return _clarifying(state, now, rules) and " ".join(message.keyword.split()) in CONFIRM_STOP
+
+
+def _answer(message: Message, lang: str, question: str) -> Reply:
     """The reply to an ordinary text: a topic; for a text in another language than the person's, how to switch
-    (in the language of the text); or the fallback."""
+    (in the language of the text); an acknowledgement; a re-ask of the pending check-in question; or the fallback."""
     topic = keywords.find_topic(message.text, lang)
     if topic:
         return Reply(topic)
     if message.language and message.language != lang:
         return Reply("language.offer", language=message.language)
-    return Reply("checkin.answer_unclear" if question_pending else "fallback")
+    if question:
+        return Reply("checkin.answer_unclear_yes_no" if question == "craving" else "checkin.answer_unclear")
+    return Reply("ack" if keywords.normalise(message.text) in ACKNOWLEDGEMENTS else "fallback")
