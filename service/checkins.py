@@ -119,7 +119,8 @@ SCHEDULE_WORDS = {
     "less": "alternate", "fewer": "alternate", "every other day": "alternate", "alternate": "alternate",
     "weekdays": "weekdays", "weekdays only": "weekdays", "daily": "daily", "every day": "daily", "more": "daily",
     "menos": "alternate", "un dia si y otro no": "alternate", "cada tercer dia": "alternate",
-    "entre semana": "weekdays", "de lunes a viernes": "weekdays", "solo entre semana": "weekdays", "diario": "daily", "a diario": "daily",
+    "entre semana": "weekdays", "de lunes a viernes": "weekdays", "solo entre semana": "weekdays",
+    "diario": "daily", "a diario": "daily",
     "todos los dias": "daily", "mas": "daily",
 }  # fmt: skip
 SUBSCRIBE_WORDS = frozenset(

@@ -139,9 +139,10 @@ def respond(
     # Remembered once a text shows it; a known person's mixed or other-language text does not change it.
     lang = state.language or message.language or catalog.DEFAULT_LANGUAGE
     replies, effects = _respond(message, state, now, rules, lang)
-    # Only while answering: an opted-out person's texts get silence and change nothing.
+    # Only while answering, and never with an opt-out or an erasure: those store nothing new about the person.
     chosen = any(isinstance(e, checkins.Update) and "language" in e.values for e in effects)  # a switch
-    if replies and message.language and not state.language and not chosen and Forget() not in effects:
+    keeps_nothing = OptOut() in effects or Forget() in effects
+    if replies and message.language and not state.language and not chosen and not keeps_nothing:
         effects = [*effects, checkins.Update({"language": message.language})]
     return [r if r.language else replace(r, language=lang) for r in replies], effects
 
