@@ -2,7 +2,8 @@
 
 It does no I/O. The webhook loads the state, calls `respond`, writes the effects and sends the replies, so every
 rule of the conversation can be read here top to bottom and tested without Redis, Flask or Twilio. The order:
-crisis check, exact opt-out words, the inbound limit, FORGET, a language switch, START/YES/HELP, check-in
+a crisis text, exact opt-out words, the inbound limit, FORGET, a language switch, START/YES/HELP, the crisis
+conversation (service.crisis_talk: a text inside one, or risk across the person's last few texts), check-in
 commands, an answer to a pending check-in question, topics, fallback. Every reply is in the person's language: the
 one remembered, else the one their text is written in, else English.
 """
@@ -15,7 +16,7 @@ from datetime import datetime
 from functools import cache
 
 from messages import catalog
-from service import checkins, keywords, language, optout, safety, store
+from service import checkins, crisis_talk, keywords, language, optout, safety, store
 from service.checkins import Rules
 from service.store import State
 
@@ -52,6 +53,7 @@ class Message:
     keyword: str
     crisis: str | None
     zone_guess: str | None = None
+    sid: str = ""  # the MessageSid, which names an escalation this text opens
     language: str | None = None
 
 
@@ -87,10 +89,13 @@ class Forget:
 
 @dataclass(frozen=True)
 class Escalate:
-    """A crisis message: record it (with its words, for the person who follows it up) and alert the on-call."""
+    """A crisis message: record it (with its words, for the person who follows it up) at its risk level
+    (crisis_talk.LEVELS), and alert the on-call when `alert`."""
 
     category: str
     text: str
+    level: str = "high"
+    alert: bool = True
     language: str = catalog.DEFAULT_LANGUAGE
 
 
@@ -103,7 +108,7 @@ class Attach:
     text: str
 
 
-Effect = MarkSeen | OptOut | OptIn | Forget | Escalate | Attach | checkins.Effect
+Effect = MarkSeen | OptOut | OptIn | Forget | Escalate | Attach | checkins.Effect | crisis_talk.Effect
 
 
 @cache
@@ -115,16 +120,25 @@ def plain_keywords() -> frozenset[str]:
     return frozenset(w for w in words | {str(n) for n in range(1, 6)} if not safety.classify(w.lower()))
 
 
-def read(text: str, zone_guess: str | None = None) -> Message:
+def read(text: str, zone_guess: str | None = None, sid: str = "") -> Message:
     """Classify a raw text once; the result serves both the normal path and the Redis-down path."""
     keyword = _fold(_KEYWORD_NOISE.sub("", text)).upper()
     crisis = None if keyword in plain_keywords() else safety.classify(text)
-    return Message(text, keyword, crisis, zone_guess, language.detect(text))
+    return Message(text, keyword, crisis, zone_guess, sid, language.detect(text))
 
 
 def _fold(text: str) -> str:
     """`text` without accents ("NO MÁS" reads as "NO MAS", "ESPAÑOL" as "ESPANOL")."""
     return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
+def remembered(message: Message, state: State, rules: Rules) -> bool:
+    """Whether the text joins the person's recent texts, which are read together for risk: not a bare keyword or
+    check-in answer, not past the inbound limit, and not from someone who opted out (they get no conversation,
+    only crisis replies)."""
+    if not message.text or state.opted_out or over_limit(state, rules):
+        return False
+    return message.keyword not in plain_keywords()
 
 
 def crisis_key(category: str) -> str:
@@ -153,6 +167,7 @@ def respond(
     keeps_nothing = OptOut() in effects or Forget() in effects
     if replies and message.language and not state.language and not chosen and not keeps_nothing:
         effects = [*effects, checkins.Update({"language": message.language})]
+    effects = [replace(e, language=lang) if isinstance(e, Escalate) else e for e in effects]
     return [r if r.language else replace(r, language=lang) for r in replies], effects
 
 
@@ -163,16 +178,11 @@ def _respond(
     flooding = over_limit(state, rules)
     if message.crisis:
         # Outranks every state, opted out included: a person in danger always gets the emergency numbers.
-        reply = Reply(crisis_key(message.crisis))
-        if state.escalation:
-            # Already in the operators' queue: the words join it, on-call is not paged again, and past the limit
-            # the person (who has had the crisis reply) gets no more copies of it.
-            attach = Attach(state.escalation, message.crisis, message.text)
-            if flooding:
-                return [], [*first_contact, attach]
-            return [reply], [*first_contact, attach, *checkins.after_crisis(state, message.zone_guess, now, rules)]
-        care = checkins.after_crisis(state, message.zone_guess, now, rules)
-        return [reply], [*first_contact, Escalate(message.crisis, message.text, lang), *care]
+        if flooding and state.escalation:
+            # Already in the operators' queue and past the limit: the words join it, and the person (who has had
+            # the crisis reply) gets no more copies of it.
+            return [], [*first_contact, Attach(state.escalation, message.crisis, message.text)]
+        return crisis_talk.respond(message, state, now, rules)  # type: ignore[return-value]  # never None here
     asked_to_stop = optout.intent(message.text)
     stop_word = message.keyword in OPT_OUT or message.keyword in SPANISH_OPT_OUT
     if stop_word or asked_to_stop == optout.STOP or _confirms_stop(message, state, now, rules):
@@ -197,6 +207,10 @@ def _respond(
         return ([Reply("help")] if message.keyword in HELP else []), []
     if message.keyword in HELP:
         return [Reply("help")], first_contact
+    if not _asks_for_something_else(message, state, now, rules):
+        talk = crisis_talk.respond(message, state, now, rules)
+        if talk:
+            return talk
 
     question = checkins.pending_question(state, now, rules)
     handled = checkins.command(message.text, state, message.zone_guess, now, rules, lang)
@@ -223,6 +237,17 @@ def over_limit(state: State, rules: Rules) -> bool:
     """Whether this text is past the person's inbound limit (texts a minute or an hour): then only crisis texts and
     opt-outs are acted on, so a flood costs at most the limit in replies."""
     return state.texts_minute > rules.texts_per_minute or state.texts_hour > rules.texts_per_hour
+
+
+def _asks_for_something_else(message: Message, state: State, now: datetime, rules: Rules) -> bool:
+    """Inside a crisis conversation, a whole-message topic keyword ("MENU") or check-in command ("CHECKIN") is
+    a request of its own and is answered as usual; a YES is one only while no question of the conversation waits."""
+    stage = crisis_talk.active(state, now)
+    if not stage or keywords.exact_topic(message.keyword):
+        return bool(stage)
+    if message.keyword in OPT_IN and stage in crisis_talk.QUESTIONS:
+        return False
+    return checkins.command(message.text, state, message.zone_guess, now, rules) is not None
 
 
 def _clarify_stop(state: State, now: datetime, rules: Rules) -> tuple[list[Reply], list[Effect]]:

@@ -67,6 +67,11 @@ def index(language: str = catalog.DEFAULT_LANGUAGE) -> KeywordIndex:
     return KeywordIndex(phrases=phrases, fuzzy=dict(fuzzy), longest=max(map(len, phrases), default=1))
 
 
+def exact_topic(text: str, language: str = catalog.DEFAULT_LANGUAGE) -> str | None:
+    """The topic whose keyword is the whole of `text` ("MENU", "sleep"), or None: no fuzzy or in-sentence match."""
+    return index(language).phrases.get(tuple(normalise(text).split()))
+
+
 def find_topic(text: str, language: str = catalog.DEFAULT_LANGUAGE) -> str | None:
     """The topic template key `text` asks about, by the keywords of `language` first, then of the other languages
     (topic keys are the same in every catalog, so the answer is still given in the person's language)."""
