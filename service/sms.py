@@ -100,18 +100,19 @@ def inbound() -> Response | tuple[str, int]:
     if not MESSAGE_SID.match(message_sid) or not SENDER.match(number):
         return "MessageSid and From are required\n", 400
 
-    message = engine.read(clean_body(request.form.get("Body", "")), schedule.guess_zone(number, config.DEFAULT_ZONE))
-    sender = sender_id(number, config.DATA_KEY)
+    zone = schedule.guess_zone(number, config.DEFAULT_ZONE)
+    message = engine.read(clean_body(request.form.get("Body", "")), zone, message_sid)
+    sender, keys = sender_id(number, config.DATA_KEY), keyring(config.DATA_KEY)
     now = clock.now()
     rules = Rules.from_config(config)
     log = current_app.logger
     try:
         redis = get_redis()
-        claimed, state = store.claim_and_load(redis, message_sid, sender, now)
+        claimed, state = store.claim_and_load(redis, message_sid, sender, now, keys)
         if not claimed:
             log.info("inbound sid=%s duplicate: no effect", message_sid)
             return twiml([], None)
-        decided = decide(redis, message, state, sender, now, number, message_sid, rules, keyring(config.DATA_KEY))
+        decided = decide(redis, message, state, sender, now, number, message_sid, rules, keys)
         if decided is None:
             log.error("inbound sid=%s sender=%s state kept changing: replied retry", message_sid, sender[:8])
             return twiml([engine.Reply("retry")], None)

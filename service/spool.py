@@ -81,7 +81,9 @@ def record(app: Flask, path: Path) -> bool:
         if not store.spooled(redis, spooled["sid"]):
             keys = keyring(config.DATA_KEY)
             number = keys.decrypt(base64.b64decode(spooled["number"]))
-            message = engine.read(keys.decrypt(base64.b64decode(spooled["text"]), TEXT), spooled["zone"])
+            message = engine.read(
+                keys.decrypt(base64.b64decode(spooled["text"]), TEXT), spooled["zone"], spooled["sid"]
+            )
             sender, at = keys.sender_id(number), datetime.fromisoformat(spooled["at"])
             # Decided as a live text at the instant it arrived, uncounted by the inbound limit (it was answered).
             state = store.load(redis, sender, store.State())
