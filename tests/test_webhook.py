@@ -125,8 +125,9 @@ def test_control_characters_do_not_hide_a_keyword(known_texter: Texter) -> None:
     assert known_texter.send("\x00MENU\x07") == [catalog.text("topic.menu")]
 
 
-def test_spanish_text_points_to_spanish_help(known_texter: Texter) -> None:
-    assert known_texter.send("hola, necesito ayuda por favor") == [catalog.text("spanish")]
+def test_a_spanish_text_from_an_english_texter_says_in_spanish_how_to_switch(known_texter: Texter) -> None:
+    # Issue 10: no longer "the line answers only in English"; ESPAÑOL switches every reply to Spanish.
+    assert known_texter.send("hola, necesito ayuda por favor") == [catalog.text("language.offer", "es")]
 
 
 def test_missing_body_is_treated_as_empty(texter: Texter) -> None:
@@ -159,9 +160,12 @@ def stopped_server(tmp_path) -> embedded.EmbeddedServer:
     return server
 
 
-def test_crisis_reply_goes_out_with_redis_stopped(stopped_server: embedded.EmbeddedServer) -> None:
-    texter = Texter(create_app({"REDIS_URL": stopped_server.url}).test_client())
+def test_crisis_reply_goes_out_with_redis_stopped(stopped_server: embedded.EmbeddedServer, tmp_path) -> None:
+    app = create_app({"REDIS_URL": stopped_server.url, "SPOOL_DIR": str(tmp_path / "spool")})
+    texter = Texter(app.test_client())
     assert texter.send("i want to kill myself") == [catalog.text("crisis.suicide")]
+    app.extensions["spool"].stop()
+    assert len(list((tmp_path / "spool").glob("SM*.json"))) == 1  # kept, to be recorded once Redis is back
 
 
 def test_other_texts_ask_to_retry_with_redis_stopped(stopped_server: embedded.EmbeddedServer) -> None:
