@@ -45,14 +45,29 @@ LONGEST_VALUES = SAMPLE_VALUES | {
 # Key -> phrases its rendered text must contain: what the reply is for (the keywords a texter needs next, the
 # numbers to call), and what carriers require of compliance replies (DESIGN.md compliance keywords).
 REQUIRED_PHRASES = {
-    "help": ["Steadyline", "Msg & data rates may apply", "Reply STOP to cancel", "988", "MENU"],
+    "help": [
+        "Steadyline",
+        "Msg & data rates may apply",
+        "Reply STOP to cancel",
+        "988",
+        "MENU",
+        "CHECKIN",
+        "about one text a day, plus an occasional reminder or follow-up",
+    ],
     "welcome": ["Steadyline", "automated", "Text MENU", "HELP", "STOP", "call or text 988"],
     "fallback": ["MENU", "988", "call 911"],
     "spanish": ["988", "AYUDA", "1-800-662-4357", "911"],
     "retry": ["try again", "988", "call 911"],
     "optout": ["Steadyline", "START", "988"],
     "optin": ["Steadyline", "MENU", "HELP", "STOP"],
-    "checkin.offer": ["YES", "Msg & data rates may apply", "Reply STOP to cancel"],
+    "checkin.offer": [
+        "YES",
+        "Msg & data rates may apply",
+        "Reply STOP to cancel",
+        "about once a day",
+        "occasional reminder or follow-up",
+    ],
+    "topic.menu": ["CHECKIN", "HELP for how this line works", "If you're in crisis, call or text 988"],
     "checkin.confirmed": ["TIME 8pm", "ZONE Pacific", "LESS", "PAUSE", "STATUS", "STOP"],
     "checkin.already": ["STATUS"],
     "checkin.not_subscribed": ["CHECKIN"],
@@ -66,7 +81,7 @@ REQUIRED_PHRASES = {
     "checkin.reminder": ["1-5"],
     "checkin.ask_craving": ["Y or N"],
     "checkin.answer_unclear": ["1 to 5", "MENU"],
-    "checkin.reply.low_cravings": ["prescriber", "call 911", "1-800-662-4357", "CRAVE"],
+    "checkin.reply.low_cravings": ["prescriber or a doctor", "call 911", "1-800-662-4357", "call or text 988", "CRAVE"],
     "checkin.reply.low_clear": ["call or text 988"],
     "checkin.reply.mid_cravings": ["SLEEP", "ANXIETY", "CRAVE"],
     "checkin.reply.high_cravings": ["PLAN"],
@@ -78,11 +93,11 @@ REQUIRED_PHRASES = {
 PHONE_NUMBER = re.compile(r"\b(?:988|911|1-800-\d{3}-\d{4})\b")
 # Per-crisis strings CONTENT.md requires (matched case-insensitively).
 CRISIS_MUST_CONTAIN = {
-    "crisis.suicide": ["988", "call 911", "keep texting"],
-    "crisis.self_harm": ["988", "call 911", "keep texting"],
-    "crisis.overdose": ["call 911", "1-800-222-1222", "988", "keep texting"],
-    "crisis.medical": ["call 911", "1-800-222-1222"],
-    "crisis.violence": ["call 911", "1-800-799-7233", "88788", "keep texting"],
+    "crisis.suicide": ["988", "call 911 now", "someone you trust", "doctor or counselor", "keep texting"],
+    "crisis.self_harm": ["988", "call 911 now", "someone you trust", "doctor or counselor", "keep texting"],
+    "crisis.overdose": ["call 911 now", "1-800-222-1222", "naloxone", "988", "keep texting"],
+    "crisis.medical": ["call 911 now", "1-800-222-1222", "on their side", "naloxone", "keep texting"],
+    "crisis.violence": ["call 911", "1-800-799-7233", "88788", "someone you trust", "FORGET", "keep texting"],
 }
 NEGATION = re.compile(r"\b(?:don't|do not|never|not|avoid)\b[^.!?]*$", re.IGNORECASE)
 

@@ -17,6 +17,7 @@ from messages.rules import (
     NOT_DISCREET,
     PHONE_NUMBER,
     REQUIRED_PHRASES,
+    same_sentence,
     sentences,
 )
 from messages.segments import analyse
@@ -284,3 +285,73 @@ def test_never_rule_catches(rule, bad, good):
 def test_discreet_check_catches(bad, good):
     assert NOT_DISCREET.search(bad)
     assert not NOT_DISCREET.search(good)
+
+
+# ---------------------------------------------------------------- issue 15: facts, plain words, crisis at a glance
+
+# Words a clinical and plain-language review found too hard or misleading in a text, with the everyday word used
+# instead (messages/POLICY.md R3). "a cut" reads as self-harm; "HALT" in capitals reads as a keyword.
+REPLACED_WORDS = {
+    r"schedule iv": "a controlled drug",
+    r"\bgaba\b": "calms the brain",
+    r"\bsedatives?\b": "drugs that make you sleepy",
+    r"motivational interviewing": "counseling that builds your own reasons to change",
+    r"intensive outpatient": "a few days a week",
+    r"\bprotracted\b": "long-lasting",
+    r"rebound insomnia": "poor sleep",
+    r"\ba cut\b": "a lower dose",
+    r"\bmeans\b": "anything you could hurt yourself with",
+}
+
+
+@pytest.mark.parametrize("key", sorted(CATALOG))
+def test_no_replaced_jargon(key):
+    text = rendered(key)
+    found = [word for word in REPLACED_WORDS if re.search(word, text, re.I)]
+    assert not found, f"{key}: say {[REPLACED_WORDS[w] for w in found]} instead"
+    assert not re.search(r"\bHALT\b", text), "HALT in capitals reads as a keyword"
+
+
+@pytest.mark.parametrize("key", sorted(CATALOG))
+def test_crisis_pointer_has_its_comma(key):
+    assert not re.search(r"\bin crisis call\b", rendered(key), re.I), 'write "If you\'re in crisis, call ..."'
+
+
+@pytest.mark.parametrize("key", sorted(CATALOG))
+def test_prescriber_or_a_doctor(key):
+    """Many who misuse pills have no prescriber: every "your prescriber" offers a doctor too."""
+    text = rendered(key)
+    assert len(re.findall(r"prescriber", text)) == len(re.findall(r"prescriber(?:'s)? or (?:a )?doctor", text))
+
+
+@pytest.mark.parametrize("key", CRISIS_KEYS)
+def test_crisis_number_shows_in_a_lock_screen_preview(key):
+    """A preview shows about the first 100 characters: the first number to call must be in them."""
+    first = PHONE_NUMBER.search(rendered(key))
+    assert first and first.start() < 100
+
+
+@pytest.mark.parametrize(
+    ("key", "phrases"),
+    [
+        ("topic.about", ["don't stop suddenly", "seizures"]),
+        ("topic.signs", ["don't stop suddenly"]),
+        ("topic.family", ["sudden stop", "hide or flush", "seizures", "988", "1-800-662-4357"]),
+        ("topic.slip", ["several days", "before going back"]),
+        ("topic.taper", ["prescriber or a doctor", "FIND"]),
+        ("topic.mix", ["call 911", "on their side", "naloxone"]),
+        ("topic.overdose", ["call 911", "on their side", "naloxone", "fully awake", "1-800-222-1222"]),
+        ("checkin.reply.low_cravings", ["988"]),
+    ],
+)
+def test_safety_facts_present(key, phrases):
+    text = rendered(key).lower()
+    assert all(phrase.lower() in text for phrase in phrases), [p for p in phrases if p.lower() not in text]
+
+
+def test_overdose_topic_says_which_number_when():
+    """911 for very sleepy, slow breathing or mixed; Poison Control only when fully awake and unsure."""
+    text = rendered("topic.overdose")
+    (poison,) = same_sentence(text, r"poison control", r".")
+    assert "fully awake" in poison and "unsure" in poison
+    assert text.index("call 911") < text.index("Poison Control")
