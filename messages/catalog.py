@@ -14,7 +14,7 @@ DEFAULT_LANGUAGE = "en"
 PROGRAM_NAME = "Steadyline"
 
 # The most segments a template of each kind may take: topic replies stay readable on one screen, crisis replies
-# carry numbers and next steps (CONTENT.md allows three), alerts to on-call staff say only that one is waiting,
+# carry numbers and next steps (POLICY.md C6 allows three), alerts to on-call staff say only that one is waiting,
 # and scheduled texts (check-ins, referrals, follow-ups the line starts itself) are one short, discreet segment.
 MAX_SEGMENTS = {"topic": 2, "system": 2, "compliance": 2, "crisis": 3, "alert": 1, "scheduled": 1}
 

@@ -1,4 +1,4 @@
-"""Content rules every template text obeys (CONTENT.md), shared by the catalog tests and the operator console.
+"""Content rules every template text obeys (messages/POLICY.md), shared by the catalog tests and the operator console.
 
 The tests apply them to the defaults in messages/*.yaml; service/admin/validation.py applies them to every text an
 operator publishes, so a published text meets the same bar as a default.
@@ -8,7 +8,7 @@ import re
 
 from messages.catalog import SAMPLE_VALUES, Template
 
-# Check-ins (DESIGN.md texter journey): the six replies tailored to mood and cravings.
+# Check-ins (POLICY.md J4, E1): the six replies tailored to mood and cravings.
 CHECKIN_REPLY_KEYS = [
     f"checkin.reply.{mood}_{cravings}" for mood in ("low", "mid", "high") for cravings in ("cravings", "clear")
 ]
@@ -43,7 +43,7 @@ LONGEST_VALUES = SAMPLE_VALUES | {
 }
 
 # Key -> phrases its rendered text must contain: what the reply is for (the keywords a texter needs next, the
-# numbers to call), and what carriers require of compliance replies (DESIGN.md compliance keywords).
+# numbers to call), and what carriers require of compliance replies (POLICY.md J2, J3).
 REQUIRED_PHRASES = {
     "help": [
         "Steadyline",
@@ -91,7 +91,7 @@ REQUIRED_PHRASES = {
 }
 
 PHONE_NUMBER = re.compile(r"\b(?:988|911|1-800-\d{3}-\d{4})\b")
-# Per-crisis strings CONTENT.md requires (matched case-insensitively).
+# Per-crisis strings POLICY.md C2-C6 require (matched case-insensitively).
 CRISIS_MUST_CONTAIN = {
     "crisis.suicide": ["988", "call 911 now", "someone you trust", "doctor or counselor", "keep texting"],
     "crisis.self_harm": ["988", "call 911 now", "someone you trust", "doctor or counselor", "keep texting"],
@@ -120,7 +120,7 @@ def unnegated_sudden_stops(text: str) -> list[str]:
     return [m.group() for m in SUDDEN_STOP.finditer(text) if not NEGATION.search(text[: m.start()])]
 
 
-# CONTENT.md "Must never", as phrases no template may contain (case-insensitive).
+# POLICY.md "Must never" (N1-N10), as phrases no template may contain (case-insensitive).
 NEVER_PATTERNS = {
     "dose, amount or percentage": r"\b\d+(?:\.\d+)?\s*(?:mg|milligrams?|mcg|micrograms?|%|percent)",
     "schedule": r"\bevery\s+(?:\d+|other|few)\s*(?:days?|weeks?|months?)|\b\d+\s*times\s+(?:a|per)\s+day",
@@ -138,12 +138,20 @@ NEVER_RULES = {
     "HELP4U in Spanish": lambda t: same_sentence(t, r"HELP4U|435748", r"spanish|espa"),
     "stop suddenly": unnegated_sudden_stops,
 }
-# Words a scheduled (lock-screen) text must not contain (CONTENT.md Must never 9), with their plurals and forms.
+# Words a discreet (lock-screen) text must not contain (POLICY.md L4), with their plurals and forms: what would
+# tell someone glancing at the phone what these texts are about.
 NOT_DISCREET = re.compile(
-    r"\b(?:klonopin|clonazepam|benzo\w*|xanax|valium|ativan|addict\w*|withdraw\w*|detox\w*|overdos\w*"
-    r"|relaps\w*|drugs?|pills?)\b",
+    r"\b(?:klonopin|clonazepam|rivotril|benzo\w*|xanax|valium|ativan|addict\w*|withdraw\w*|detox\w*|overdos\w*"
+    r"|relaps\w*|drugs?|pills?|seizures?|taper\w*|samhsa|suicid\w*|crisis|rehab\w*)\b",
     re.I,
 )
+# Replies that arrive seconds after a discreet check-in show on the same lock screen (POLICY.md L2).
+CHECKIN_CONVERSATION_KEYS = ["checkin.ask_craving", "checkin.answer_unclear", *CHECKIN_REPLY_KEYS]
+
+
+def is_discreet(template: Template) -> bool:
+    """Texts the line starts itself, and the replies within a check-in's exchange (POLICY.md L1, L2)."""
+    return template.kind == "scheduled" or template.key in CHECKIN_CONVERSATION_KEYS
 
 
 def allowed_placeholders(key: str) -> frozenset[str]:
@@ -169,5 +177,5 @@ def required_phrases(template: Template) -> list[str]:
 
 
 def asks_no_question(template: Template) -> bool:
-    """Crisis replies and follow-ups never ask a question: one could invite a "no" (CONTENT.md Must never 6)."""
+    """Crisis replies and follow-ups never ask a question: one could invite a "no" (POLICY.md N6)."""
     return template.kind == "crisis" or template.key in FOLLOW_UP_KEYS
