@@ -2,7 +2,6 @@
 
 import csv
 import io
-import time
 
 import pytest
 from argon2 import PasswordHasher
@@ -224,18 +223,21 @@ def test_sign_in_rehashes_when_the_parameters_changed(client: FlaskClient, admin
 def test_an_idle_session_ends(client: FlaskClient, signed_in: str, app: Flask, redis: Redis) -> None:
     key = store.console_session_key(sessions.record_id(session_id(client)))
     idle_s = app.config["CONSOLE_IDLE_MIN"] * 60
-    redis.hset(key, "seen", time.time() - idle_s + 30)
+    now = app.extensions["clock"].time()
+    redis.hset(key, "seen", now - idle_s + 30)
     assert client.get("/admin/operators").status_code == 200  # 30 s to spare
-    redis.hset(key, "seen", time.time() - idle_s - 1)
+    redis.hset(key, "seen", app.extensions["clock"].time() - idle_s - 1)
     response = client.get("/admin/operators")
     assert response.status_code == 302 and response.headers["Location"].startswith("/admin/login")
     assert not redis.exists(key)
     assert "ended after a while without activity" in client.get("/admin/login").get_data(as_text=True)
 
 
-def test_a_busy_session_still_ends_after_its_lifetime(client: FlaskClient, signed_in: str, redis: Redis) -> None:
+def test_a_busy_session_still_ends_after_its_lifetime(
+    client: FlaskClient, signed_in: str, app: Flask, redis: Redis
+) -> None:
     key = store.console_session_key(sessions.record_id(session_id(client)))
-    redis.hset(key, "created", time.time() - store.CONSOLE_SESSION_MAX_S - 1)
+    redis.hset(key, "created", app.extensions["clock"].time() - store.CONSOLE_SESSION_MAX_S - 1)
     assert client.get("/admin/operators").status_code == 302
     assert not redis.exists(key)
 

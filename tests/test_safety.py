@@ -33,8 +33,10 @@ import time
 
 import pytest
 
-from service import safety
-from service.safety import CATEGORIES, classify, normalise
+from service.crisis import matcher, vocabulary
+from service.crisis.normalise import blank_false_friends, normalise
+from service.crisis.violence import STRANGLED_PATTERNS
+from service.safety import CATEGORIES, classify
 
 try:  # tests/ is not a package today; keep working if someone makes it one
     from tests.crisis_set import HOLDOUT_SET, MAIN_SET, Phrase, format_report, load, score
@@ -178,12 +180,12 @@ def test_gate_checker_itself() -> None:
     assert _gate_covers(r"\bkms+\b", ("kms",))
 
 
-FAMILIES = [(cat, i, f) for cat in CATEGORIES for i, f in enumerate(safety._FAMILIES[cat])]
-COMBOS = [(cat, i, c) for cat in CATEGORIES for i, c in enumerate(safety._COMBOS.get(cat, ()))]
+FAMILIES = [(cat, i, f) for cat in CATEGORIES for i, f in enumerate(matcher.FAMILIES[cat])]
+COMBOS = [(cat, i, c) for cat in CATEGORIES for i, c in enumerate(matcher.COMBOS[cat])]
 
 
 @pytest.mark.parametrize(("cat", "i", "family"), FAMILIES, ids=[f"{c}-{i}" for c, i, _ in FAMILIES])
-def test_family_gate_is_sound(cat: str, i: int, family: safety._Family) -> None:
+def test_family_gate_is_sound(cat: str, i: int, family: vocabulary.Family) -> None:
     assert all(g and g == g.strip() for g in family.gate), family.gate  # gates are checked on the unpadded text
     for p in family.patterns:
         source = " (?:" + (p[2:] if p.startswith(r"\b") else p) + ")"  # as _family compiles it
@@ -191,7 +193,7 @@ def test_family_gate_is_sound(cat: str, i: int, family: safety._Family) -> None:
 
 
 @pytest.mark.parametrize(("cat", "i", "combo"), COMBOS, ids=[f"{c}-{i}" for c, i, _ in COMBOS])
-def test_combo_gate_is_sound(cat: str, i: int, combo: safety._Combo) -> None:
+def test_combo_gate_is_sound(cat: str, i: int, combo: vocabulary.Combo) -> None:
     assert _gate_covers(combo.first.pattern, combo.gate)
 
 
@@ -292,8 +294,8 @@ NET_ONLY = [
 
 @pytest.mark.parametrize(("text", "expected"), NET_ONLY, ids=[t for t, _ in NET_ONLY])
 def test_safety_net_catches_what_no_family_does(text: str, expected: str) -> None:
-    s = safety._blank_false_friends(normalise(text))
-    assert not any(safety._matches(cat, s, " " + s) for cat in CATEGORIES), "a specific family matches now"
+    s = blank_false_friends(normalise(text))
+    assert not any(matcher._matches(cat, s, " " + s) for cat in CATEGORIES), "a specific family matches now"
     assert classify(text) == expected
 
 
@@ -316,23 +318,23 @@ def test_safety_net_holds_back_on_clear_frames(text: str) -> None:
     assert classify(text) is None
 
 
-def _net_person_patterns() -> list[safety._AfterPerson]:
-    groups = [*safety._NET_PATTERNS.values(), safety._STRANGLED_PATTERNS]
-    groups += [side if type(side) is tuple else (side,) for pairs in safety._NET_COMBO_PATTERNS.values()
+def _net_person_patterns() -> list[vocabulary.AfterPerson]:
+    groups = [*matcher.NET_PATTERNS.values(), STRANGLED_PATTERNS]
+    groups += [side if type(side) is tuple else (side,) for pairs in matcher.NET_COMBO_PATTERNS.values()
                for pair in pairs for side in pair]  # fmt: skip
-    return [p for group in groups for p in group if isinstance(p, safety._AfterPerson)]
+    return [p for group in groups for p in group if isinstance(p, vocabulary.AfterPerson)]
 
 
 @pytest.mark.parametrize("led", _net_person_patterns(), ids=lambda p: p.pattern[3:40])
-def test_person_lookback_equals_one_regex(led: safety._AfterPerson) -> None:
+def test_person_lookback_equals_one_regex(led: vocabulary.AfterPerson) -> None:
     # _AfterPerson matches the verb and then looks back for a person, for speed; it must agree with the
     # plain regex "person, up to `gap` words, pattern" on every labelled text.
     tail = led.pattern.removeprefix(r"\b")
-    full = re.compile(rf"(?:^| ){safety._PERSON}(?: \w+){{0,{led.gap}}}? {tail}")
-    fast = safety._signals(led)[0]
+    full = re.compile(rf"(?:^| ){vocabulary.PERSON}(?: \w+){{0,{led.gap}}}? {tail}")
+    fast = vocabulary.signals(led)[0]
     for phrase in MAIN:
         padded = " " + normalise(phrase.text)
-        looked_back = any(safety._person_before(padded, m.start(), led.gap) for m in fast.regex.finditer(padded))
+        looked_back = any(matcher._person_before(padded, m.start(), led.gap) for m in fast.regex.finditer(padded))
         assert looked_back == bool(full.search(padded)), phrase.text
 
 

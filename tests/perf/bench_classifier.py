@@ -4,7 +4,7 @@ Excluded from the default run (pyproject adds -m 'not perf'). Run either way:
     .venv/bin/python -m pytest -m perf tests/perf/bench_classifier.py -s
     .venv/bin/python tests/perf/bench_classifier.py
 Budget: well under 200 us per message on average (about 60-90 us on an idle machine), under ~3 ms for a
-1,600-character worst case. The safety net in service/safety.py has no gates, so it runs on every text:
+1,600-character worst case. The safety net in service/crisis/ has no gates, so it runs on every text:
 the worst cases below include its openers too.
 Nothing here asserts a time.
 """
