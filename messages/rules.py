@@ -98,6 +98,43 @@ CRISIS_MUST_CONTAIN = {
     "crisis.overdose": ["call 911 now", "1-800-222-1222", "naloxone", "988", "keep texting"],
     "crisis.medical": ["call 911 now", "1-800-222-1222", "on their side", "naloxone", "keep texting"],
     "crisis.violence": ["call 911", "1-800-799-7233", "88788", "someone you trust", "FORGET", "keep texting"],
+    # Bystander versions (POLICY.md B2, B3): what to do for them now, and 988 for the helper too.
+    "crisis.suicide.bystander": [
+        "call 911 now",
+        "stay with them",
+        "put away",
+        "988 helps worried family",
+        "doctor or counselor",
+        "keep texting",
+    ],
+    "crisis.self_harm.bystander": [
+        "call 911 now",
+        "put away",
+        "988 helps worried family",
+        "doctor or counselor",
+        "keep texting",
+    ],
+    "crisis.overdose.bystander": [
+        "call 911 now",
+        "stay with them",
+        "on their side",
+        "naloxone",
+        "keep the pills away",
+        "1-800-222-1222",
+        "988 helps family",
+        "keep texting",
+    ],
+    "crisis.medical.bystander": [
+        "call 911 now",
+        "stay with them",
+        "on their side",
+        "naloxone",
+        "1-800-222-1222",
+        "988 helps family",
+        "keep texting",
+    ],
+    "crisis.violence.bystander": ["call 911", "1-800-799-7233", "88788", "friends and family", "988", "keep texting"],
+    "crisis.harm_to_others.bystander": ["call 911 now", "988", "worried family", "keep texting"],
 }
 NEGATION = re.compile(r"\b(?:don't|do not|never|not|avoid)\b[^.!?]*$", re.IGNORECASE)
 

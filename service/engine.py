@@ -14,6 +14,7 @@ from functools import cache
 
 from service import checkins, keywords, safety
 from service.checkins import Rules
+from service.crisis import person
 from service.store import State
 
 # Carrier-standard opt-out and opt-in words, honoured only as the whole message (any case, spaces, a full stop).
@@ -38,6 +39,7 @@ class Message:
     keyword: str
     crisis: str | None
     zone_guess: str | None = None
+    bystander: bool = False  # a crisis text about someone else: the helper gets the bystander reply
 
 
 @dataclass(frozen=True)
@@ -93,16 +95,18 @@ def read(text: str, zone_guess: str | None = None) -> Message:
     """Classify a raw text once; the result serves both the normal path and the Redis-down path."""
     keyword = _KEYWORD_NOISE.sub("", text).upper()
     crisis = None if keyword in plain_keywords() else safety.classify(text)
-    return Message(text=text, keyword=keyword, crisis=crisis, zone_guess=zone_guess)
+    bystander = bool(crisis) and person.about_someone_else(text, crisis)
+    return Message(text=text, keyword=keyword, crisis=crisis, zone_guess=zone_guess, bystander=bystander)
 
 
-def crisis_key(category: str) -> str:
-    return f"crisis.{category}"
+def crisis_key(message: Message) -> str:
+    """The crisis reply for the message's category, in its bystander version when it is about someone else."""
+    return f"crisis.{message.crisis}.bystander" if message.bystander else f"crisis.{message.crisis}"
 
 
 def offline_reply(message: Message) -> str:
     """The reply when state cannot be read: a crisis reply still goes out, anything else asks to retry."""
-    return crisis_key(message.crisis) if message.crisis else "retry"
+    return crisis_key(message) if message.crisis else "retry"
 
 
 DEFAULT_RULES = Rules()
@@ -115,8 +119,8 @@ def respond(
     first_contact: list[Effect] = [] if state.known else [MarkSeen()]
     if message.crisis:
         # Outranks every state, opted out included: a person in danger always gets the emergency numbers.
-        care = checkins.after_crisis(state, message.zone_guess, now, rules)
-        return [Reply(crisis_key(message.crisis))], [*first_contact, Escalate(message.crisis, message.text), *care]
+        care = checkins.after_crisis(state, message.zone_guess, now, rules, message.crisis)
+        return [Reply(crisis_key(message))], [*first_contact, Escalate(message.crisis, message.text), *care]
     if message.keyword in OPT_OUT:
         return ([] if state.opted_out else [Reply("optout")]), [*first_contact, OptOut()]
     # Erasure is answered in every state, opted out included: it is the person's own request about their data.

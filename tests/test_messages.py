@@ -1,6 +1,8 @@
 """The English reply catalog obeys messages/POLICY.md: required templates, SMS limits, keywords, safety rules."""
 
 import re
+import subprocess
+from pathlib import Path
 
 import pytest
 import yaml
@@ -22,12 +24,16 @@ from messages.rules import (
     sentences,
 )
 from messages.segments import analyse
+from service.crisis import CATEGORIES
 
 CATALOG = load("en")
 
 SYSTEM_KEYS = ["welcome", "fallback", "spanish", "retry"]
 COMPLIANCE_KEYS = ["help", "optout", "optin"]
 CRISIS_KEYS = ["crisis.suicide", "crisis.self_harm", "crisis.overdose", "crisis.medical", "crisis.violence"]
+# A bystander version of every crisis reply (POLICY.md B), for each category the detector gives.
+BYSTANDER_KEYS = [f"crisis.{category}.bystander" for category in CATEGORIES]
+CRISIS_KEYS += BYSTANDER_KEYS
 # Topic key -> its primary keyword (listed first in `keywords`, and named in MENU).
 TOPIC_PRIMARY = {
     "topic.menu": "MENU",
@@ -364,6 +370,14 @@ def test_safety_facts_present(key, phrases):
     assert all(phrase.lower() in text for phrase in phrases), [p for p in phrases if p.lower() not in text]
 
 
+@pytest.mark.parametrize("key", BYSTANDER_KEYS)
+def test_bystander_reply_speaks_to_the_helper(key):
+    """Written to the person helping: never "don't stay alone" or "you took" as if they were the one at risk."""
+    text = rendered(key).lower()
+    assert not re.search(r"don't stay alone|hurt yourself|if you took|you're thinking|ending your life", text)
+    assert "them" in text
+
+
 def test_overdose_topic_says_which_number_when():
     """911 for very sleepy, slow breathing or mixed; Poison Control only when fully awake and unsure."""
     text = rendered("topic.overdose")
@@ -392,3 +406,20 @@ def test_source_cites_the_policy(key):
 def test_policy_labels_are_unique():
     labels = re.findall(r"\*\*([A-Z]\d+)\*\*", POLICY) + re.findall(r"^\| ([A-Z]\d+) \|", POLICY, re.M)
     assert len(labels) == len(set(labels)) and len(labels) > 40
+def repository_files() -> list[Path]:
+    root = CATALOG_DIR.parent
+    listed = subprocess.run(["git", "ls-files", "-z"], cwd=root, capture_output=True, check=True, text=True)
+    return [root / name for name in listed.stdout.split("\0") if name and (root / name).is_file()]
+
+
+def test_no_file_refers_outside_the_repository():
+    """The project's policy lives in messages/POLICY.md: nothing cites files that are not in the repository."""
+    outside = re.compile(r"CONTENT\.md|DESIGN\.md|\.\./shared|shared/(?:seeds|twilio|hooks)")
+    found = []
+    for path in repository_files():
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            continue
+        found += [f"{path.name}:{text.count(chr(10), 0, m.start()) + 1}" for m in outside.finditer(text)]
+    assert not found
