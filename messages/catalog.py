@@ -63,6 +63,7 @@ SAMPLE_VALUES = {
     "streak": "4",
     "earliest": "8:00 AM",
     "latest": "8:59 PM",
+    "max_days": "90",
 }
 """A value for every placeholder any template may use, to check lengths and show previews."""
 

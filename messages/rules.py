@@ -25,8 +25,10 @@ ALLOWED_PLACEHOLDERS = {
     "checkin.time_quiet": {"earliest", "latest", "time"},
     "checkin.zone_set": {"zone", "time"},
     "checkin.paused": {"until"},
+    "checkin.pause_invalid": {"max_days"},
     "checkin.resumed": {"time", "zone"},
     "checkin.schedule_set": {"schedule", "time"},
+    "checkin.schedule_daily": {"time"},
     "checkin.status": {"state", "schedule", "time", "zone"},
     **{key: {"streak"} for key in CHECKIN_REPLY_KEYS},
 }
@@ -40,6 +42,7 @@ LONGEST_VALUES = SAMPLE_VALUES | {
     "streak": "1000",
     "earliest": "10:00 AM",
     "latest": "10:59 PM",
+    "max_days": "90",
 }
 
 # Key -> phrases its rendered text must contain: what the reply is for (the keywords a texter needs next, the
@@ -60,6 +63,9 @@ REQUIRED_PHRASES = {
     "retry": ["try again", "988", "call 911"],
     "optout": ["Steadyline", "START", "988"],
     "optin": ["Steadyline", "MENU", "HELP", "STOP"],
+    "optin.already": ["Steadyline", "MENU", "STOP"],
+    "optout.clarify": ["Steadyline", "Reply STOP", "TAPER", "988"],
+    "ack": ["MENU", "988"],
     "checkin.offer": [
         "YES",
         "Msg & data rates may apply",
@@ -72,15 +78,18 @@ REQUIRED_PHRASES = {
     "checkin.already": ["STATUS"],
     "checkin.not_subscribed": ["CHECKIN"],
     "checkin.time_quiet": ["TIME 7pm"],
-    "checkin.time_invalid": ["TIME 8pm", "TIME 20:30", "TIME 7:15 am"],
+    "checkin.time_invalid": ["TIME 8pm", "TIME 20:30", "TIME 8:15 am"],
     "checkin.zone_invalid": ["ZONE Eastern", "Pacific", "Hawaii", "Arizona", "ZONE America/Chicago"],
     "checkin.paused": ["RESUME"],
+    "checkin.pause_invalid": ["PAUSE 3", "RESUME"],
     "checkin.schedule_set": ["DAILY"],
+    "checkin.schedule_daily": ["LESS", "WEEKDAYS"],
     "checkin.status": ["TIME", "ZONE", "LESS", "DAILY", "PAUSE", "RESUME", "STOP"],
     "checkin.ask": ["1-5"],
     "checkin.reminder": ["1-5"],
     "checkin.ask_craving": ["Y or N"],
     "checkin.answer_unclear": ["1 to 5", "MENU"],
+    "checkin.answer_unclear_yes_no": ["Y or N", "MENU"],
     "checkin.reply.low_cravings": ["prescriber or a doctor", "call 911", "1-800-662-4357", "call or text 988", "CRAVE"],
     "checkin.reply.low_clear": ["call or text 988"],
     "checkin.reply.mid_cravings": ["SLEEP", "ANXIETY", "CRAVE"],
@@ -183,7 +192,12 @@ NOT_DISCREET = re.compile(
     re.I,
 )
 # Replies that arrive seconds after a discreet check-in show on the same lock screen (POLICY.md L2).
-CHECKIN_CONVERSATION_KEYS = ["checkin.ask_craving", "checkin.answer_unclear", *CHECKIN_REPLY_KEYS]
+CHECKIN_CONVERSATION_KEYS = [
+    "checkin.ask_craving",
+    "checkin.answer_unclear",
+    "checkin.answer_unclear_yes_no",
+    *CHECKIN_REPLY_KEYS,
+]
 
 
 def is_discreet(template: Template) -> bool:

@@ -151,6 +151,8 @@ def command(text: str, state: State, guess: str | None, now: datetime, rules: Ru
         Update({"schedule": chosen, "anchor": anchor}),
         Due(_next(state, now, rules, schedule=chosen, anchor=anchor)),
     ]
+    if chosen == "daily":  # back to every day: the reply offers the lighter ones, not DAILY again
+        return [_reply("checkin.schedule_daily", time=_when(state, rules)["time"])], effects
     return [_reply("checkin.schedule_set", schedule=schedule.SCHEDULES[chosen], **_when(state, rules))], effects
 
 
@@ -195,11 +197,16 @@ def _set_zone(argument: str, state: State, now: datetime, rules: Rules) -> Resul
 
 def _pause(argument: str, state: State, now: datetime, rules: Rules) -> Result:
     days = argument.split()[0] if argument else ""
-    if days.isdigit() and 0 < int(days) <= MAX_PAUSE_DAYS:
-        until = _today(state, now, rules).toordinal() + int(days) + 1
+    if not days:
+        until, label = PAUSED_FOREVER, "you text RESUME"
+    elif days.isdigit() and 0 < int(days) <= MAX_PAUSE_DAYS:
+        # N days from the next check-in day: PAUSE 2 skips two check-ins, whether or not today's has gone out.
+        upcoming = _next(state, now, rules, paused_until=0)
+        first = schedule.local_day(upcoming, _zone(state, None, rules)) if upcoming else _today(state, now, rules)
+        until = first.toordinal() + int(days)
         label = _day_label(until)
     else:
-        until, label = PAUSED_FOREVER, "you text RESUME"
+        return [_reply("checkin.pause_invalid", max_days=str(MAX_PAUSE_DAYS))], []
     due = _next(state, now, rules, paused_until=until)
     return [_reply("checkin.paused", until=label)], [Update({"paused_until": until}), Due(due)]
 
@@ -253,6 +260,10 @@ def _tailored(state: State, cravings: bool, now: datetime, rules: Rules) -> Resu
         at = _next(state, after, rules) or after + timedelta(days=1)
         effects += [Later("referral", at), Later("referral_followup", at + rules.referral_followup)]
         low = 0
+        if state.paused_until != PAUSED_FOREVER:
+            # The referral comes in place of that day's check-in, never in the same instant as it.
+            resume = max(state.paused_until, schedule.local_day(at, _zone(state, None, rules)).toordinal() + 1)
+            effects += [Update({"paused_until": resume}), Due(_next(state, after, rules, paused_until=resume))]
     values = {"streak": streak, "last_day": today, "low": low}
     return [reply], [Update(values, clear=QUESTION_FIELDS), *effects]
 

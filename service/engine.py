@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
 
-from service import checkins, keywords, safety
+from service import checkins, keywords, optout, safety, store
 from service.checkins import Rules
 from service.crisis import person
 from service.store import State
@@ -22,6 +22,14 @@ OPT_OUT = frozenset({"STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", 
 OPT_IN = frozenset({"START", "YES", "UNSTOP"})
 HELP = frozenset({"HELP", "INFO"})
 FORGET, FORGET_CONFIRMED = "FORGET", "FORGET YES"
+CONFIRM_STOP = frozenset({"YES", "Y", "YES STOP", "YES PLEASE", "YEP", "YEAH"})
+KEEP_TEXTING = frozenset({"NO", "N", "NOPE", "NO THANKS", "NAH"})
+"""Answers to the one clarifying question ("do you want us to stop texting you?"): stop, or carry on."""
+ACKNOWLEDGEMENTS = frozenset(
+    ["thanks", "thank you", "thanks so much", "thank you so much", "thx", "ty", "ok", "okay", "ok thanks", "k",
+     "kk", "got it", "cool", "great", "will do", "sounds good", "ok thank you", "thanks a lot", "alright"]
+)  # fmt: skip
+"""Texts that only acknowledge a reply: answered with a short pointer, not "didn't recognize that"."""
 
 # Words that mark a text as Spanish when no topic matched; the reply points to 988's Spanish line.
 SPANISH_WORDS = frozenset(
@@ -121,7 +129,8 @@ def respond(
         # Outranks every state, opted out included: a person in danger always gets the emergency numbers.
         care = checkins.after_crisis(state, message.zone_guess, now, rules, message.crisis)
         return [Reply(crisis_key(message))], [*first_contact, Escalate(message.crisis, message.text), *care]
-    if message.keyword in OPT_OUT:
+    asked_to_stop = optout.intent(message.text)
+    if message.keyword in OPT_OUT or asked_to_stop == optout.STOP or _confirms_stop(message, state, now, rules):
         return ([] if state.opted_out else [Reply("optout")]), [*first_contact, OptOut()]
     # Erasure is answered in every state, opted out included: it is the person's own request about their data.
     if " ".join(message.keyword.split()) == FORGET_CONFIRMED:
@@ -140,20 +149,52 @@ def respond(
     if handled is None and question:
         handled = checkins.answer(message.text, question, state, now, rules)
     if handled is None and message.keyword in OPT_IN:
-        handled = [Reply("optin")], []
-    replies, effects = handled or ([Reply(_answer(message.text, bool(question)))], [])
+        # Never opted out, so there is nothing to rejoin ("welcome back" would be wrong).
+        handled = [Reply("optin.already")], []
+    if handled is None and asked_to_stop == optout.UNCLEAR and not keywords.find_topic(message.text):
+        handled = _clarify_stop(state, now, rules)
+    if handled is None and _clarifying(state, now, rules) and " ".join(message.keyword.split()) in KEEP_TEXTING:
+        handled = [Reply("ack")], []
+    replies, effects = handled or ([Reply(_answer(message.text, question))], [])
+    if state.clarify_at and not _touches_clarify(effects):
+        effects = [*effects, checkins.Update({}, clear=(store.FIELDS["clarify_at"],))]  # the question was answered
     if state.known:
         return replies, effects
     # A first text gets the welcome (which already points to MENU) before any answer.
-    answer = [r for r in replies if r.key != "fallback"]
+    answer = [r for r in replies if r.key not in ("fallback", "optin.already")]
     return [Reply("welcome"), *answer], [*first_contact, *effects]
 
 
-def _answer(text: str, question_pending: bool) -> str:
-    """The template that answers an ordinary text: a topic, the Spanish pointer, or the fallback."""
+def _clarify_stop(state: State, now: datetime, rules: Rules) -> tuple[list[Reply], list[Effect]]:
+    """Ask once whether an unclear text ("i want to stop") means stop texting; asked already, it does."""
+    if _clarifying(state, now, rules):
+        return ([Reply("optout")], [OptOut()])  # at most one clarifying reply: a second unclear text is a request
+    return [Reply("optout.clarify")], [checkins.Update({"clarify_at": int(now.timestamp())})]
+
+
+def _clarifying(state: State, now: datetime, rules: Rules) -> bool:
+    """Whether the last reply asked "do you want us to stop texting you?" (and it has not expired)."""
+    return bool(state.clarify_at) and now.timestamp() - state.clarify_at <= rules.question_ttl.total_seconds()
+
+
+def _touches_clarify(effects: list[Effect]) -> bool:
+    """Whether the effects already ask again or opt out (which erases the question)."""
+    return OptOut() in effects or any(isinstance(e, checkins.Update) and "clarify_at" in e.values for e in effects)
+
+
+def _confirms_stop(message: Message, state: State, now: datetime, rules: Rules) -> bool:
+    return _clarifying(state, now, rules) and " ".join(message.keyword.split()) in CONFIRM_STOP
+
+
+def _answer(text: str, question: str) -> str:
+    """The template that answers an ordinary text: a topic, the Spanish pointer, an acknowledgement, a re-ask of
+    the pending check-in question, or the fallback."""
     topic = keywords.find_topic(text)
     if topic:
         return topic
-    if SPANISH_WORDS.intersection(keywords.normalise(text).split()):
+    words = keywords.normalise(text)
+    if SPANISH_WORDS.intersection(words.split()):
         return "spanish"
-    return "checkin.answer_unclear" if question_pending else "fallback"
+    if question:
+        return "checkin.answer_unclear_yes_no" if question == "craving" else "checkin.answer_unclear"
+    return "ack" if words in ACKNOWLEDGEMENTS else "fallback"

@@ -79,12 +79,23 @@ def guess_zone(number: str, default: str) -> str:
 
     Cached: parsing a number costs more than the rest of a webhook's Python, and people text in runs."""
     try:
-        candidates = phone_timezones.time_zones_for_number(phonenumbers.parse(number))
+        parsed = phonenumbers.parse(number)
     except phonenumbers.NumberParseException:
         return default
-    known = [zone for zone in candidates if zone in _IANA_NAMES]
+    known = [zone for zone in phone_timezones.time_zones_for_number(parsed) if zone in _IANA_NAMES]
     preferred = [zone for zone in ZONE_PREFERENCE if zone in known]
+    if not known and parsed.country_code != 1:
+        # Mobiles carry no place ("+44 7..." is Etc/Unknown): the zone of the country's example landline number
+        # (its main zone, in the library's own data) beats telling a UK number "10:00 AM Eastern".
+        known = _country_zones(phonenumbers.region_code_for_country_code(parsed.country_code))
     return (preferred or known or [default])[0]
+
+
+@lru_cache(maxsize=256)
+def _country_zones(region: str) -> list[str]:
+    example = phonenumbers.example_number_for_type(region, phonenumbers.PhoneNumberType.FIXED_LINE)
+    zones = phone_timezones.time_zones_for_number(example) if example else ()
+    return [zone for zone in zones if zone in _IANA_NAMES]
 
 
 def runs_on(schedule: str, day: date, anchor: int) -> bool:

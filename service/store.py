@@ -110,6 +110,7 @@ class State:
     low: int = 0  # low answers in a row
     reminder_at: int = 0  # epoch seconds of the pending check-in's reminder (its DUE score until it runs)
     unreachable: bool = False
+    clarify_at: int = 0  # epoch seconds the line asked whether an unclear text meant "stop texting me"
 
 
 # User hash field names, short because every subscriber carries them (the design target: <= 400 bytes a
@@ -118,16 +119,19 @@ FIELDS = {
     "seen": "seen", "opted_out": "out", "number": "n", "subscription": "sub", "minutes": "t", "zone": "z",
     "schedule": "sc", "anchor": "an", "paused_until": "pu", "question": "q", "asked_at": "qa",
     "question_day": "qd", "mood": "m", "streak": "st", "last_day": "ld", "low": "lo", "reminder_at": "rm",
-    "unreachable": "un",
+    "unreachable": "un", "clarify_at": "oc",
 }  # fmt: skip
 CLAIM_FIELDS = {"checkin": "xc", "reminder": "xr", "referral": "xf", "referral_followup": "xg", "crisis_followup": "xh"}
 """User hash field that guards each kind of scheduled text (see claim_days); short, as every subscriber has some."""
 
-SUBSCRIPTION_FIELDS = ("sub", "t", "z", "sc", "an", "pu", "q", "qa", "qd", "m", "st", "ld", "lo", "rm", "n", "xc", "xr")
+SUBSCRIPTION_FIELDS = (
+    "sub", "t", "z", "sc", "an", "pu", "q", "qa", "qd", "m", "st", "ld", "lo", "rm", "n", "xc", "xr", "oc",
+)  # fmt: skip
 """What STOP erases along with the subscription (the opt-out flag itself stays, to keep honouring it)."""
 
 _INT_FIELDS = (
     "minutes", "anchor", "paused_until", "asked_at", "question_day", "mood", "streak", "last_day", "low", "reminder_at",
+    "clarify_at",
 )  # fmt: skip
 
 

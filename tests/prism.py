@@ -12,10 +12,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SPEC = ROOT.parent / "shared" / "twilio" / "twilio_api_v2010.json"
-"""CI clones the project with shared/ beside it; so is the working tree here."""
-PRISM = ROOT / ".ci" / "node" / "node_modules" / ".bin" / "prism"
-"""Installed from .ci/node/package-lock.json by `npm ci --prefix .ci/node` (.ci/run does it)."""
+NODE_MODULES = ROOT / ".ci" / "node" / "node_modules"
+"""Installed from .ci/node/package-lock.json by `npm ci --prefix .ci/node --ignore-scripts` (.ci/run does it)."""
+PRISM = NODE_MODULES / ".bin" / "prism"
+SPEC = NODE_MODULES / "@twilio" / "cli-core" / "src" / "services" / "twilio-api" / "twilio_api_v2010.json"
+"""Twilio's OpenAPI description of the 2010 API, as Twilio ships it in @twilio/cli-core (pinned beside Prism)."""
 
 STARTUP_S = 120.0
 """Prism reads the 2 MB description and logs every route before it listens: seconds, more on a busy machine."""
@@ -62,8 +63,8 @@ def _free_port() -> int:
 @contextmanager
 def running(log: Path) -> Iterator[Prism]:
     """Start Prism on a free local port, logging to `log`; stop it on exit."""
-    if not PRISM.exists():
-        raise RuntimeError(f"Prism is not installed at {PRISM}: run `npm ci --prefix .ci/node`")
+    if not PRISM.exists() or not SPEC.exists():
+        raise RuntimeError(f"Prism or Twilio's description is not in {NODE_MODULES}: run `npm ci --prefix .ci/node`")
     port = _free_port()
     command = [str(PRISM), "mock", "--errors", "-h", "127.0.0.1", "-p", str(port), str(SPEC)]
     with log.open("wb") as out:

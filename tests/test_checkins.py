@@ -266,7 +266,10 @@ def test_low_days_in_a_row_schedule_a_referral_and_a_gentle_follow_up(line: Line
         line.text("1")
         line.text("Y")
     sent = line.tick(at("2026-11-26T10:00:00-05:00"))
-    assert sorted(m["kind"] for m in sent) == ["checkin", "referral"]
+    assert [m["kind"] for m in sent] == ["referral"]  # in place of that day's check-in, never both at once
+    assert [m["kind"] for m in line.tick(at("2026-11-27T10:00:00-05:00"))] == ["checkin"]
+    line.text("4")
+    line.text("N")
     assert [m["kind"] for m in line.tick(at("2026-11-29T10:00:00-05:00"))] == ["checkin", "followup"]
 
 

@@ -44,7 +44,11 @@ def test_after_opting_out_ordinary_texts_get_silence(text: str) -> None:
 @pytest.mark.parametrize("word", ["START", "yes", " Unstop "])
 def test_opt_in_words_resubscribe_with_a_confirmation(word: str) -> None:
     assert respond(word, OUT) == (["optin"], [OptIn()])
-    assert respond(word, KNOWN) == (["optin"], [])
+
+
+@pytest.mark.parametrize("word", ["START", "yes", " Unstop "])
+def test_opt_in_words_never_say_welcome_back_to_people_who_never_left(word: str) -> None:
+    assert respond(word, KNOWN) == (["optin.already"], [])
 
 
 @pytest.mark.parametrize("word", ["HELP", "info", "Help?"])

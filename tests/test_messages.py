@@ -406,6 +406,8 @@ def test_source_cites_the_policy(key):
 def test_policy_labels_are_unique():
     labels = re.findall(r"\*\*([A-Z]\d+)\*\*", POLICY) + re.findall(r"^\| ([A-Z]\d+) \|", POLICY, re.M)
     assert len(labels) == len(set(labels)) and len(labels) > 40
+
+
 def repository_files() -> list[Path]:
     root = CATALOG_DIR.parent
     listed = subprocess.run(["git", "ls-files", "-z"], cwd=root, capture_output=True, check=True, text=True)

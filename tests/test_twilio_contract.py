@@ -9,8 +9,6 @@ from redis import Redis
 from service import config, transport
 from tests import prism
 
-pytestmark = pytest.mark.skipif(not prism.SPEC.exists(), reason=f"Twilio's OpenAPI description is not at {prism.SPEC}")
-
 ACCOUNT_SID = "AC" + "0" * 32
 MESSAGE = transport.Outgoing(to="+15555550123", body="How are you today? Reply 1-5 💙", kind="checkin")
 
