@@ -33,6 +33,8 @@ class Rules:
     reminder_delay: timedelta = timedelta(minutes=120)
     low_streak: int = 3
     referral_followup: timedelta = timedelta(days=3)
+    texts_per_minute: int = 10
+    texts_per_hour: int = 50
 
     @classmethod
     def from_config(cls, config: Config) -> "Rules":
@@ -44,6 +46,8 @@ class Rules:
             reminder_delay=timedelta(minutes=config.REMINDER_DELAY_MIN),
             low_streak=config.LOW_STREAK,
             referral_followup=timedelta(days=config.REFERRAL_FOLLOWUP_DAYS),
+            texts_per_minute=config.INBOUND_PER_MINUTE,
+            texts_per_hour=config.INBOUND_PER_HOUR,
         )
 
 

@@ -108,6 +108,8 @@ class Config:
     REFERRAL_FOLLOWUP_DAYS: int = 3
     ESCALATION_TEXT_DAYS: int = 30
     CONSOLE_IDLE_MIN: int = 30
+    INBOUND_PER_MINUTE: int = 10  # texts one person may send a minute before ordinary ones go unanswered
+    INBOUND_PER_HOUR: int = 50  # and an hour
 
     @property
     def production(self) -> bool:
@@ -147,7 +149,10 @@ def load(environ: Mapping[str, str] | None = None) -> Config:
         values["DEFAULT_ZONE"] = _zone("DEFAULT_ZONE", env["DEFAULT_ZONE"])
     if "SEND_RATE_PER_S" in env:
         values["SEND_RATE_PER_S"] = _positive("SEND_RATE_PER_S", env["SEND_RATE_PER_S"], float)
-    counts = ("REMINDER_DELAY_MIN", "QUESTION_TTL_H", "LOW_STREAK", "REFERRAL_FOLLOWUP_DAYS", "CONSOLE_IDLE_MIN")
+    counts = (
+        "REMINDER_DELAY_MIN", "QUESTION_TTL_H", "LOW_STREAK", "REFERRAL_FOLLOWUP_DAYS", "CONSOLE_IDLE_MIN",
+        "INBOUND_PER_MINUTE", "INBOUND_PER_HOUR",
+    )  # fmt: skip
     for name in (*counts, "ESCALATION_TEXT_DAYS"):
         if name in env:
             values[name] = _positive(name, env[name], int)

@@ -1,5 +1,5 @@
-"""Writes the engine's effects to Redis in one transaction: state changes, the due index, one-off sends, the
-escalation record and the on-call alert job."""
+"""Writes the engine's effects to Redis in one atomic step: state changes, the due index, one-off sends, the
+escalation record and the on-call alert job, only if the person's state is still the one they were decided on."""
 
 from datetime import datetime
 
@@ -7,7 +7,8 @@ from redis import Redis
 from rq import Queue, Retry
 
 from service import checkins, engine, store
-from service.privacy import Keyring, mask
+from service.privacy import TEXT, Keyring, mask
+from service.store import State
 
 ALERT_RETRY = Retry(max=3, interval=[10, 60, 300])
 """An on-call alert that fails is retried by the RQ scheduler, spaced out so a provider outage can pass."""
@@ -16,9 +17,17 @@ LATER_KINDS = ("referral", "referral_followup", "crisis_followup")
 
 
 def apply(
-    redis: Redis, effects: list[engine.Effect], sender: str, now: datetime, number: str, event_id: str, keys: Keyring
-) -> None:
-    """Write every effect in one transaction (one round trip); `event_id` names an escalation (the MessageSid).
+    redis: Redis,
+    effects: list[engine.Effect],
+    state: State,
+    sender: str,
+    now: datetime,
+    number: str,
+    event_id: str,
+    keys: Keyring,
+) -> bool:
+    """Write every effect in one round trip if the sender's state is still `state`; False (nothing written) if
+    another text of theirs changed it first. `event_id` names an escalation (the MessageSid).
 
     `number` is stored only encrypted with `keys`, and only where a later text must reach it."""
     if engine.Forget() in effects:
@@ -37,7 +46,7 @@ def apply(
             case engine.OptIn():
                 store.set_opted_out(pipe, sender, False, now)
             case engine.Forget():
-                store.forget_user(pipe, sender)
+                store.forget_user(pipe, sender, state)
                 store.set_due(pipe, sender, None)
                 store.drop_later(pipe, LATER_KINDS, sender)
             case engine.Escalate(category, text):
@@ -49,6 +58,8 @@ def apply(
                     retry=ALERT_RETRY,
                     pipeline=pipe,
                 )
+            case engine.Attach(escalation_id, category, text):
+                store.attach_to_escalation(pipe, escalation_id, category, now, keys.encrypt(text, TEXT))
             case checkins.Update(values, clear):
                 store.update_user(pipe, sender, values, delete=clear)
                 if "mood" in values:
@@ -60,4 +71,4 @@ def apply(
                 store.set_due(pipe, sender, at)
             case checkins.Later(kind, at):
                 store.add_later(pipe, kind, sender, at)
-    pipe.execute()
+    return store.commit(redis, pipe, sender, state)

@@ -2,8 +2,8 @@
 
 It does no I/O. The webhook loads the state, calls `respond`, writes the effects and sends the replies, so every
 rule of the conversation can be read here top to bottom and tested without Redis, Flask or Twilio. The order:
-crisis check, exact opt-out words, START/YES/HELP, check-in commands, an answer to a pending check-in question,
-topics, fallback.
+crisis check, exact opt-out words, the inbound limit, START/YES/HELP, check-in commands, an answer to a pending
+check-in question, topics, fallback.
 """
 
 import re
@@ -87,7 +87,16 @@ class Escalate:
     text: str
 
 
-Effect = MarkSeen | OptOut | OptIn | Forget | Escalate | checkins.Effect
+@dataclass(frozen=True)
+class Attach:
+    """A later crisis message from a person whose escalation is still open: add it there (on-call already knows)."""
+
+    escalation_id: str
+    category: str
+    text: str
+
+
+Effect = MarkSeen | OptOut | OptIn | Forget | Escalate | Attach | checkins.Effect
 
 
 @cache
@@ -125,13 +134,25 @@ def respond(
 ) -> tuple[list[Reply], list[Effect]]:
     """Replies and effects for one inbound message."""
     first_contact: list[Effect] = [] if state.known else [MarkSeen()]
+    flooding = over_limit(state, rules)
     if message.crisis:
         # Outranks every state, opted out included: a person in danger always gets the emergency numbers.
+        reply = Reply(crisis_key(message))
         care = checkins.after_crisis(state, message.zone_guess, now, rules, message.crisis)
-        return [Reply(crisis_key(message))], [*first_contact, Escalate(message.crisis, message.text), *care]
+        if state.escalation:
+            # Already in the operators' queue: the words join it, on-call is not paged again, and past the limit
+            # the person (who has had the crisis reply) gets no more copies of it.
+            attach = Attach(state.escalation, message.crisis, message.text)
+            if flooding:
+                return [], [*first_contact, attach]
+            return [reply], [*first_contact, attach, *care]
+        return [reply], [*first_contact, Escalate(message.crisis, message.text), *care]
     asked_to_stop = optout.intent(message.text)
     if message.keyword in OPT_OUT or asked_to_stop == optout.STOP or _confirms_stop(message, state, now, rules):
+        # Honoured past the limit too; it is confirmed once, as an opted-out person gets no reply.
         return ([] if state.opted_out else [Reply("optout")]), [*first_contact, OptOut()]
+    if flooding:
+        return [], []
     # Erasure is answered in every state, opted out included: it is the person's own request about their data.
     if " ".join(message.keyword.split()) == FORGET_CONFIRMED:
         return [Reply("forget.done")], [Forget()]
@@ -163,6 +184,12 @@ def respond(
     # A first text gets the welcome (which already points to MENU) before any answer.
     answer = [r for r in replies if r.key not in ("fallback", "optin.already")]
     return [Reply("welcome"), *answer], [*first_contact, *effects]
+
+
+def over_limit(state: State, rules: Rules) -> bool:
+    """Whether this text is past the person's inbound limit (texts a minute or an hour): then only crisis texts and
+    opt-outs are acted on, so a flood costs at most the limit in replies."""
+    return state.texts_minute > rules.texts_per_minute or state.texts_hour > rules.texts_per_hour
 
 
 def _clarify_stop(state: State, now: datetime, rules: Rules) -> tuple[list[Reply], list[Effect]]:

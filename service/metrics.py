@@ -55,9 +55,15 @@ WEBHOOK_SECONDS = Histogram(
 )
 REPLIES = Counter("steadyline_replies", "Replies sent in TwiML, by template family.", ["route"])
 CRISIS_EVENTS = Counter("steadyline_crisis_events", "Crisis texts answered, by category.", ["category"])
+LIMITED = Counter(
+    "steadyline_inbound_limited",
+    "Texts past their sender's inbound limit, by what was done: no reply, or a crisis text attached to its escalation.",
+    ["outcome"],
+)
 SENDS = Counter("steadyline_sends", "Texts the workers tried to send, by kind and outcome.", ["kind", "outcome"])
 
 ROUTES = ("topic", "crisis", "checkin", "compliance", "forget", "welcome", "fallback", "spanish", "retry", "other")
+LIMITED_OUTCOMES = ("unanswered", "attached", "answered")
 SEND_KINDS = ("checkin", "reminder", "referral", "followup")
 SEND_OUTCOMES = ("sent", "duplicate", "recovered", "failed", "retry")
 
@@ -76,6 +82,7 @@ def route_of(key: str) -> str:
 # Label children bound once, so counting on the hot path is a dict lookup and an increment.
 _REPLY_COUNTERS = {route: REPLIES.labels(route) for route in ROUTES}
 _CRISIS_COUNTERS = {category: CRISIS_EVENTS.labels(category) for category in safety.CATEGORIES}
+_LIMITED_COUNTERS = {outcome: LIMITED.labels(outcome) for outcome in LIMITED_OUTCOMES}
 _SEND_COUNTERS = {(kind, outcome): SENDS.labels(kind, outcome) for kind in SEND_KINDS for outcome in SEND_OUTCOMES}
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -105,6 +112,12 @@ def count_replies(keys: Iterable[str]) -> None:
             counter = _CRISIS_COUNTERS.get(key[len("crisis.") :])
             if counter is not None:
                 counter.inc()
+
+
+def count_limited(outcome: str) -> None:
+    """Count a text past its sender's inbound limit: "unanswered", "attached" (a crisis text added to the person's
+    open escalation) or "answered" (a first crisis reply or an opt-out, which the limit never holds back)."""
+    _LIMITED_COUNTERS[outcome].inc()
 
 
 def count_sends(kinds_and_outcomes: Iterable[tuple[str, str]]) -> None:

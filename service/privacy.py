@@ -16,7 +16,9 @@ from functools import cache
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-_ASSOCIATED = b"steadyline:number"  # binds a token to its purpose: a number token can't be replayed elsewhere
+NUMBER = b"steadyline:number"
+TEXT = b"steadyline:text"
+"""What a token holds, bound into it (AES-GCM associated data): a number token can't pass for a text, or back."""
 
 
 class DataKeyError(ValueError):
@@ -49,19 +51,19 @@ class Keyring:
         self._keys = [(hashlib.sha256(raw).digest()[0], AESGCM(raw)) for raw in raws]
         self._lookup = hashlib.sha256(b"steadyline:lookup" + raws[-1]).digest()
 
-    def encrypt(self, number: str) -> bytes:
+    def encrypt(self, value: str, purpose: bytes = NUMBER) -> bytes:
         key_id, aead = self._keys[0]
         nonce = os.urandom(12)
-        return bytes([key_id]) + nonce + aead.encrypt(nonce, number.encode(), _ASSOCIATED)
+        return bytes([key_id]) + nonce + aead.encrypt(nonce, value.encode(), purpose)
 
-    def decrypt(self, token: bytes) -> str:
+    def decrypt(self, token: bytes, purpose: bytes = NUMBER) -> str:
         for key_id, aead in self._keys:
             if token[:1] == bytes([key_id]):
                 try:
-                    return aead.decrypt(token[1:13], token[13:], _ASSOCIATED).decode()
+                    return aead.decrypt(token[1:13], token[13:], purpose).decode()
                 except InvalidTag:
                     continue
-        raise DataKeyError("a stored number was encrypted with a key DATA_KEY no longer holds")
+        raise DataKeyError("a stored value was encrypted with a key DATA_KEY no longer holds")
 
     def current(self, token: bytes) -> bool:
         """Whether `token` was made with the first (current) key."""

@@ -28,6 +28,10 @@ MAX_BODY_CHARS = 1600
 """Twilio's own limit for one inbound message; longer text is cut, not refused."""
 
 MESSAGE_SID = re.compile(r"^[A-Z]{2}[0-9a-fA-F]{32}$")
+MAX_DECISIONS = 25
+"""How often one text may be decided again because the person's state changed under it. Each round lets at least
+one of their texts through, so this covers 25 texts from one number arriving at the same instant."""
+
 SENDER = re.compile(r"^(?:[a-z]+:)?\+?[0-9A-Za-z]{2,20}$")
 
 
@@ -84,21 +88,34 @@ def inbound() -> Response | tuple[str, int]:
     message = engine.read(clean_body(request.form.get("Body", "")), schedule.guess_zone(number, config.DEFAULT_ZONE))
     sender = sender_id(number, config.DATA_KEY)
     now = clock.now()
+    rules = Rules.from_config(config)
     log = current_app.logger
     try:
         redis = get_redis()
-        claimed, state = store.claim_and_load(redis, message_sid, sender)
+        claimed, state = store.claim_and_load(redis, message_sid, sender, now)
         if not claimed:
             log.info("inbound sid=%s duplicate: no effect", message_sid)
             return twiml([], None)
-        replies, effects = engine.respond(message, state, now, Rules.from_config(config))
-        if effects:
-            apply_effects(redis, effects, sender, now, number, message_sid, keyring(config.DATA_KEY))
+        for _ in range(MAX_DECISIONS):
+            replies, effects = engine.respond(message, state, now, rules)
+            if not effects or apply_effects(
+                redis, effects, state, sender, now, number, message_sid, keyring(config.DATA_KEY)
+            ):
+                break
+            # Another text of theirs changed their state first: decide again on what it left.
+            state = store.load(redis, sender, state)
+        else:
+            log.error("inbound sid=%s sender=%s state kept changing: replied retry", message_sid, sender[:8])
+            return twiml([engine.Reply("retry")], None)
     except RedisError as exc:
         reply = engine.Reply(engine.offline_reply(message))
         # An error-level line, so monitoring sees a crisis text whose escalation could not be recorded.
         problem = "out of memory (maxmemory): writes refused" if isinstance(exc, OutOfMemoryError) else "unavailable"
         log.error("inbound sid=%s redis %s (%s): replied %s", message_sid, problem, type(exc).__name__, reply.key)
         return twiml([reply], None)
+    if engine.over_limit(state, rules):
+        outcome = "answered" if replies else "attached" if effects else "unanswered"
+        metrics.count_limited(outcome)
+        log.warning("inbound sid=%s sender=%s past the inbound limit: %s", message_sid, sender[:8], outcome)
     log.info("inbound sid=%s sender=%s replies=%s", message_sid, sender[:8], ",".join(r.key for r in replies) or "-")
     return twiml(replies, redis)

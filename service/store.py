@@ -4,8 +4,9 @@ Nothing else builds a key string. Each webhook request costs two round trips: `c
 MessageSid and read the sender's state in one Lua script) and `apply` (write every effect in one transaction).
 """
 
+import base64
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
@@ -111,6 +112,11 @@ class State:
     reminder_at: int = 0  # epoch seconds of the pending check-in's reminder (its DUE score until it runs)
     unreachable: bool = False
     clarify_at: int = 0  # epoch seconds the line asked whether an unclear text meant "stop texting me"
+    opted_out_at: int = 0  # epoch seconds of the opt-out (kept by FORGET, with the opt-out itself)
+    escalation: str = ""  # the id of the person's escalation still open or claimed, if any
+    texts_minute: int = 0  # texts from this person in the current minute, this one included (claim_and_load)
+    texts_hour: int = 0  # the same in the current hour
+    digest: str = ""  # a digest of the stored hash this State was read from: commit writes only if it still holds
 
 
 # User hash field names, short because every subscriber carries them (the design target: <= 400 bytes a
@@ -119,7 +125,7 @@ FIELDS = {
     "seen": "seen", "opted_out": "out", "number": "n", "subscription": "sub", "minutes": "t", "zone": "z",
     "schedule": "sc", "anchor": "an", "paused_until": "pu", "question": "q", "asked_at": "qa",
     "question_day": "qd", "mood": "m", "streak": "st", "last_day": "ld", "low": "lo", "reminder_at": "rm",
-    "unreachable": "un", "clarify_at": "oc",
+    "unreachable": "un", "clarify_at": "oc", "opted_out_at": "out_at", "escalation": "e",
 }  # fmt: skip
 CLAIM_FIELDS = {"checkin": "xc", "reminder": "xr", "referral": "xf", "referral_followup": "xg", "crisis_followup": "xh"}
 """User hash field that guards each kind of scheduled text (see claim_days); short, as every subscriber has some."""
@@ -131,7 +137,7 @@ SUBSCRIPTION_FIELDS = (
 
 _INT_FIELDS = (
     "minutes", "anchor", "paused_until", "asked_at", "question_day", "mood", "streak", "last_day", "low", "reminder_at",
-    "clarify_at",
+    "clarify_at", "opted_out_at",
 )  # fmt: skip
 
 
@@ -163,22 +169,110 @@ def encode(field: str, value: object) -> str | bytes:
     return str(value)
 
 
-# One script, so the claim and the read are one command: the cheapest round trip redis-py makes.
+INBOUND_WINDOWS_S = (60, 3600)
+"""The windows a person's inbound texts are counted in (State.texts_minute, State.texts_hour), for the limit."""
+
+
+def inbound_key(sender: str, window_s: int, at: datetime) -> str:
+    """How many texts `sender` sent in the `window_s` window holding `at` (a counter that expires with it)."""
+    return f"{PREFIX}in:{sender}:{window_s}:{int(at.timestamp()) // window_s}"
+
+
+# Shared by the scripts that read a person's hash: a digest of its contents (sorted, so the order fields come
+# back in never matters), and the person's escalation if it is still open or claimed. The escalation's key is
+# built from ARGV[1] (its prefix), as only the user hash names it.
+_PERSON_LUA = b"""
+local function digest(fields)
+  local items = {}
+  -- field names are ours (no '='); a value's length in front keeps any bytes it holds from reading as a boundary
+  for i = 1, #fields, 2 do items[#items + 1] = fields[i] .. '=' .. #fields[i + 1] .. ':' .. fields[i + 1] end
+  table.sort(items)
+  return redis.sha1hex(table.concat(items, ','))
+end
+local function person(key)
+  local fields = redis.call('HGETALL', key)
+  local open = ''
+  local escalation = redis.call('HGET', key, 'e')
+  if escalation then
+    local state = redis.call('HGET', ARGV[1] .. escalation, 'state')
+    if state == 'open' or state == 'claimed' then open = escalation end
+  end
+  return {digest(fields), open, fields}
+end
+"""
+
+# One script, so the claim, the count and the read are one command: the cheapest round trip redis-py makes.
+# KEYS: the MessageSid, the user hash, the inbound counters (INBOUND_WINDOWS_S). ARGV: the escalation key prefix,
+# the MessageSid's TTL, each window's length.
 _CLAIM_AND_LOAD = Script(
     None,
-    b"""
-if not redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1]) then return false end
-return redis.call('HGETALL', KEYS[2])
+    _PERSON_LUA
+    + b"""
+if not redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[2]) then return false end
+local counts = {}
+for i = 3, #KEYS do
+  counts[i - 2] = redis.call('INCR', KEYS[i])
+  if counts[i - 2] == 1 then redis.call('EXPIRE', KEYS[i], ARGV[i]) end
+end
+local found = person(KEYS[2])
+return {found[1], found[2], found[3], counts}
+""",
+)
+
+_LOAD = Script(None, _PERSON_LUA + b"return person(KEYS[1])")
+
+
+def _state(found: list, **counts: int) -> State:
+    digest, escalation, fields = found[0].decode(), found[1].decode(), found[2]
+    raw = dict(zip(fields[::2], fields[1::2], strict=True))
+    return replace(state_from(raw), escalation=escalation, digest=digest, **counts)
+
+
+def claim_and_load(redis: Redis, message_sid: str, sender: str, now: datetime) -> tuple[bool, State]:
+    """Claim `message_sid` (False if another request already did), count the text in the sender's inbound
+    windows, and read the sender's state."""
+    keys = [sid_key(message_sid), user_key(sender), *(inbound_key(sender, w, now) for w in INBOUND_WINDOWS_S)]
+    found = _CLAIM_AND_LOAD(keys=keys, args=[escalation_key(""), SID_TTL_S, *INBOUND_WINDOWS_S], client=redis)
+    if found is None:
+        return False, State()
+    minute, hour = found[3]
+    return True, _state(found, texts_minute=minute, texts_hour=hour)
+
+
+def load(redis: Redis, sender: str, counted: State) -> State:
+    """The sender's state read again (after a commit found it changed), with the counts `counted` was read with."""
+    found = _LOAD(keys=[user_key(sender)], args=[escalation_key("")], client=redis)
+    return _state(found, texts_minute=counted.texts_minute, texts_hour=counted.texts_hour)
+
+
+# Runs a transaction's commands only if the person's hash still has the digest their State was read with, so two
+# texts from one person decided at once never both act on the same state: the second finds it changed, and is
+# decided again on what the first wrote. ARGV: the escalation key prefix (for _PERSON_LUA), the digest, then each
+# command as its length and its words.
+_COMMIT = Script(
+    None,
+    _PERSON_LUA
+    + b"""
+if person(KEYS[1])[1] ~= ARGV[2] then return 0 end
+local i = 3
+while i <= #ARGV do
+  local n = tonumber(ARGV[i])
+  redis.call(unpack(ARGV, i + 1, i + n))
+  i = i + n + 1
+end
+return 1
 """,
 )
 
 
-def claim_and_load(redis: Redis, message_sid: str, sender: str) -> tuple[bool, State]:
-    """Claim `message_sid` (False if another request already did) and read the sender's state."""
-    fields = _CLAIM_AND_LOAD(keys=[sid_key(message_sid), user_key(sender)], args=[SID_TTL_S], client=redis)
-    if fields is None:
-        return False, State()
-    return True, state_from(dict(zip(fields[::2], fields[1::2], strict=True)))
+def commit(redis: Redis, pipe: Pipeline, sender: str, state: State) -> bool:
+    """Run every command queued on `pipe` (a transaction, never executed itself) as one atomic step if the
+    sender's hash is still what `state` was read from; False, with nothing written, if it changed meanwhile."""
+    words: list[object] = []
+    for command, _options in pipe.command_stack:
+        words += [len(command), *command]
+    pipe.reset()
+    return bool(_COMMIT(keys=[user_key(sender)], args=[escalation_key(""), state.digest, *words], client=redis))
 
 
 def mark_seen(pipe: Pipeline, sender: str, now: datetime) -> None:
@@ -197,7 +291,35 @@ def add_escalation(
     fields = {"at": now.isoformat(), "category": category, "sender": sender, "state": "open", "text": text}
     pipe.hset(escalation_key(escalation_id), mapping=fields | {"masked": masked})
     pipe.zadd(ESCALATIONS, {escalation_id: now.timestamp()})
+    pipe.hset(user_key(sender), FIELDS["escalation"], escalation_id)  # State.escalation while it is open
     count(pipe, now, "crisis_events")
+
+
+ESCALATION_TEXTS_MAX = 50
+"""Later crisis texts kept on one escalation (the newest): enough to follow a person's words, bounded in a flood."""
+
+
+def escalation_texts_key(escalation_id: str) -> str:
+    """List of JSON records ({"at", "category", "text": the words encrypted, base64}) of the crisis texts a person
+    sent while this escalation was open, oldest first."""
+    return f"{PREFIX}esc:{escalation_id}:texts"
+
+
+def attach_to_escalation(pipe: Pipeline, escalation_id: str, category: str, now: datetime, token: bytes) -> None:
+    """Add a later crisis text (its words encrypted, `token`) to a person's open escalation (State.escalation),
+    instead of opening another: operators see it there, and on-call is not alerted again."""
+    record = {"at": now.isoformat(), "category": category, "text": base64.b64encode(token).decode()}
+    key = escalation_texts_key(escalation_id)
+    pipe.rpush(key, json.dumps(record))
+    pipe.ltrim(key, -ESCALATION_TEXTS_MAX, -1)
+    pipe.hincrby(escalation_key(escalation_id), "repeats", 1)
+    count(pipe, now, "crisis_repeats")
+
+
+def escalation_texts(redis: Redis, escalation_id: str) -> list[dict[str, object]]:
+    """The later crisis texts attached to an escalation, oldest first, each "text" still encrypted (bytes)."""
+    rows = [json.loads(raw) for raw in redis.lrange(escalation_texts_key(escalation_id), 0, -1)]
+    return [row | {"text": base64.b64decode(row["text"])} for row in rows]
 
 
 def update_user(pipe: Pipeline, sender: str, values: dict[str, object], delete: tuple[str, ...] = ()) -> None:
@@ -283,20 +405,11 @@ return 1
 )
 
 
-# Keeps only the opt-out fields of a user hash (if the person opted out), deleting the rest.
-_FORGET_USER = Script(
-    None,
-    b"""
-local out, out_at = unpack(redis.call('HMGET', KEYS[1], 'out', 'out_at'))
-redis.call('DEL', KEYS[1])
-if out == '1' then redis.call('HSET', KEYS[1], 'out', out, 'out_at', out_at) end
-""",
-)
-
-
-def forget_user(pipe: Pipeline, sender: str) -> None:
-    """Erase a person's user hash, keeping an opt-out so it is still honoured."""
-    _FORGET_USER(keys=[user_key(sender)], args=[], client=pipe)
+def forget_user(pipe: Pipeline, sender: str, state: State) -> None:
+    """Erase a person's user hash, keeping an opt-out so it is still honoured (commit checks `state` is current)."""
+    pipe.delete(user_key(sender))
+    if state.opted_out:
+        pipe.hset(user_key(sender), mapping={"out": "1", "out_at": state.opted_out_at})
 
 
 def redact_escalations(redis: Redis, sender: str) -> int:
@@ -310,7 +423,7 @@ def redact_escalations(redis: Redis, sender: str) -> int:
             pipe.hdel(key, "text", "masked", "sender")
             pipe.hset(key, "state", "erased")
             # Operators' notes were about this person too; an erased escalation is in no working list.
-            pipe.delete(escalation_notes_key(escalation_id.decode()))
+            pipe.delete(escalation_notes_key(escalation_id.decode()), escalation_texts_key(escalation_id.decode()))
             pipe.zrem(ESCALATIONS_CLAIMED, escalation_id)
             pipe.zrem(ESCALATIONS_CLOSED, escalation_id)
             pipe.execute()

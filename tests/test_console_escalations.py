@@ -73,6 +73,18 @@ def test_a_crisis_text_appears_in_the_queue_with_its_words_and_masked_number(app
     assert ">Claim</button>" not in detail and "Add note" not in detail  # viewers read only
 
 
+def test_later_crisis_texts_join_the_open_escalation_and_show_on_its_page(
+    app: Flask, redis: Redis, operator: SignIn
+) -> None:
+    escalation_id = crisis(app)
+    crisis(app, text="i want to kill myself")
+    viewer, _ = operator("viewer@example.org", "viewer")
+    assert ids_in(page(viewer, "/admin/escalations")) == [escalation_id]  # one escalation, not two
+    detail = page(viewer, f"/admin/escalations/{escalation_id}")
+    assert CRISIS_TEXT in detail and "i want to kill myself" in detail and "suicide" in detail
+    assert b"kill myself" not in b"".join(redis.lrange(store.escalation_texts_key(escalation_id), 0, -1))
+
+
 def test_the_queue_filters_by_state(app: Flask, operator: SignIn) -> None:
     first, second, third = (crisis(app, f"+1555555010{n}") for n in range(3))
     editor, token = operator("editor@example.org", "editor")

@@ -40,7 +40,7 @@ def sent(redis: Redis) -> str:
 
 
 def state_of(redis: Redis, sender: str) -> store.State:
-    return store.claim_and_load(redis, new_sid(), sender)[1]
+    return store.user_state(redis, sender)
 
 
 def test_delivery_is_recorded_with_who_and_why(client: FlaskClient, redis: Redis, sent: str) -> None:

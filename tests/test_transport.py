@@ -203,7 +203,7 @@ def test_unreachable_api_is_a_temporary_failure() -> None:
 def test_unsubscribed_recipient_is_opted_out(redis: Redis) -> None:
     sender = sender_id(TO, config.DEV_DATA_KEY)
     transport.handle_send_error(redis, sender, transport.SendError("refused", 21610, True), NOW)
-    _, state = store.claim_and_load(redis, "SM" + "f" * 32, sender)
+    state = store.user_state(redis, sender)
     assert state.opted_out
     assert store.failures(redis) == {21610: 1}
 
@@ -212,7 +212,7 @@ def test_unsubscribed_recipient_is_opted_out(redis: Redis) -> None:
 def test_invalid_or_landline_number_is_marked_unreachable(redis: Redis, code: int) -> None:
     sender = sender_id(TO, config.DEV_DATA_KEY)
     transport.handle_send_error(redis, sender, transport.SendError("refused", code, True), NOW)
-    _, state = store.claim_and_load(redis, "SM" + "f" * 32, sender)
+    state = store.user_state(redis, sender)
     assert state.unreachable and not state.opted_out
     assert store.failures(redis) == {code: 1}
 

@@ -12,7 +12,8 @@ from service import clock, schedule, store
 from service.admin import audit, bp
 from service.admin.auth import current_operator, has_role, require
 from service.checkins import PAUSED_FOREVER
-from service.connection import get_redis
+from service.connection import get_config, get_redis
+from service.privacy import TEXT, keyring
 from service.store import State
 
 PAGE_SIZE = 25
@@ -88,6 +89,13 @@ def escalations() -> ResponseReturnValue:
     )
 
 
+def later_texts(escalation_id: str) -> list[dict[str, object]]:
+    """The crisis texts the person sent while this escalation was open, their words decrypted for the page."""
+    keys = keyring(get_config().DATA_KEY)
+    rows = store.escalation_texts(get_redis(), escalation_id)
+    return [row | {"text": keys.decrypt(row["text"], TEXT)} for row in rows]  # type: ignore[arg-type]
+
+
 @bp.get("/escalations/<escalation_id>")
 @require("viewer")
 def escalation(escalation_id: str) -> ResponseReturnValue:
@@ -99,6 +107,7 @@ def escalation(escalation_id: str) -> ResponseReturnValue:
         id=escalation_id,
         event=event,
         notes=store.escalation_notes(redis, escalation_id),
+        later=later_texts(escalation_id),
         person=follow_up(store.user_state(redis, event["sender"]) if "sender" in event else None, clock.now()),
         may_close=has_role("admin") or event.get("claimed_by") == _operator_email(),
         note_max=store.ESCALATION_NOTE_MAX,
