@@ -177,12 +177,28 @@ NEVER_PATTERNS = {
     "claims to be a person": r"\b(?:i am|i'm|we are|we're)\s+(?:a\s+)?(?:real\s+)?(?:person|human)",
     "minimising": r"not (?:that|so) bad",
 }
+# A question that pulls for "no" (POLICY.md N6, "you're not going to hurt yourself, right?"): a tag
+# question, a negative question, or one that supplies the safe answer. Matched per question sentence.
+PULLS_FOR_NO = re.compile(
+    r"(?:,|\b(?:okay|ok))\s*right\?|\b(?:aren't|arent|won't|wont|wouldn't|wouldnt|don't|dont|isn't|isnt|can't|cant"
+    r"|didn't|didnt|haven't|havent) (?:you|it)\b|\byou(?:'re| are) not\b|\byou (?:won't|wont|wouldn't|wouldnt|don't"
+    r"|dont|can't|cant|aren't|arent)\b|\bno need\b|\bnothing (?:bad|wrong)\b|\b(?:promise|swear)\b|\bsurely\b",
+    re.I,
+)
+
+
+def pulls_for_no(text: str) -> list[str]:
+    """Questions in `text` that invite a "no" (any sentence ending in "?" that matches PULLS_FOR_NO)."""
+    return [s for s in sentences(text) if s.rstrip().endswith("?") and PULLS_FOR_NO.search(s)]
+
+
 # Rule name -> a function returning the offending fragments (or sentences) of a rendered text.
 NEVER_RULES = {
     **{rule: re.compile(pattern, re.I).findall for rule, pattern in NEVER_PATTERNS.items()},
     "Poison Control by text": lambda t: same_sentence(t, r"poison control", r"\btext"),
     "HELP4U in Spanish": lambda t: same_sentence(t, r"HELP4U|435748", r"spanish|espa"),
     "stop suddenly": unnegated_sudden_stops,
+    "question that pulls for no": pulls_for_no,
 }
 # Words a discreet (lock-screen) text must not contain (POLICY.md L4), with their plurals and forms: what would
 # tell someone glancing at the phone what these texts are about.

@@ -33,6 +33,7 @@ class Rules:
     reminder_delay: timedelta = timedelta(minutes=120)
     low_streak: int = 3
     referral_followup: timedelta = timedelta(days=3)
+    alert_levels: frozenset[str] = frozenset({"high", "imminent"})
     texts_per_minute: int = 10
     texts_per_hour: int = 50
 
@@ -46,6 +47,7 @@ class Rules:
             reminder_delay=timedelta(minutes=config.REMINDER_DELAY_MIN),
             low_streak=config.LOW_STREAK,
             referral_followup=timedelta(days=config.REFERRAL_FOLLOWUP_DAYS),
+            alert_levels=config.ONCALL_ALERT_LEVELS,
             texts_per_minute=config.INBOUND_PER_MINUTE,
             texts_per_hour=config.INBOUND_PER_HOUR,
         )
@@ -79,7 +81,14 @@ class Later:
     at: datetime
 
 
-Effect = Update | KeepNumber | Due | Later
+@dataclass(frozen=True)
+class Unschedule:
+    """Drop a pending one-off text of `kind` (its reason has passed)."""
+
+    kind: str
+
+
+Effect = Update | KeepNumber | Due | Later | Unschedule
 Result = tuple[list["Reply"], list[Effect]]
 QUESTION_FIELDS = ("q", "qa", "qd", "m")
 

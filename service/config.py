@@ -78,6 +78,20 @@ def _numbers(name: str, value: str) -> tuple[str, ...]:
     return numbers
 
 
+ALERT_LEVELS = ("possible", "high", "imminent")
+"""Risk levels of a crisis conversation (service.crisis_talk.LEVELS), lowest first."""
+ALERT_LEVELS_DEFAULT = frozenset({"high", "imminent"})
+"""A disclosure or risk to life now alerts at once; a question asked on indirect signs waits in the queue."""
+
+
+def _alert_levels(raw: str) -> frozenset[str]:
+    levels = {part.strip().lower() for part in raw.split(",") if part.strip()}
+    unknown = levels - set(ALERT_LEVELS)
+    if unknown:
+        raise ConfigError(f"ONCALL_ALERT_LEVELS takes {', '.join(ALERT_LEVELS)}, not {', '.join(sorted(unknown))}")
+    return frozenset(levels | {"imminent"})  # risk to life now is always alerted at once
+
+
 @dataclass(frozen=True)
 class Config:
     """Every setting the service reads; field names are the environment variable names."""
@@ -97,6 +111,7 @@ class Config:
     ONCALL_NUMBERS: tuple[str, ...] = field(default_factory=tuple)
     ONCALL_WEBHOOK_URL: str | None = None
     ONCALL_WEBHOOK_SECRET: str | None = None
+    ONCALL_ALERT_LEVELS: frozenset[str] = ALERT_LEVELS_DEFAULT  # risk levels alerted at once; imminent always is
     LOG_LEVEL: str = "INFO"
     SEND_RATE_PER_S: float = 10.0
     QUIET_HOURS: tuple[int, int] = (21 * 60, 8 * 60)  # minutes after local midnight: start, end
@@ -138,6 +153,8 @@ def load(environ: Mapping[str, str] | None = None) -> Config:
             values[name] = _url(name, env[name], ("http", "https"))
     if "ONCALL_NUMBERS" in env:
         values["ONCALL_NUMBERS"] = _numbers("ONCALL_NUMBERS", env["ONCALL_NUMBERS"])
+    if "ONCALL_ALERT_LEVELS" in env:
+        values["ONCALL_ALERT_LEVELS"] = _alert_levels(env["ONCALL_ALERT_LEVELS"])
     values["REDIS_APPENDFSYNC"] = _choice("REDIS_APPENDFSYNC", get("REDIS_APPENDFSYNC", "everysec"), APPENDFSYNC)
     values["LOG_LEVEL"] = _choice("LOG_LEVEL", get("LOG_LEVEL", "INFO").upper(), ("DEBUG", "INFO", "WARNING", "ERROR"))
     if "QUIET_HOURS" in env:

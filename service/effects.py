@@ -1,19 +1,21 @@
 """Writes the engine's effects to Redis in one atomic step: state changes, the due index, one-off sends, the
 escalation record and the on-call alert job, only if the person's state is still the one they were decided on."""
 
+import json
 from datetime import datetime
 
 from redis import Redis
+from redis.client import Pipeline
 from rq import Queue, Retry
 
-from service import checkins, engine, store
+from service import checkins, crisis_talk, engine, overrides, store
 from service.privacy import TEXT, Keyring, mask
 from service.store import State
 
 ALERT_RETRY = Retry(max=3, interval=[10, 60, 300])
 """An on-call alert that fails is retried by the RQ scheduler, spaced out so a provider outage can pass."""
 
-LATER_KINDS = ("referral", "referral_followup", "crisis_followup")
+LATER_KINDS = ("referral", "referral_followup", "crisis_followup", "crisis_check")
 
 
 def apply(
@@ -25,15 +27,19 @@ def apply(
     number: str,
     event_id: str,
     keys: Keyring,
+    remember: str | None = None,
 ) -> bool:
     """Write every effect in one round trip if the sender's state is still `state`; False (nothing written) if
     another text of theirs changed it first. `event_id` names an escalation (the MessageSid).
 
-    `number` is stored only encrypted with `keys`, and only where a later text must reach it."""
+    `number` is stored only encrypted with `keys`, and only where a later text must reach it; `remember` is the
+    text to add to the person's recent texts (engine.remembered), encrypted too."""
     if engine.Forget() in effects:
         store.redact_escalations(redis, sender)  # reads first, so outside the transaction below
     pipe = redis.pipeline()
     pipe.multi()  # explicit, so RQ's enqueue joins this transaction instead of starting its own
+    if remember:
+        store.remember_text(pipe, sender, keys.encrypt(f"{int(now.timestamp())}|{remember}", TEXT))
     for effect in effects:
         match effect:
             case engine.MarkSeen():
@@ -47,19 +53,25 @@ def apply(
                 store.set_opted_out(pipe, sender, False, now)
             case engine.Forget():
                 store.forget_user(pipe, sender, state)
+                store.forget_window(pipe, sender)
                 store.set_due(pipe, sender, None)
                 store.drop_later(pipe, LATER_KINDS, sender)
-            case engine.Escalate(category, text):
-                store.add_escalation(pipe, event_id, sender, category, now, text, mask(number))
-                Queue(store.QUEUE, connection=redis).enqueue_call(
-                    "workers.alerts.alert_oncall",
-                    args=(event_id,),
-                    job_id=f"alert-{event_id}",
-                    retry=ALERT_RETRY,
-                    pipeline=pipe,
-                )
+            case engine.Escalate(category, text, level, alert):
+                store.add_escalation(pipe, event_id, sender, category, now, text, mask(number), level)
+                if alert:
+                    _enqueue_alert(redis, pipe, event_id)
             case engine.Attach(escalation_id, category, text):
                 store.attach_to_escalation(pipe, escalation_id, category, now, keys.encrypt(text, TEXT))
+            case crisis_talk.Raise(escalation_id, level, alert):
+                store.raise_level(pipe, escalation_id, level)
+                if alert:
+                    _enqueue_alert(redis, pipe, escalation_id, level)
+            case crisis_talk.Exchange(escalation_id, texts, replies):
+                store.add_to_thread(pipe, escalation_id, _thread_entries(redis, keys, now, texts, replies))
+            case crisis_talk.ForgetWindow():
+                store.forget_window(pipe, sender)
+            case checkins.Unschedule(kind):
+                store.drop_later(pipe, (kind,), sender)
             case checkins.Update(values, clear):
                 store.update_user(pipe, sender, values, delete=clear)
                 if "mood" in values:
@@ -72,3 +84,24 @@ def apply(
             case checkins.Later(kind, at):
                 store.add_later(pipe, kind, sender, at)
     return store.commit(redis, pipe, sender, state)
+
+
+def _enqueue_alert(redis: Redis, pipe: Pipeline, escalation_id: str, level: str = "") -> None:
+    """Queue the on-call alert for an escalation (again, with `level`, when its risk rises) in this transaction."""
+    Queue(store.QUEUE, connection=redis).enqueue_call(
+        "workers.alerts.alert_oncall",
+        args=(escalation_id, level) if level else (escalation_id,),
+        job_id=f"alert-{escalation_id}" + (f"-{level}" if level else ""),
+        retry=ALERT_RETRY,
+        pipeline=pipe,
+    )
+
+
+def _thread_entries(
+    redis: Redis, keys: Keyring, now: datetime, texts: tuple[str, ...], replies: tuple[str, ...]
+) -> list[bytes]:
+    """The person's texts, then the replies as sent (in the texts operators published), each encrypted."""
+    at = now.isoformat()
+    entries = [{"from": "person", "at": at, "text": text} for text in texts]
+    entries += [{"from": "line", "at": at, "text": overrides.text(redis, key)} for key in replies]
+    return [keys.encrypt(json.dumps(entry, ensure_ascii=False), TEXT) for entry in entries]

@@ -2,8 +2,9 @@
 
 It does no I/O. The webhook loads the state, calls `respond`, writes the effects and sends the replies, so every
 rule of the conversation can be read here top to bottom and tested without Redis, Flask or Twilio. The order:
-crisis check, exact opt-out words, the inbound limit, START/YES/HELP, check-in commands, an answer to a pending
-check-in question, topics, fallback.
+a crisis text, exact opt-out words, the inbound limit, FORGET, START/YES/HELP, the crisis conversation
+(service.crisis_talk: a text inside one, or risk across the person's last few texts), check-in commands, an answer
+to a pending check-in question, topics, fallback.
 """
 
 import re
@@ -12,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
 
-from service import checkins, keywords, optout, safety, store
+from service import checkins, crisis_talk, keywords, optout, safety, store
 from service.checkins import Rules
 from service.crisis import person
 from service.store import State
@@ -48,6 +49,7 @@ class Message:
     crisis: str | None
     zone_guess: str | None = None
     bystander: bool = False  # a crisis text about someone else: the helper gets the bystander reply
+    sid: str = ""  # the MessageSid, which names an escalation this text opens
 
 
 @dataclass(frozen=True)
@@ -81,10 +83,13 @@ class Forget:
 
 @dataclass(frozen=True)
 class Escalate:
-    """A crisis message: record it (with its words, for the person who follows it up) and alert the on-call."""
+    """A crisis message: record it (with its words, for the person who follows it up) at its risk level
+    (crisis_talk.LEVELS), and alert the on-call when `alert`."""
 
     category: str
     text: str
+    level: str = "high"
+    alert: bool = True
 
 
 @dataclass(frozen=True)
@@ -96,7 +101,7 @@ class Attach:
     text: str
 
 
-Effect = MarkSeen | OptOut | OptIn | Forget | Escalate | Attach | checkins.Effect
+Effect = MarkSeen | OptOut | OptIn | Forget | Escalate | Attach | checkins.Effect | crisis_talk.Effect
 
 
 @cache
@@ -108,22 +113,50 @@ def plain_keywords() -> frozenset[str]:
     return frozenset(w for w in words | {str(n) for n in range(1, 6)} if not safety.classify(w.lower()))
 
 
-def read(text: str, zone_guess: str | None = None) -> Message:
+def read(text: str, zone_guess: str | None = None, sid: str = "") -> Message:
     """Classify a raw text once; the result serves both the normal path and the Redis-down path."""
     keyword = _KEYWORD_NOISE.sub("", text).upper()
     crisis = None if keyword in plain_keywords() else safety.classify(text)
     bystander = bool(crisis) and person.about_someone_else(text, crisis)
-    return Message(text=text, keyword=keyword, crisis=crisis, zone_guess=zone_guess, bystander=bystander)
+    return Message(text=text, keyword=keyword, crisis=crisis, zone_guess=zone_guess, sid=sid, bystander=bystander)
 
 
-def crisis_key(message: Message) -> str:
-    """The crisis reply for the message's category, in its bystander version when it is about someone else."""
-    return f"crisis.{message.crisis}.bystander" if message.bystander else f"crisis.{message.crisis}"
+def remembered(message: Message, state: State, rules: Rules) -> bool:
+    """Whether the text joins the person's recent texts, which are read together for risk: not a bare keyword or
+    check-in answer, not past the inbound limit, and not from someone who opted out (they get no conversation,
+    only crisis replies)."""
+    if not message.text or state.opted_out or over_limit(state, rules):
+        return False
+    return message.keyword not in plain_keywords()
+
+
+def crisis_key(category: str, bystander: bool = False) -> str:
+    """The crisis reply for `category`, in its version for the person helping when the text is about someone else."""
+    return f"crisis.{category}.bystander" if bystander else f"crisis.{category}"
 
 
 def offline_reply(message: Message) -> str:
     """The reply when state cannot be read: a crisis reply still goes out, anything else asks to retry."""
-    return crisis_key(message) if message.crisis else "retry"
+    return crisis_key(message.crisis, message.bystander) if message.crisis else "retry"
+
+
+def _bystander(
+    message: Message, state: State, now: datetime, rules: Rules, first_contact: list["Effect"]
+) -> tuple[list[Reply], list["Effect"]]:
+    """A crisis text about someone else: the helper's reply and an escalation, without the crisis conversation,
+    whose questions ("do you have a plan?") are for the person at risk."""
+    assert message.crisis
+    care = checkins.after_crisis(state, message.zone_guess, now, rules, message.crisis)
+    if state.escalation:
+        return [Reply(crisis_key(message.crisis, True))], [
+            *first_contact,
+            Attach(state.escalation, message.crisis, message.text),
+            *care,
+        ]
+    # Always alerted: someone is at risk whoever texts; an overdose or a medical emergency is imminent.
+    level = "imminent" if message.crisis in ("overdose", "medical") else "high"
+    escalate = Escalate(message.crisis, message.text, level)
+    return [Reply(crisis_key(message.crisis, True))], [*first_contact, escalate, *care]
 
 
 DEFAULT_RULES = Rules()
@@ -137,16 +170,13 @@ def respond(
     flooding = over_limit(state, rules)
     if message.crisis:
         # Outranks every state, opted out included: a person in danger always gets the emergency numbers.
-        reply = Reply(crisis_key(message))
-        care = checkins.after_crisis(state, message.zone_guess, now, rules, message.crisis)
-        if state.escalation:
-            # Already in the operators' queue: the words join it, on-call is not paged again, and past the limit
-            # the person (who has had the crisis reply) gets no more copies of it.
-            attach = Attach(state.escalation, message.crisis, message.text)
-            if flooding:
-                return [], [*first_contact, attach]
-            return [reply], [*first_contact, attach, *care]
-        return [reply], [*first_contact, Escalate(message.crisis, message.text), *care]
+        if flooding and state.escalation:
+            # Already in the operators' queue and past the limit: the words join it, and the person (who has had
+            # the crisis reply) gets no more copies of it.
+            return [], [*first_contact, Attach(state.escalation, message.crisis, message.text)]
+        if message.bystander:
+            return _bystander(message, state, now, rules, first_contact)
+        return crisis_talk.respond(message, state, now, rules)  # type: ignore[return-value]  # never None here
     asked_to_stop = optout.intent(message.text)
     if message.keyword in OPT_OUT or asked_to_stop == optout.STOP or _confirms_stop(message, state, now, rules):
         # Honoured past the limit too; it is confirmed once, as an opted-out person gets no reply.
@@ -164,6 +194,10 @@ def respond(
         return ([Reply("help")] if message.keyword in HELP else []), []
     if message.keyword in HELP:
         return [Reply("help")], first_contact
+    if not _asks_for_something_else(message, state, now, rules):
+        talk = crisis_talk.respond(message, state, now, rules)
+        if talk:
+            return talk
 
     question = checkins.pending_question(state, now, rules)
     handled = checkins.command(message.text, state, message.zone_guess, now, rules)
@@ -190,6 +224,17 @@ def over_limit(state: State, rules: Rules) -> bool:
     """Whether this text is past the person's inbound limit (texts a minute or an hour): then only crisis texts and
     opt-outs are acted on, so a flood costs at most the limit in replies."""
     return state.texts_minute > rules.texts_per_minute or state.texts_hour > rules.texts_per_hour
+
+
+def _asks_for_something_else(message: Message, state: State, now: datetime, rules: Rules) -> bool:
+    """Inside a crisis conversation, a whole-message topic keyword ("MENU") or check-in command ("CHECKIN") is
+    a request of its own and is answered as usual; a YES is one only while no question of the conversation waits."""
+    stage = crisis_talk.active(state, now)
+    if not stage or keywords.exact_topic(message.keyword):
+        return bool(stage)
+    if message.keyword in OPT_IN and stage in crisis_talk.QUESTIONS:
+        return False
+    return checkins.command(message.text, state, message.zone_guess, now, rules) is not None
 
 
 def _clarify_stop(state: State, now: datetime, rules: Rules) -> tuple[list[Reply], list[Effect]]:

@@ -67,6 +67,11 @@ def index(language: str = catalog.DEFAULT_LANGUAGE) -> KeywordIndex:
     return KeywordIndex(phrases=phrases, fuzzy=dict(fuzzy), longest=max(map(len, phrases), default=1))
 
 
+def exact_topic(text: str, language: str = catalog.DEFAULT_LANGUAGE) -> str | None:
+    """The topic whose keyword is the whole of `text` ("MENU", "sleep"), or None: no fuzzy or in-sentence match."""
+    return index(language).phrases.get(tuple(normalise(text).split()))
+
+
 def find_topic(text: str, language: str = catalog.DEFAULT_LANGUAGE) -> str | None:
     """The topic template key `text` asks about, or None."""
     idx = index(language)

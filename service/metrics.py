@@ -62,12 +62,24 @@ LIMITED = Counter(
 )
 SENDS = Counter("steadyline_sends", "Texts the workers tried to send, by kind and outcome.", ["kind", "outcome"])
 
-ROUTES = ("topic", "crisis", "checkin", "compliance", "forget", "welcome", "fallback", "spanish", "retry", "other")
+ROUTES = (
+    "topic",
+    "crisis",
+    "talk",
+    "checkin",
+    "compliance",
+    "forget",
+    "welcome",
+    "fallback",
+    "spanish",
+    "retry",
+    "other",
+)
 LIMITED_OUTCOMES = ("unanswered", "attached", "answered")
 SEND_KINDS = ("checkin", "reminder", "referral", "followup")
 SEND_OUTCOMES = ("sent", "duplicate", "recovered", "failed", "retry")
 
-_FAMILIES = {"topic": "topic", "crisis": "crisis", "checkin": "checkin", "forget": "forget"}
+_FAMILIES = {"topic": "topic", "crisis": "crisis", "talk": "talk", "checkin": "checkin", "forget": "forget"}
 _SINGLE = {"optout": "compliance", "optin": "compliance", "help": "compliance"} | {
     name: name for name in ("welcome", "fallback", "spanish", "retry")
 }

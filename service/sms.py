@@ -85,21 +85,23 @@ def inbound() -> Response | tuple[str, int]:
     if not MESSAGE_SID.match(message_sid) or not SENDER.match(number):
         return "MessageSid and From are required\n", 400
 
-    message = engine.read(clean_body(request.form.get("Body", "")), schedule.guess_zone(number, config.DEFAULT_ZONE))
-    sender = sender_id(number, config.DATA_KEY)
+    zone = schedule.guess_zone(number, config.DEFAULT_ZONE)
+    message = engine.read(clean_body(request.form.get("Body", "")), zone, message_sid)
+    sender, keys = sender_id(number, config.DATA_KEY), keyring(config.DATA_KEY)
     now = clock.now()
     rules = Rules.from_config(config)
     log = current_app.logger
     try:
         redis = get_redis()
-        claimed, state = store.claim_and_load(redis, message_sid, sender, now)
+        claimed, state = store.claim_and_load(redis, message_sid, sender, now, keys)
         if not claimed:
             log.info("inbound sid=%s duplicate: no effect", message_sid)
             return twiml([], None)
         for _ in range(MAX_DECISIONS):
             replies, effects = engine.respond(message, state, now, rules)
-            if not effects or apply_effects(
-                redis, effects, state, sender, now, number, message_sid, keyring(config.DATA_KEY)
+            remember = message.text if engine.remembered(message, state, rules) else None
+            if not (effects or remember) or apply_effects(
+                redis, effects, state, sender, now, number, message_sid, keys, remember
             ):
                 break
             # Another text of theirs changed their state first: decide again on what it left.

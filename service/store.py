@@ -111,6 +111,15 @@ class State:
     low: int = 0  # low answers in a row
     reminder_at: int = 0  # epoch seconds of the pending check-in's reminder (its DUE score until it runs)
     unreachable: bool = False
+    # The crisis conversation (service.crisis_talk): its stage, when the person last texted in it, replies in the
+    # stage so far, its risk level, its escalation, and whether the steps were sent.
+    talk: str = ""
+    talk_at: int = 0
+    talk_turns: int = 0
+    talk_level: str = ""
+    talk_esc: str = ""
+    talk_steps: bool = False
+    recent: tuple[str, ...] = ()  # the person's last few texts within WINDOW_S, oldest first (decrypted)
     clarify_at: int = 0  # epoch seconds the line asked whether an unclear text meant "stop texting me"
     opted_out_at: int = 0  # epoch seconds of the opt-out (kept by FORGET, with the opt-out itself)
     escalation: str = ""  # the id of the person's escalation still open or claimed, if any
@@ -125,9 +134,13 @@ FIELDS = {
     "seen": "seen", "opted_out": "out", "number": "n", "subscription": "sub", "minutes": "t", "zone": "z",
     "schedule": "sc", "anchor": "an", "paused_until": "pu", "question": "q", "asked_at": "qa",
     "question_day": "qd", "mood": "m", "streak": "st", "last_day": "ld", "low": "lo", "reminder_at": "rm",
-    "unreachable": "un", "clarify_at": "oc", "opted_out_at": "out_at", "escalation": "e",
+    "unreachable": "un", "clarify_at": "oc", "opted_out_at": "out_at", "escalation": "e", "talk": "k",
+    "talk_at": "ka", "talk_turns": "kn", "talk_level": "kl", "talk_esc": "ke", "talk_steps": "kp",
 }  # fmt: skip
-CLAIM_FIELDS = {"checkin": "xc", "reminder": "xr", "referral": "xf", "referral_followup": "xg", "crisis_followup": "xh"}
+CLAIM_FIELDS = {
+    "checkin": "xc", "reminder": "xr", "referral": "xf", "referral_followup": "xg", "crisis_followup": "xh",
+    "crisis_check": "xk",
+}  # fmt: skip
 """User hash field that guards each kind of scheduled text (see claim_days); short, as every subscriber has some."""
 
 SUBSCRIPTION_FIELDS = (
@@ -137,7 +150,7 @@ SUBSCRIPTION_FIELDS = (
 
 _INT_FIELDS = (
     "minutes", "anchor", "paused_until", "asked_at", "question_day", "mood", "streak", "last_day", "low", "reminder_at",
-    "clarify_at", "opted_out_at",
+    "clarify_at", "opted_out_at", "talk_at", "talk_turns",
 )  # fmt: skip
 
 
@@ -153,6 +166,10 @@ def state_from(raw: dict[bytes, bytes]) -> State:
         schedule=get("sc") or "daily",
         question={"m": "mood", "c": "craving"}.get(get("q") or "", ""),
         unreachable=get("un") == "1",
+        talk=get("k") or "",
+        talk_level=get("kl") or "",
+        talk_esc=get("ke") or "",
+        talk_steps=get("kp") == "1",
         **values,  # type: ignore[arg-type]
     )
 
@@ -167,6 +184,17 @@ def encode(field: str, value: object) -> str | bytes:
     if field == "question":
         return {"mood": "m", "craving": "c"}[str(value)]
     return str(value)
+
+
+WINDOW_TEXTS = 4
+WINDOW_S = 45 * 60
+"""A person's last WINDOW_TEXTS texts within WINDOW_S are read together for risk (service.crisis_talk); the list
+expires WINDOW_S after their last text."""
+
+
+def window_key(sender: str) -> str:
+    """List of a person's recent texts, newest first, each encrypted (privacy.TEXT) as "<epoch>|<text>"."""
+    return f"{PREFIX}w:{sender}"
 
 
 INBOUND_WINDOWS_S = (60, 3600)
@@ -202,47 +230,51 @@ end
 """
 
 # One script, so the claim, the count and the read are one command: the cheapest round trip redis-py makes.
-# KEYS: the MessageSid, the user hash, the inbound counters (INBOUND_WINDOWS_S). ARGV: the escalation key prefix,
-# the MessageSid's TTL, each window's length.
+# KEYS: the MessageSid, the user hash, the recent texts, the inbound counters (INBOUND_WINDOWS_S). ARGV: the
+# escalation key prefix, the MessageSid's TTL, each window's length.
 _CLAIM_AND_LOAD = Script(
     None,
     _PERSON_LUA
     + b"""
 if not redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[2]) then return false end
 local counts = {}
-for i = 3, #KEYS do
-  counts[i - 2] = redis.call('INCR', KEYS[i])
-  if counts[i - 2] == 1 then redis.call('EXPIRE', KEYS[i], ARGV[i]) end
+for i = 4, #KEYS do
+  counts[i - 3] = redis.call('INCR', KEYS[i])
+  if counts[i - 3] == 1 then redis.call('EXPIRE', KEYS[i], ARGV[i - 1]) end
 end
 local found = person(KEYS[2])
-return {found[1], found[2], found[3], counts}
+return {found[1], found[2], found[3], counts, redis.call('LRANGE', KEYS[3], 0, -1)}
 """,
 )
 
 _LOAD = Script(None, _PERSON_LUA + b"return person(KEYS[1])")
 
 
-def _state(found: list, **counts: int) -> State:
+def _state(found: list, **counts: object) -> State:
     digest, escalation, fields = found[0].decode(), found[1].decode(), found[2]
     raw = dict(zip(fields[::2], fields[1::2], strict=True))
     return replace(state_from(raw), escalation=escalation, digest=digest, **counts)
 
 
-def claim_and_load(redis: Redis, message_sid: str, sender: str, now: datetime) -> tuple[bool, State]:
+def claim_and_load(
+    redis: Redis, message_sid: str, sender: str, now: datetime, keys: "Keyring | None" = None
+) -> tuple[bool, State]:
     """Claim `message_sid` (False if another request already did), count the text in the sender's inbound
-    windows, and read the sender's state."""
-    keys = [sid_key(message_sid), user_key(sender), *(inbound_key(sender, w, now) for w in INBOUND_WINDOWS_S)]
-    found = _CLAIM_AND_LOAD(keys=keys, args=[escalation_key(""), SID_TTL_S, *INBOUND_WINDOWS_S], client=redis)
+    windows, and read the sender's state; with `keys`, their texts of the last WINDOW_S too (State.recent)."""
+    names = [sid_key(message_sid), user_key(sender), window_key(sender)]
+    names += [inbound_key(sender, w, now) for w in INBOUND_WINDOWS_S]
+    found = _CLAIM_AND_LOAD(keys=names, args=[escalation_key(""), SID_TTL_S, *INBOUND_WINDOWS_S], client=redis)
     if found is None:
         return False, State()
     minute, hour = found[3]
-    return True, _state(found, texts_minute=minute, texts_hour=hour)
+    recent = _recent(found[4], keys, now) if keys and found[4] else ()
+    return True, _state(found, texts_minute=minute, texts_hour=hour, recent=recent)
 
 
 def load(redis: Redis, sender: str, counted: State) -> State:
     """The sender's state read again (after a commit found it changed), with the counts `counted` was read with."""
     found = _LOAD(keys=[user_key(sender)], args=[escalation_key("")], client=redis)
-    return _state(found, texts_minute=counted.texts_minute, texts_hour=counted.texts_hour)
+    return _state(found, texts_minute=counted.texts_minute, texts_hour=counted.texts_hour, recent=counted.recent)
 
 
 # Runs a transaction's commands only if the person's hash still has the digest their State was read with, so two
@@ -275,6 +307,32 @@ def commit(redis: Redis, pipe: Pipeline, sender: str, state: State) -> bool:
     return bool(_COMMIT(keys=[user_key(sender)], args=[escalation_key(""), state.digest, *words], client=redis))
 
 
+def _recent(tokens: list[bytes], keys: "Keyring", now: datetime) -> tuple[str, ...]:
+    from service.privacy import TEXT, DataKeyError
+
+    texts = []
+    for token in reversed(tokens):
+        try:
+            at, _, text = keys.decrypt(token, TEXT).partition("|")
+        except DataKeyError:
+            continue  # made with a key since dropped: that text is simply no longer read
+        if now.timestamp() - int(at) <= WINDOW_S:
+            texts.append(text)
+    return tuple(texts)
+
+
+def remember_text(pipe: Pipeline, sender: str, token: bytes) -> None:
+    """Add an encrypted "<epoch>|<text>" to the person's recent texts, keeping the newest WINDOW_TEXTS."""
+    key = window_key(sender)
+    pipe.lpush(key, token)
+    pipe.ltrim(key, 0, WINDOW_TEXTS - 1)
+    pipe.expire(key, WINDOW_S)
+
+
+def forget_window(pipe: Pipeline, sender: str) -> None:
+    pipe.delete(window_key(sender))
+
+
 def mark_seen(pipe: Pipeline, sender: str, now: datetime) -> None:
     pipe.hsetnx(user_key(sender), "seen", int(now.timestamp()))
 
@@ -284,11 +342,19 @@ def set_opted_out(pipe: Pipeline, sender: str, opted_out: bool, now: datetime) -
 
 
 def add_escalation(
-    pipe: Pipeline, escalation_id: str, sender: str, category: str, now: datetime, text: str, masked: str
+    pipe: Pipeline,
+    escalation_id: str,
+    sender: str,
+    category: str,
+    now: datetime,
+    text: str,
+    masked: str,
+    level: str = "high",
 ) -> None:
-    """Record a crisis message for the operators who follow it up: when, which category, the words, the masked
-    number and the hashed one (to find the person's state), and its state ("open", "claimed", "closed")."""
+    """Record a crisis message for the operators who follow it up: when, which category and risk level, the words,
+    the masked number and the hashed one (to find the person's state), and its state ("open", "claimed", "closed")."""
     fields = {"at": now.isoformat(), "category": category, "sender": sender, "state": "open", "text": text}
+    fields["level"] = level
     pipe.hset(escalation_key(escalation_id), mapping=fields | {"masked": masked})
     pipe.zadd(ESCALATIONS, {escalation_id: now.timestamp()})
     pipe.hset(user_key(sender), FIELDS["escalation"], escalation_id)  # State.escalation while it is open
@@ -320,6 +386,28 @@ def escalation_texts(redis: Redis, escalation_id: str) -> list[dict[str, object]
     """The later crisis texts attached to an escalation, oldest first, each "text" still encrypted (bytes)."""
     rows = [json.loads(raw) for raw in redis.lrange(escalation_texts_key(escalation_id), 0, -1)]
     return [row | {"text": base64.b64decode(row["text"])} for row in rows]
+
+
+def escalation_thread_key(escalation_id: str) -> str:
+    """List of an escalation's exchange, oldest first: each entry JSON {"from": "person" | "line", "at", "text"},
+    encrypted (privacy.TEXT)."""
+    return f"{PREFIX}esc:{escalation_id}:thread"
+
+
+def add_to_thread(pipe: Pipeline, escalation_id: str, tokens: list[bytes]) -> None:
+    if tokens:
+        pipe.rpush(escalation_thread_key(escalation_id), *tokens)
+
+
+def escalation_thread(redis: Redis, escalation_id: str, keys: "Keyring") -> list[dict[str, str]]:
+    """An escalation's exchange, both directions, oldest first, decrypted."""
+    from service.privacy import TEXT
+
+    return [json.loads(keys.decrypt(t, TEXT)) for t in redis.lrange(escalation_thread_key(escalation_id), 0, -1)]
+
+
+def raise_level(pipe: Pipeline, escalation_id: str, level: str) -> None:
+    pipe.hset(escalation_key(escalation_id), "level", level)
 
 
 def update_user(pipe: Pipeline, sender: str, values: dict[str, object], delete: tuple[str, ...] = ()) -> None:
@@ -423,7 +511,11 @@ def redact_escalations(redis: Redis, sender: str) -> int:
             pipe.hdel(key, "text", "masked", "sender")
             pipe.hset(key, "state", "erased")
             # Operators' notes were about this person too; an erased escalation is in no working list.
-            pipe.delete(escalation_notes_key(escalation_id.decode()), escalation_texts_key(escalation_id.decode()))
+            pipe.delete(
+                escalation_notes_key(escalation_id.decode()),
+                escalation_texts_key(escalation_id.decode()),
+                escalation_thread_key(escalation_id.decode()),
+            )
             pipe.zrem(ESCALATIONS_CLAIMED, escalation_id)
             pipe.zrem(ESCALATIONS_CLOSED, escalation_id)
             pipe.execute()

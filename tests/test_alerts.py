@@ -98,6 +98,7 @@ def test_a_crisis_text_posts_one_signed_alert_without_words_or_number(
         "id": escalation_id,
         "category": "overdose",
         "at": event["at"],
+        "level": "imminent",  # issue 14: alerts carry the conversation's risk level
         "console_url": f"{PUBLIC}/admin/escalations/{escalation_id}",
     }
     everything_sent = body.decode() + json.dumps(headers)

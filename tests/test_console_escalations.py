@@ -215,3 +215,20 @@ def test_an_erased_persons_escalation_leaves_the_queue_and_cannot_be_worked(
     assert CRISIS_TEXT not in detail and "(erased)" in detail and ">Claim</button>" not in detail
     assert "Not claimed: the person asked" in post(admin, token, f"/admin/escalations/{escalation_id}/claim")
     assert "Not closed: the person asked" in post(admin, token, f"/admin/escalations/{escalation_id}/close")
+
+
+def test_the_escalation_page_shows_the_whole_exchange_both_directions(app: Flask, operator: SignIn) -> None:
+    from markupsafe import escape
+
+    from messages import catalog
+
+    texter = Texter(app.test_client(), number=NUMBER)
+    for text in ("so tired of all of it", "whats even the point", "sometimes, yeah"):
+        texter.send(text)
+    [escalation_id] = ids_in(page(operator("viewer@example.org", "viewer")[0], "/admin/escalations"))
+    detail = page(operator("viewer2@example.org", "viewer")[0], f"/admin/escalations/{escalation_id}")
+    conversation = detail[detail.index("The conversation") :]
+    said = ["so tired of all of it", "whats even the point", catalog.text("talk.ask"), "sometimes, yeah"]
+    positions = [conversation.index(escape(part)) for part in [*said, catalog.text("talk.thoughts")]]
+    assert positions == sorted(positions)  # in order, the person's texts and the line's replies
+    assert "They wrote" in conversation and "The line replied" in conversation and NUMBER not in detail

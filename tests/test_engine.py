@@ -65,13 +65,15 @@ def test_phrases_that_start_with_an_opt_out_word_are_not_opt_outs() -> None:
 def test_crisis_outranks_every_state_and_is_escalated() -> None:
     for state in (NEW, KNOWN, OUT):
         replies, effects = respond("i want to kill myself", state)
-        assert replies == ["crisis.suicide"]
+        # Issue 14: the crisis reply is now followed by one direct question (the crisis conversation).
+        assert replies == ["crisis.suicide", "talk.ask_plan"]
         assert Escalate("suicide", "i want to kill myself") in effects
 
 
 def test_crisis_from_a_new_number_gets_no_welcome_in_the_way() -> None:
     replies, effects = respond("took the whole bottle", NEW)
-    assert replies == ["crisis.overdose"] and effects[:2] == [MarkSeen(), Escalate("overdose", "took the whole bottle")]
+    escalate = Escalate("overdose", "took the whole bottle", level="imminent")  # issue 14: by risk level
+    assert replies == ["crisis.overdose"] and effects[:2] == [MarkSeen(), escalate]
 
 
 def test_new_number_gets_the_welcome_then_the_answer() -> None:

@@ -135,7 +135,8 @@ def test_a_crisis_text_replayed_50_times_at_once_is_answered_and_escalated_once(
     responses = storm(web, params)
     assert [status for status, _ in responses] == [200] * STORM
     answered = [replies for _, replies in responses if replies]
-    assert answered == [[catalog.text("crisis.suicide")]]  # one <Message>; 49 empty <Response/>
+    # One answer (the crisis reply and, since issue 14, its one direct question); 49 empty <Response/>.
+    assert answered == [[catalog.text("crisis.suicide"), catalog.text("talk.ask_plan")]]
     assert redis.zcard(store.ESCALATIONS) == 1
     assert Queue(store.QUEUE, connection=redis).job_ids == [f"alert-{params['MessageSid']}"]  # one on-call alert
 

@@ -68,9 +68,12 @@ def test_50_crisis_texts_make_one_escalation_and_page_oncall_once(redis: Redis, 
     first = line.params(CRISIS_TEXT)
     replies = [line.post(first)] + [line.post(line.params(f"{CRISIS_TEXT} {n}")) for n in range(49)]
     crisis = catalog.text("crisis.suicide")
-    assert [parse_replies(r) for r in replies] == [[crisis]] * PER_MINUTE + [[]] * (
-        50 - PER_MINUTE
-    )  # the crisis reply up to the limit, then quiet
+    answered = [parse_replies(r) for r in replies]
+    # Issue 14: the first gets the crisis reply and the conversation's one question; the next ones, up to the
+    # limit, its replies by turn (never the same crisis reply again and again); then quiet.
+    assert answered[0] == [crisis, catalog.text("talk.ask_plan")]
+    assert all(r and crisis not in r for r in answered[1:PER_MINUTE])
+    assert answered[PER_MINUTE:] == [[]] * (50 - PER_MINUTE)
     assert redis.zcard(store.ESCALATIONS) == 1
     assert Queue(store.QUEUE, connection=redis).job_ids == [f"alert-{first['MessageSid']}"]  # on-call paged once
     later = store.escalation_texts(redis, first["MessageSid"])
@@ -86,7 +89,7 @@ def test_a_crisis_text_past_the_limit_from_a_person_with_no_open_escalation_is_a
 ) -> None:
     for _ in range(PER_MINUTE + 5):
         line.send("MENU")
-    assert line.send(CRISIS_TEXT) == [catalog.text("crisis.suicide")]
+    assert line.send(CRISIS_TEXT) == [catalog.text("crisis.suicide"), catalog.text("talk.ask_plan")]  # issue 14
     assert redis.zcard(store.ESCALATIONS) == 1 and len(Queue(store.QUEUE, connection=redis).job_ids) == 1
 
 
@@ -96,6 +99,6 @@ def test_a_crisis_text_after_the_escalation_is_closed_opens_a_new_one_and_pages_
     first = line.params(CRISIS_TEXT)
     line.post(first)
     assert store.close_escalation(redis, first["MessageSid"], "op@example.org", True, MOMENT, "") == "ok"
-    assert line.send(CRISIS_TEXT) == [catalog.text("crisis.suicide")]
+    assert line.send(CRISIS_TEXT) == [catalog.text("crisis.suicide"), catalog.text("talk.ask_plan")]  # issue 14
     assert redis.zcard(store.ESCALATIONS) == 2 and len(Queue(store.QUEUE, connection=redis).job_ids) == 2
     assert store.escalation_texts(redis, first["MessageSid"]) == []

@@ -282,6 +282,10 @@ def test_follow_ups_ask_no_question(key):
         ("stop suddenly", "You can stop suddenly.", "Don't stop taking it suddenly."),
         ("promise", "We promise to keep it secret.", "You can keep texting."),
         ("claims to be a person", "I'm a real person.", "This line is automated, not a person."),
+        ("question that pulls for no", "You're not going to hurt yourself, right?", "Are you thinking about suicide?"),
+        ("question that pulls for no", "You won't do anything tonight, will you?", "Are you safe right now?"),
+        ("question that pulls for no", "Aren't you safe at home?", "Who could be with you tonight?"),
+        ("question that pulls for no", "Nothing bad happened?", "You're not alone. What happened?"),
     ],
 )
 def test_never_rule_catches(rule, bad, good):
@@ -321,7 +325,7 @@ REPLACED_WORDS = {
     r"\bprotracted\b": "long-lasting",
     r"rebound insomnia": "poor sleep",
     r"\ba cut\b": "a lower dose",
-    r"\bmeans\b": "anything you could hurt yourself with",
+    r"\b(?:the|any|other|lethal)\s+means\b": "anything you could hurt yourself with",
 }
 
 

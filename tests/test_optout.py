@@ -90,7 +90,7 @@ def test_the_clarifying_question_expires() -> None:
 
 def test_crisis_language_outranks_a_request_to_stop() -> None:
     keys, effects = respond("stop texting me i want to end it all")
-    assert keys == ["crisis.suicide"] and OptOut() not in effects
+    assert keys == ["crisis.suicide", "talk.ask_plan"] and OptOut() not in effects  # issue 14: then one question
 
 
 def test_the_reported_phrasings_opt_out_through_the_webhook_then_silence(known_texter: Texter) -> None:

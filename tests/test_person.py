@@ -105,4 +105,4 @@ def test_no_caring_follow_up_after_violence():
     _, effects = engine.respond(engine.read("my husband hit me and i'm scared to go home"), KNOWN, NOW)
     assert not [e for e in effects if isinstance(e, Later)]
     _, effects = engine.respond(engine.read("i want to die"), KNOWN, NOW)
-    assert [e.kind for e in effects if isinstance(e, Later)] == ["crisis_followup"]
+    assert "crisis_followup" in [e.kind for e in effects if isinstance(e, Later)]

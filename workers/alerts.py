@@ -41,7 +41,9 @@ def webhook_payload(config: Config, escalation_id: str, event: dict[str, str]) -
     """The alert as JSON: what happened and where to see it; never the texter's words or number."""
     base = config.PUBLIC_BASE_URL
     console_url = f"{base}/admin/escalations/{escalation_id}" if base else None
-    fields = {"event": "escalation.created", "id": escalation_id, "category": event["category"], "at": event["at"]}
+    kind = "escalation.raised" if event.get("raised") else "escalation.created"
+    fields = {"event": kind, "id": escalation_id, "category": event["category"], "at": event["at"]}
+    fields["level"] = event.get("level", "")
     return json.dumps(fields | {"console_url": console_url}).encode()
 
 
@@ -66,8 +68,9 @@ def post_webhook(config: Config, escalation_id: str, event: dict[str, str]) -> N
         raise WebhookError(f"answered {response.status_code}")
 
 
-def alert_oncall(escalation_id: str) -> int:
-    """Alert every on-call channel about escalation `escalation_id` once; return how many were alerted now.
+def alert_oncall(escalation_id: str, level: str = "") -> int:
+    """Alert every on-call channel about escalation `escalation_id` once (once more with `level` when its risk
+    rose to it in the conversation); return how many were alerted now.
 
     Each channel (a number, the webhook) is claimed first, so a retried job never alerts it twice. A failed one gives
     its claim back and, once the others have had their turn, fails the job so RQ's Retry tries it again.
@@ -81,18 +84,23 @@ def alert_oncall(escalation_id: str) -> int:
         current_app.logger.warning("alert escalation=%s: no ONCALL_NUMBERS or ONCALL_WEBHOOK_URL", escalation_id)
         return 0
     channels: list[tuple[str, str, Callable[[], object]]] = []  # (claim key, name for logs, the send)
+    claim = f"alert:{escalation_id}" + (f":{level}" if level else "")
+    risk = level or event.get("level", "")
     if config.ONCALL_NUMBERS:
-        body = overrides.text(
-            redis, "alert.oncall", category=event["category"].replace("_", " "), ref=escalation_id[-6:]
-        )
+        category = event["category"].replace("_", " ") + (f" ({risk} risk)" if risk else "")
+        body = overrides.text(redis, "alert.oncall", category=category, ref=escalation_id[-6:])
         sender = transport.from_config(config, redis)
         channels += [
-            (f"alert:{escalation_id}:{number}", "sms", partial(sender.send, transport.Outgoing(number, body, "alert")))
+            (f"{claim}:{number}", "sms", partial(sender.send, transport.Outgoing(number, body, "alert")))
             for number in config.ONCALL_NUMBERS
         ]
     if config.ONCALL_WEBHOOK_URL:
         channels.append(
-            (f"alert:{escalation_id}:webhook", "webhook", partial(post_webhook, config, escalation_id, event))
+            (
+                f"{claim}:webhook",
+                "webhook",
+                partial(post_webhook, config, escalation_id, event | {"level": risk, "raised": "1" if level else ""}),
+            )
         )
     sent, failure = 0, None
     for key, name, send in channels:

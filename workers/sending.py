@@ -14,7 +14,7 @@ from flask import current_app
 from redis import Redis
 from redis.client import Pipeline
 
-from service import clock, metrics, overrides, schedule, store, transport
+from service import clock, crisis_talk, metrics, overrides, schedule, store, transport
 from service.checkins import Rules, pending_question
 from service.config import Config
 from service.connection import get_config, get_redis
@@ -31,6 +31,7 @@ LATER_TEMPLATES = {
     "referral": ("referral", "referral"),
     "referral_followup": ("referral.followup", "followup"),
     "crisis_followup": ("crisis.followup", "followup"),
+    "crisis_check": ("talk.check", "followup"),
 }
 """One-off kinds: the template each sends and the kind it is sent (and shown in the outbox) as."""
 
@@ -181,6 +182,9 @@ def send_later(members: list[str], at_iso: str) -> dict[str, int]:
     for (kind, sender), (state, token) in zip(pairs, users, strict=True):
         if kind not in LATER_TEMPLATES or state.opted_out or state.unreachable or not token:
             outcomes["dropped"] += 1
+            continue
+        if kind == "crisis_check" and not crisis_talk.check_due(state, at, LATE_GRACE):
+            outcomes["dropped"] += 1  # answered meanwhile, or so late that the caring contact covers it
             continue
         number = keys.decrypt(token)
         zone = state.zone or schedule.guess_zone(number, rules.default_zone)

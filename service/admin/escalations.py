@@ -99,7 +99,8 @@ def later_texts(escalation_id: str) -> list[dict[str, object]]:
 @bp.get("/escalations/<escalation_id>")
 @require("viewer")
 def escalation(escalation_id: str) -> ResponseReturnValue:
-    """One crisis message: what was said, its notes, the person's current state, and the actions on it."""
+    """One crisis message: what was said, the exchange that followed, its notes, the person's current state, and
+    the actions on it."""
     event = _existing(escalation_id)
     redis = get_redis()
     return render_template(
@@ -108,6 +109,7 @@ def escalation(escalation_id: str) -> ResponseReturnValue:
         event=event,
         notes=store.escalation_notes(redis, escalation_id),
         later=later_texts(escalation_id),
+        thread=store.escalation_thread(redis, escalation_id, keyring(get_config().DATA_KEY)),
         person=follow_up(store.user_state(redis, event["sender"]) if "sender" in event else None, clock.now()),
         may_close=has_role("admin") or event.get("claimed_by") == _operator_email(),
         note_max=store.ESCALATION_NOTE_MAX,
