@@ -16,8 +16,8 @@ COPY workers ./workers
 RUN pip install --no-compile --only-binary=:all: . \
     && groupadd --system --gid 10001 steadyline \
     && useradd --system --uid 10001 --gid 10001 --home-dir /app --shell /usr/sbin/nologin steadyline \
-    && mkdir -p /app/var /tmp/steadyline-metrics \
-    && chown 10001:10001 /app/var /tmp/steadyline-metrics
+    && mkdir -p /app/var/spool /tmp/steadyline-metrics \
+    && chown 10001:10001 /app/var /app/var/spool /tmp/steadyline-metrics
 
 USER 10001:10001
 EXPOSE 8000

@@ -4,7 +4,7 @@ from collections.abc import Mapping
 
 from flask import Flask
 
-from service import admin, clock, config, connection, health, logs, metrics, security, sms, status
+from service import admin, clock, config, connection, health, logs, metrics, security, sms, spool, status
 
 
 def create_app(test_config: Mapping[str, str] | None = None) -> Flask:
@@ -18,6 +18,7 @@ def create_app(test_config: Mapping[str, str] | None = None) -> Flask:
     logs.init_app(app)
     security.init_app(app)
     connection.init_app(app)
+    spool.init_app(app)
     app.register_blueprint(sms.bp)
     app.register_blueprint(health.bp)
     app.register_blueprint(status.bp)

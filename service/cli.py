@@ -13,8 +13,10 @@ import urllib.parse
 import urllib.request
 import uuid
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 from typing import Any
 
 from redis import RedisError
@@ -49,10 +51,10 @@ def _port_free(host: str, port: int) -> bool:
     return True
 
 
-def _wait_ready(url: str, processes: dict[str, subprocess.Popen[bytes]]) -> bool:
+def _wait_ready(url: str, web: "Child") -> bool:
     deadline = time.monotonic() + READY_TIMEOUT_S
     while time.monotonic() < deadline:
-        if any(p.poll() is not None for p in processes.values()):
+        if web.process is None or web.process.poll() is not None:
             return False
         try:
             with urllib.request.urlopen(url, timeout=1):
@@ -62,13 +64,59 @@ def _wait_ready(url: str, processes: dict[str, subprocess.Popen[bytes]]) -> bool
     return False
 
 
-def _stop(processes: dict[str, subprocess.Popen[bytes]]) -> None:
+RESTART_PAUSE_S = (1.0, 30.0)
+"""The first and the longest pause before a crashed process is started again (doubling in between)."""
+STABLE_S = 60.0
+"""A process that ran this long before it died is restarted after the first pause again, not a longer one."""
+
+
+@dataclass
+class Child:
+    """A process `run` keeps running: started again, after a growing pause, whenever it dies."""
+
+    name: str
+    start: Callable[[], subprocess.Popen[bytes] | embedded.EmbeddedServer]
+    process: Any = None  # a Popen, or the embedded server
+    started: float = 0.0
+    pause: float = RESTART_PAUSE_S[0]
+    restart_at: float | None = None
+
+    def running(self) -> bool:
+        return self.process is not None and self.process.poll() is None
+
+    def launch(self) -> None:
+        self.started, self.restart_at = time.monotonic(), None
+        try:
+            self.process = self.start()
+        except (OSError, embedded.EmbeddedServerError) as exc:
+            print(f"steadyline: could not start the {self.name} ({exc})", file=sys.stderr, flush=True)
+            self.process = None
+
+    def tend(self, now: float) -> None:
+        """Start it again if it died and its pause is over; a crash loop backs off to RESTART_PAUSE_S[1]."""
+        if self.running():
+            return
+        if self.restart_at is None:
+            if now - self.started > STABLE_S:
+                self.pause = RESTART_PAUSE_S[0]
+            code = self.process.poll() if self.process is not None else None
+            print(
+                f"steadyline: the {self.name} stopped (exit {code}); starting it again in {self.pause:.0f} s",
+                file=sys.stderr,
+                flush=True,
+            )
+            self.restart_at = now + self.pause
+            self.pause = min(self.pause * 2, RESTART_PAUSE_S[1])
+        elif now >= self.restart_at:
+            self.launch()
+
+
+def _stop(children: dict[str, Child]) -> None:
     """Stop the web first (no new texts), then the scheduler and the worker (which finishes its job)."""
-    for name in ("web", "scheduler", "worker"):
-        process = processes.get(name)
-        if process and process.poll() is None:
-            process.terminate()
-    for process in processes.values():
+    processes = [children[name].process for name in ("web", "scheduler", "worker") if children[name].running()]
+    for process in processes:
+        process.terminate()
+    for process in processes:
         try:
             process.wait(timeout=15)
         except subprocess.TimeoutExpired:
@@ -76,7 +124,8 @@ def _stop(processes: dict[str, subprocess.Popen[bytes]]) -> None:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    """Web, worker and scheduler on the embedded server (or REDIS_URL), with the console transport."""
+    """Web, worker and scheduler on the embedded server (or REDIS_URL), with the console transport, each one
+    (the embedded server too) started again whenever it dies."""
     settings = config.load()
     if not _port_free(args.host, args.port):
         print(f"steadyline: port {args.port} is in use; choose another with --port", file=sys.stderr)
@@ -101,11 +150,22 @@ def cmd_run(args: argparse.Namespace) -> int:
     signal.signal(signal.SIGINT, request_stop)
     signal.signal(signal.SIGTERM, request_stop)
     # Own sessions: Ctrl-C reaches only this process, which then stops the others in order.
-    processes = {name: subprocess.Popen(cmd, env=env, start_new_session=True) for name, cmd in commands.items()}
-    code = 0
+    children = {
+        name: Child(name, partial(subprocess.Popen, command, env=env, start_new_session=True))
+        for name, command in commands.items()
+    }
+    if server:
+        # Restarted on its own port and data directory: clients reconnect to the same address, and the append-only
+        # file brings back every write it acknowledged.
+        port = int(server.url.rsplit(":", 1)[1].split("/")[0])
+        data = server.data_dir.parent
+        children["redis"] = Child("embedded server", partial(embedded.ensure, data, settings.REDIS_APPENDFSYNC, port))
+        children["redis"].process, children["redis"].started = server, time.monotonic()
+    for name in commands:
+        children[name].launch()
     try:
         base = f"http://{args.host}:{args.port}"
-        if not _wait_ready(f"{base}/healthz", processes):
+        if not _wait_ready(f"{base}/healthz", children["web"]):
             print("steadyline: the web process did not start; see the messages above", file=sys.stderr)
             return 1
         print(f"Steadyline is running.\n  webhook:   {base}/sms\n  health:    {base}/healthz, {base}/readyz")
@@ -114,18 +174,16 @@ def cmd_run(args: argparse.Namespace) -> int:
         print(f"Text it from another terminal:  steadyline chat --from +15555550123{port_flag}")
         print("Read what it sent:              steadyline outbox\nPress Ctrl-C to stop everything.", flush=True)
         while not stopping:
-            dead = [name for name, p in processes.items() if p.poll() is not None]
-            if dead:
-                print(f"steadyline: {', '.join(dead)} stopped unexpectedly; stopping the rest", file=sys.stderr)
-                code = 1
-                break
+            # Never stop the web because something else died: it still answers crisis texts without Redis.
+            for child in children.values():
+                child.tend(time.monotonic())
             time.sleep(0.3)
     finally:
-        _stop(processes)
-        if server:
-            server.stop()
+        _stop(children)
+        if "redis" in children and children["redis"].running():
+            children["redis"].process.stop()
         print("Steadyline stopped.", flush=True)
-    return code
+    return 0
 
 
 # --- chat --------------------------------------------------------------------------------------------------------
@@ -202,58 +260,95 @@ def cmd_outbox(args: argparse.Namespace) -> int:
     return 0
 
 
+WORKER_TTL_S = 20
+"""RQ's worker waits for a job at most this less 15 s (5 s) before it looks round: often enough to notice within
+seconds that its scheduler died with a lost Redis connection, and start it again."""
+MAINTENANCE_S = 5
+"""How often the worker checks its scheduler is alive (RQ's default, 10 minutes, held alert retries back)."""
+
+
+def _keep_running(what: str, start: Callable[[], bool]) -> int:
+    """Run `start` until it returns True (asked to stop); whenever it ends otherwise (Redis gone, RQ quitting),
+    start it again after a pause that doubles with each failure in a row (1 s up to 30 s), until Redis is back."""
+    from flask import current_app
+
+    def exit_now(signum: int, frame: object) -> None:
+        raise SystemExit(0)
+
+    pause = RESTART_PAUSE_S[0]
+    while True:
+        started = time.monotonic()
+        try:
+            if start():
+                return 0
+            reason = f"the RQ {what} quit without being asked to"
+        except RedisError as exc:
+            reason = f"Redis unreachable ({type(exc).__name__})"
+        pause = RESTART_PAUSE_S[0] if time.monotonic() - started > STABLE_S else pause
+        current_app.logger.error("%s: %s; starting a new one in %.0f s", what, reason, pause)
+        # Between runs nothing is under way: SIGINT or SIGTERM end the process at once.
+        signal.signal(signal.SIGINT, exit_now)
+        signal.signal(signal.SIGTERM, exit_now)
+        time.sleep(pause)
+        pause = min(pause * 2, RESTART_PAUSE_S[1])
+
+
 def cmd_worker(args: argparse.Namespace) -> int:
     """Run queued jobs (until stopped, or until the queue is empty with --burst).
 
     RQ's worker rides out a lost Redis connection only while it waits for a job; lost anywhere else (its start,
     its housekeeping, its scheduler), it quits. So a long-running worker that ends without being asked to is
-    started again, after a pause that doubles with each failure in a row (1 s up to 30 s), until Redis is back.
+    started again (see _keep_running). Its scheduler (which moves delayed jobs and RQ retries onto the queue)
+    dies with the connection; the worker starts it again within MAINTENANCE_S of Redis returning.
     """
-    from flask import current_app
     from rq import Queue, SimpleWorker
 
-    def exit_now(signum: int, frame: object) -> None:
-        raise SystemExit(0)
-
     with _app_context():
-        redis, log, pause = get_redis(), current_app.logger, 1.0
-        while True:
-            worker, started = None, time.monotonic()
-            try:
-                worker = SimpleWorker([Queue(store.QUEUE, connection=redis)], connection=redis)
-                # with_scheduler: the worker also moves delayed jobs and RQ retries onto the queue when due.
-                worker.work(burst=args.burst, with_scheduler=not args.burst)
-                reason = "the RQ worker quit without being asked to"
-            except RedisError as exc:
-                if args.burst:
-                    raise
-                reason = f"Redis unreachable ({type(exc).__name__})"
+        redis = get_redis()
+        if args.burst:
+            SimpleWorker([Queue(store.QUEUE, connection=redis)], connection=redis).work(burst=True)
+            return 0
+        previous: list[SimpleWorker] = []
+
+        def work() -> bool:
+            if previous and previous[-1].scheduler:
+                # The lock the last worker's scheduler held (kept by the append-only file, 61 s to live) would
+                # keep the new scheduler out for a minute: give it back first.
+                previous[-1].scheduler.release_locks()
+            worker = SimpleWorker(
+                [Queue(store.QUEUE, connection=redis)],
+                connection=redis,
+                worker_ttl=WORKER_TTL_S,
+                maintenance_interval=MAINTENANCE_S,
+            )
+            previous[:] = [worker]
+            worker.work(with_scheduler=True)
             # RQ notes when it was sent SIGINT or SIGTERM: then the worker was asked to stop.
-            if args.burst or getattr(worker, "_shutdown_requested_date", None) is not None:
-                return 0
-            pause = 1.0 if time.monotonic() - started > 60 else pause
-            log.error("worker: %s; starting a new one in %.0f s", reason, pause)
-            # Between workers nothing is under way: SIGINT or SIGTERM end the process at once.
-            signal.signal(signal.SIGINT, exit_now)
-            signal.signal(signal.SIGTERM, exit_now)
-            time.sleep(pause)
-            pause = min(pause * 2, 30.0)
+            return getattr(worker, "_shutdown_requested_date", None) is not None
+
+        return _keep_running("worker", work)
 
 
 def cmd_scheduler(args: argparse.Namespace) -> int:
-    """Enqueue the periodic jobs with RQ's cron scheduler: the scheduling pass, retention, the stats snapshot."""
+    """Enqueue the periodic jobs with RQ's cron scheduler: the scheduling pass, retention, the stats snapshot.
+
+    RQ's cron scheduler quits when Redis goes away; it is started again as the worker is (see _keep_running)."""
     from rq.cron import CronScheduler
 
     from workers import retention, stats
     from workers.ticker import TICK_INTERVAL_S, tick_now
 
     with _app_context():
-        cron = CronScheduler(connection=get_redis())
-        cron.register(tick_now, store.QUEUE, interval=TICK_INTERVAL_S)
-        cron.register(retention.enforce, store.QUEUE, interval=retention.INTERVAL_S)
-        cron.register(stats.snapshot, store.QUEUE, interval=stats.SNAPSHOT_INTERVAL_S)
-        cron.start()
-    return 0
+
+        def schedule() -> bool:
+            cron = CronScheduler(connection=get_redis())
+            cron.register(tick_now, store.QUEUE, interval=TICK_INTERVAL_S)
+            cron.register(retention.enforce, store.QUEUE, interval=retention.INTERVAL_S)
+            cron.register(stats.snapshot, store.QUEUE, interval=stats.SNAPSHOT_INTERVAL_S)
+            cron.start()  # returns when asked to stop (SIGINT, SIGTERM); raises RedisError when Redis went away
+            return True
+
+        return _keep_running("scheduler", schedule)
 
 
 def cmd_tick(args: argparse.Namespace) -> int:

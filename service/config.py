@@ -125,6 +125,7 @@ class Config:
     CONSOLE_IDLE_MIN: int = 30
     INBOUND_PER_MINUTE: int = 10  # texts one person may send a minute before ordinary ones go unanswered
     INBOUND_PER_HOUR: int = 50  # and an hour
+    SPOOL_DIR: str = "var/spool"  # crisis texts answered while Redis was down wait here (service.spool)
 
     @property
     def production(self) -> bool:
@@ -178,7 +179,7 @@ def load(environ: Mapping[str, str] | None = None) -> Config:
             privacy.keyring(env["DATA_KEY"])
         except privacy.DataKeyError as exc:
             raise ConfigError(str(exc)) from None
-    for name in ("TWILIO_AUTH_TOKEN", "SECRET_KEY", "DATA_KEY", "ONCALL_WEBHOOK_SECRET"):
+    for name in ("TWILIO_AUTH_TOKEN", "SECRET_KEY", "DATA_KEY", "ONCALL_WEBHOOK_SECRET", "SPOOL_DIR"):
         if name in env:
             values[name] = env[name]
 

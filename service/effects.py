@@ -9,6 +9,7 @@ from redis.client import Pipeline
 from rq import Queue, Retry
 
 from service import checkins, crisis_talk, engine, overrides, store
+from service.checkins import Rules
 from service.privacy import TEXT, Keyring, mask
 from service.store import State
 
@@ -16,6 +17,35 @@ ALERT_RETRY = Retry(max=3, interval=[10, 60, 300])
 """An on-call alert that fails is retried by the RQ scheduler, spaced out so a provider outage can pass."""
 
 LATER_KINDS = ("referral", "referral_followup", "crisis_followup", "crisis_check")
+
+MAX_DECISIONS = 25
+"""How often one text may be decided again because the person's state changed under it. Each round lets at least
+one of their texts through, so this covers 25 texts from one number arriving at the same instant."""
+
+
+def decide(
+    redis: Redis,
+    message: engine.Message,
+    state: State,
+    sender: str,
+    now: datetime,
+    number: str,
+    event_id: str,
+    rules: Rules,
+    keys: Keyring,
+    spooled: bool = False,
+) -> tuple[list[engine.Reply], list[engine.Effect]] | None:
+    """Decide a text and write its effects, deciding again while another text of theirs changes their state
+    first; the replies and effects that were written, or None if the state kept changing (MAX_DECISIONS)."""
+    for _ in range(MAX_DECISIONS):
+        replies, effects = engine.respond(message, state, now, rules)
+        remember = message.text if engine.remembered(message, state, rules) else None
+        if not (effects or remember or spooled) or apply(
+            redis, effects, state, sender, now, number, event_id, keys, remember, spooled
+        ):
+            return replies, effects
+        state = store.load(redis, sender, state)
+    return None
 
 
 def apply(
@@ -28,12 +58,14 @@ def apply(
     event_id: str,
     keys: Keyring,
     remember: str | None = None,
+    spooled: bool = False,
 ) -> bool:
     """Write every effect in one round trip if the sender's state is still `state`; False (nothing written) if
     another text of theirs changed it first. `event_id` names an escalation (the MessageSid).
 
     `number` is stored only encrypted with `keys`, and only where a later text must reach it; `remember` is the
-    text to add to the person's recent texts (engine.remembered), encrypted too."""
+    text to add to the person's recent texts (engine.remembered), encrypted too. `spooled`: the text was answered
+    while Redis was down (service.spool), and this write records that it is now done."""
     if engine.Forget() in effects:
         store.redact_escalations(redis, sender)  # reads first, so outside the transaction below
     pipe = redis.pipeline()
@@ -83,6 +115,8 @@ def apply(
                 store.set_due(pipe, sender, at)
             case checkins.Later(kind, at):
                 store.add_later(pipe, kind, sender, at)
+    if spooled:
+        store.mark_spooled(pipe, event_id)
     return store.commit(redis, pipe, sender, state)
 
 

@@ -32,6 +32,12 @@ class EmbeddedServer:
     data_dir: Path
     process: subprocess.Popen[bytes] | None = field(default=None, repr=False, compare=False)
 
+    def poll(self) -> int | None:
+        """None while the server runs, else its exit status (-1 when it was not our child), like Popen.poll."""
+        if self.process:
+            return self.process.poll()
+        return None if _alive(self.pid) else -1
+
     def stop(self, timeout: float = 10.0) -> None:
         """Stop the server if this process started it; SIGTERM makes it flush the append-only file first."""
         if not self.owned:

@@ -6,6 +6,7 @@ A request is: validate the signature -> claim the MessageSid and load state (one
 
 import re
 import unicodedata
+from datetime import datetime
 from functools import lru_cache
 
 from flask import Blueprint, Response, current_app, request
@@ -13,11 +14,11 @@ from redis import OutOfMemoryError, Redis, RedisError
 from twilio.request_validator import RequestValidator, get_signature_algorithm
 from twilio.twiml.messaging_response import MessagingResponse
 
-from service import clock, engine, metrics, overrides, schedule, store
+from service import clock, engine, metrics, overrides, schedule, spool, store
 from service.checkins import Rules
 from service.config import Config
 from service.connection import get_config, get_redis
-from service.effects import apply as apply_effects
+from service.effects import decide
 from service.privacy import keyring, sender_id
 
 bp = Blueprint("sms", __name__)
@@ -28,10 +29,6 @@ MAX_BODY_CHARS = 1600
 """Twilio's own limit for one inbound message; longer text is cut, not refused."""
 
 MESSAGE_SID = re.compile(r"^[A-Z]{2}[0-9a-fA-F]{32}$")
-MAX_DECISIONS = 25
-"""How often one text may be decided again because the person's state changed under it. Each round lets at least
-one of their texts through, so this covers 25 texts from one number arriving at the same instant."""
-
 SENDER = re.compile(r"^(?:[a-z]+:)?\+?[0-9A-Za-z]{2,20}$")
 
 
@@ -74,6 +71,24 @@ def twiml(replies: list[engine.Reply], redis: Redis | None) -> Response:
     return Response(_twiml_document(texts), mimetype="text/xml")
 
 
+def offline(message: engine.Message, message_sid: str, number: str, now: datetime, exc: RedisError) -> Response:
+    """The reply when Redis cannot be read or written: the crisis reply (the text spooled, to be recorded and
+    alerted once Redis is back), or a request to try again."""
+    reply, log = engine.Reply(engine.offline_reply(message)), current_app.logger
+    kept = ""
+    if message.crisis:
+        try:
+            spool.keep(get_config(), message_sid, number, message, now)
+            current_app.extensions["spool"].wake()
+            kept = ", spooled until Redis is back"
+        except OSError as error:
+            kept = f", NOT spooled ({type(error).__name__}): record and alert by hand"
+    # An error-level line, so monitoring sees a crisis text whose escalation is not recorded yet.
+    problem = "out of memory (maxmemory): writes refused" if isinstance(exc, OutOfMemoryError) else "unavailable"
+    log.error("inbound sid=%s redis %s (%s): replied %s%s", message_sid, problem, type(exc).__name__, reply.key, kept)
+    return twiml([reply], None)
+
+
 @bp.post("/sms")
 @metrics.timed
 def inbound() -> Response | tuple[str, int]:
@@ -97,24 +112,13 @@ def inbound() -> Response | tuple[str, int]:
         if not claimed:
             log.info("inbound sid=%s duplicate: no effect", message_sid)
             return twiml([], None)
-        for _ in range(MAX_DECISIONS):
-            replies, effects = engine.respond(message, state, now, rules)
-            remember = message.text if engine.remembered(message, state, rules) else None
-            if not (effects or remember) or apply_effects(
-                redis, effects, state, sender, now, number, message_sid, keys, remember
-            ):
-                break
-            # Another text of theirs changed their state first: decide again on what it left.
-            state = store.load(redis, sender, state)
-        else:
+        decided = decide(redis, message, state, sender, now, number, message_sid, rules, keys)
+        if decided is None:
             log.error("inbound sid=%s sender=%s state kept changing: replied retry", message_sid, sender[:8])
             return twiml([engine.Reply("retry")], None)
+        replies, effects = decided
     except RedisError as exc:
-        reply = engine.Reply(engine.offline_reply(message))
-        # An error-level line, so monitoring sees a crisis text whose escalation could not be recorded.
-        problem = "out of memory (maxmemory): writes refused" if isinstance(exc, OutOfMemoryError) else "unavailable"
-        log.error("inbound sid=%s redis %s (%s): replied %s", message_sid, problem, type(exc).__name__, reply.key)
-        return twiml([reply], None)
+        return offline(message, message_sid, number, now, exc)
     if engine.over_limit(state, rules):
         outcome = "answered" if replies else "attached" if effects else "unanswered"
         metrics.count_limited(outcome)

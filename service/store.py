@@ -78,6 +78,22 @@ def sid_key(message_sid: str) -> str:
     return f"{PREFIX}sid:{message_sid}"
 
 
+def spooled_key(message_sid: str) -> str:
+    """Set once a crisis text answered while Redis was down has been recorded from the spool (service.spool)."""
+    return f"{PREFIX}spooled:{message_sid}"
+
+
+def spooled(redis: Redis, message_sid: str) -> bool:
+    return bool(redis.exists(spooled_key(message_sid)))
+
+
+def mark_spooled(pipe: Pipeline, message_sid: str) -> None:
+    """Record, in the same commit as its effects, that a spooled text is done; and claim its MessageSid, so a
+    late redelivery of the webhook has no second effect."""
+    pipe.set(spooled_key(message_sid), "1", ex=SID_TTL_S)
+    pipe.set(sid_key(message_sid), "1", ex=SID_TTL_S)
+
+
 def sent_key(idempotency_key: str) -> str:
     return f"{PREFIX}sent:{idempotency_key}"
 

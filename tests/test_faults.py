@@ -348,7 +348,7 @@ def test_at_the_memory_limit_writes_are_refused_nothing_is_evicted_and_the_line_
 ) -> None:
     servers.append(embedded.ensure(tmp_path))
     redis = Redis.from_url(servers[0].url)
-    app = create_app({"REDIS_URL": servers[0].url})
+    app = create_app({"REDIS_URL": servers[0].url, "SPOOL_DIR": str(tmp_path / "spool")})
     for n in range(3):
         subscribe(app, f"+1718555010{n}")
     before = {key: redis.type(key) for key in redis.scan_iter(count=1000)}
@@ -372,6 +372,8 @@ def test_at_the_memory_limit_writes_are_refused_nothing_is_evicted_and_the_line_
         assert len(lines) == 1 and "out of memory" in lines[0] and "OutOfMemoryError" in lines[0], lines
     after = {key: redis.type(key) for key in before if redis.exists(key)}
     assert after == before  # noeviction: every key that was there still is
+    app.extensions["spool"].stop()
+    assert [p.stem for p in (tmp_path / "spool").glob("SM*.json")] == [crisis["MessageSid"]]  # kept for later
 
 
 # --- 7. Redis unreachable, then back -----------------------------------------------------------------------------

@@ -155,9 +155,12 @@ def stopped_server(tmp_path) -> embedded.EmbeddedServer:
     return server
 
 
-def test_crisis_reply_goes_out_with_redis_stopped(stopped_server: embedded.EmbeddedServer) -> None:
-    texter = Texter(create_app({"REDIS_URL": stopped_server.url}).test_client())
+def test_crisis_reply_goes_out_with_redis_stopped(stopped_server: embedded.EmbeddedServer, tmp_path) -> None:
+    app = create_app({"REDIS_URL": stopped_server.url, "SPOOL_DIR": str(tmp_path / "spool")})
+    texter = Texter(app.test_client())
     assert texter.send("i want to kill myself") == [catalog.text("crisis.suicide")]
+    app.extensions["spool"].stop()
+    assert len(list((tmp_path / "spool").glob("SM*.json"))) == 1  # kept, to be recorded once Redis is back
 
 
 def test_other_texts_ask_to_retry_with_redis_stopped(stopped_server: embedded.EmbeddedServer) -> None:
