@@ -11,6 +11,10 @@ from messages.segments import segment_count
 
 CATALOG_DIR = Path(__file__).parent
 DEFAULT_LANGUAGE = "en"
+LANGUAGES = ("en", "es")
+"""Every language has a catalog with the same keys (messages/<language>.yaml)."""
+LANGUAGE_NAMES = {"en": "English", "es": "Spanish"}
+"""How the console and the on-call alert name each language."""
 PROGRAM_NAME = "Steadyline"
 
 # The most segments a template of each kind may take: topic replies stay readable on one screen, crisis replies
@@ -18,6 +22,15 @@ PROGRAM_NAME = "Steadyline"
 # scheduled texts (check-ins, referrals, follow-ups the line starts itself) are one short, discreet segment, and
 # the crisis conversation's replies (questions, next steps, a safety plan in parts) take what a crisis reply may.
 MAX_SEGMENTS = {"topic": 2, "system": 2, "compliance": 2, "crisis": 3, "alert": 1, "scheduled": 1, "talk": 3}
+# Spanish says the same in about a fifth more characters: one segment more for replies the person asked for, never
+# for the texts the line starts itself (one discreet GSM-7 segment in every language).
+MAX_SEGMENTS_BY_LANGUAGE = {"es": {"topic": 3, "system": 3, "compliance": 3, "crisis": 4, "talk": 4}}
+
+
+def max_segments(kind: str, language: str = DEFAULT_LANGUAGE) -> int:
+    """The most segments a template of `kind` in `language` may take."""
+    return MAX_SEGMENTS_BY_LANGUAGE.get(language, {}).get(kind, MAX_SEGMENTS[kind])
+
 
 # Placeholders are bare lowercase names: no attribute access, no indexing, no format specs.
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
@@ -36,6 +49,11 @@ class Template:
     text: str
     source: str
     keywords: tuple[str, ...] = ()
+    language: str = DEFAULT_LANGUAGE
+
+    @property
+    def max_segments(self) -> int:
+        return max_segments(self.kind, self.language)
 
     @property
     def placeholders(self) -> frozenset[str]:
@@ -55,6 +73,7 @@ def default_values() -> dict[str, str]:
 SAMPLE_VALUES = {
     **default_values(),
     "category": "overdose",
+    "texter_language": "Spanish",
     "ref": "a1b2c3",
     "time": "8:00 PM",
     "zone": "Eastern",
@@ -69,7 +88,7 @@ SAMPLE_VALUES = {
 """A value for every placeholder any template may use, to check lengths and show previews."""
 
 
-def _parse(key: str, raw: object) -> Template:
+def _parse(key: str, raw: object, language: str) -> Template:
     if not isinstance(raw, dict):
         raise CatalogError(f"{key}: expected a mapping")
     missing = {"kind", "text", "source"} - raw.keys()
@@ -85,13 +104,13 @@ def _parse(key: str, raw: object) -> Template:
         raise CatalogError(f"{key}: keywords must be a list of quoted strings (YAML reads a bare YES as true)")
     if keywords and kind != "topic":
         raise CatalogError(f"{key}: only topics have keywords")
-    template = Template(key, kind, raw["text"].strip(), raw["source"].strip(), tuple(keywords))
+    template = Template(key, kind, raw["text"].strip(), raw["source"].strip(), tuple(keywords), language)
     try:
         text = render(template.text, SAMPLE_VALUES)
     except KeyError as exc:
         raise CatalogError(f"{key}: unknown placeholder {{{exc.args[0]}}}") from None
-    if segment_count(text) > MAX_SEGMENTS[kind]:
-        raise CatalogError(f"{key}: {segment_count(text)} segments, at most {MAX_SEGMENTS[kind]} for {kind}")
+    if segment_count(text) > template.max_segments:
+        raise CatalogError(f"{key}: {segment_count(text)} segments, at most {template.max_segments} for {kind}")
     return template
 
 
@@ -113,7 +132,7 @@ def load(language: str = DEFAULT_LANGUAGE) -> dict[str, Template]:
     data = yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader)
     if not isinstance(data, dict):
         raise CatalogError(f"{path.name}: expected a mapping of template keys")
-    return {key: _parse(key, raw) for key, raw in data.items()}
+    return {key: _parse(key, raw, language) for key, raw in data.items()}
 
 
 def text(key: str, language: str = DEFAULT_LANGUAGE, **values: str) -> str:

@@ -18,7 +18,7 @@ FOLLOW_UP_KEYS = ["referral.followup", "crisis.followup"]
 # Key -> the placeholders its template may use (the engine fills them); any other key may use only {program}.
 DEFAULT_PLACEHOLDERS = frozenset({"program"})
 ALLOWED_PLACEHOLDERS = {
-    "alert.oncall": {"category", "ref"},
+    "alert.oncall": {"category", "ref", "texter_language"},
     "checkin.confirmed": {"time", "zone"},
     "checkin.already": {"time", "zone"},
     "checkin.time_set": {"time", "zone"},
@@ -57,9 +57,10 @@ REQUIRED_PHRASES = {
         "CHECKIN",
         "about one text a day, plus an occasional reminder or follow-up",
     ],
-    "welcome": ["Steadyline", "automated", "Text MENU", "HELP", "STOP", "call or text 988"],
+    "welcome": ["Steadyline", "automated", "Text MENU", "HELP", "STOP", "call or text 988", "ESPANOL"],
     "fallback": ["MENU", "988", "call 911"],
-    "spanish": ["988", "AYUDA", "1-800-662-4357", "911"],
+    "language.offer": ["ENGLISH"],
+    "language.set": ["English", "MENU", "ESPANOL"],
     "retry": ["try again", "988", "call 911"],
     "optout": ["Steadyline", "START", "988"],
     "optin": ["Steadyline", "MENU", "HELP", "STOP"],
@@ -98,6 +99,47 @@ REQUIRED_PHRASES = {
     "referral.followup": ["1-800-662-4357", "988"],
     "crisis.followup": ["call or text 988"],
 }
+# The same for Spanish: the Spanish keywords, ALTO and AYUDA as carriers expect of a Spanish program (Twilio's
+# Spanish short code guidance), and 988's Spanish line (POLICY.md S1: press 2, text AYUDA).
+SPANISH_REQUIRED_PHRASES = {
+    "help": ["Steadyline", "Pueden aplicar cargos por mensajes y datos", "Responde ALTO para cancelar", "988",
+             "MENU"],
+    "welcome": ["Steadyline", "automatizad", "MENU", "AYUDA", "ALTO", "988", "ENGLISH"],
+    "fallback": ["MENU", "988", "llama al 911"],
+    "language.offer": ["ESPANOL", "988", "AYUDA"],
+    "language.set": ["español", "MENU", "ENGLISH"],
+    "retry": ["intenta de nuevo", "988", "llama al 911"],
+    "optout": ["Steadyline", "INICIO", "988"],
+    "optin": ["Steadyline", "MENU", "AYUDA", "ALTO"],
+    "optin.already": ["Steadyline", "MENU", "ALTO"],
+    "optout.clarify": ["Steadyline", "Responde ALTO", "DEJAR", "988"],
+    "ack": ["MENU", "988"],
+    "checkin.pause_invalid": ["PAUSA 3", "SEGUIR"],
+    "checkin.schedule_daily": ["MENOS", "ENTRE SEMANA"],
+    "checkin.answer_unclear_yes_no": ["SI o NO", "MENU"],
+    "forget.confirm": ["BORRAR SI"],
+    "checkin.offer": ["SI", "Pueden aplicar cargos por mensajes y datos", "Responde ALTO para cancelar"],
+    "checkin.confirmed": ["HORA 8pm", "ZONA Pacifico", "MENOS", "PAUSA", "ESTADO", "ALTO"],
+    "checkin.already": ["ESTADO"],
+    "checkin.not_subscribed": ["CHEQUEO"],
+    "checkin.time_quiet": ["HORA 7pm"],
+    "checkin.time_invalid": ["HORA 8pm", "HORA 20:30", "HORA 7:15 am"],
+    "checkin.zone_invalid": ["ZONA Este", "Pacifico", "Hawai", "Arizona", "ZONA America/Chicago"],
+    "checkin.paused": ["SEGUIR"],
+    "checkin.schedule_set": ["DIARIO"],
+    "checkin.status": ["HORA", "ZONA", "MENOS", "DIARIO", "PAUSA", "SEGUIR", "ALTO"],
+    "checkin.ask": ["1 al 5"],
+    "checkin.reminder": ["1 al 5"],
+    "checkin.ask_craving": ["SI o NO"],
+    "checkin.answer_unclear": ["1 al 5", "MENU"],
+    "checkin.reply.low_cravings": ["médico", "llama al 911", "1-800-662-4357", "ANSIAS"],
+    "checkin.reply.low_clear": ["988"],
+    "checkin.reply.mid_cravings": ["DORMIR", "ANSIEDAD", "ANSIAS"],
+    "checkin.reply.high_cravings": ["PLAN"],
+    "referral": ["1-800-662-4357", "988"],
+    "referral.followup": ["1-800-662-4357", "988"],
+    "crisis.followup": ["988"],
+}  # fmt: skip
 
 PHONE_NUMBER = re.compile(r"\b(?:988|911|1-800-\d{3}-\d{4})\b")
 # Per-crisis strings POLICY.md C2-C6 require (matched case-insensitively).
@@ -145,7 +187,17 @@ CRISIS_MUST_CONTAIN = {
     "crisis.violence.bystander": ["call 911", "1-800-799-7233", "88788", "friends and family", "988", "keep texting"],
     "crisis.harm_to_others.bystander": ["call 911 now", "988", "worried family", "keep texting"],
 }
-NEGATION = re.compile(r"\b(?:don't|do not|never|not|avoid)\b[^.!?]*$", re.IGNORECASE)
+# Spanish crisis replies name 988's Spanish line (press 2, or text AYUDA), never HELP4U (POLICY.md S1).
+SPANISH_CRISIS_MUST_CONTAIN = {
+    "crisis.suicide": ["988", "marca 2", "AYUDA", "llama al 911", "seguir escribiendo"],
+    "crisis.self_harm": ["988", "marca 2", "AYUDA", "llama al 911", "seguir escribiendo"],
+    "crisis.overdose": ["llama al 911", "1-800-222-1222", "988", "seguir escribiendo"],
+    "crisis.medical": ["llama al 911", "1-800-222-1222"],
+    "crisis.violence": ["llama al 911", "1-800-799-7233", "seguir escribiendo"],
+}
+AUTOMATED = {"en": "automated", "es": "automatizad"}
+"""What every crisis reply says about the line, per language ("automatizada", "automatizado")."""
+NEGATION = re.compile(r"\b(?:don't|do not|never|not|avoid|no|nunca|evita)\b[^.!?]*$", re.IGNORECASE)
 
 
 def sentences(text: str) -> list[str]:
@@ -158,7 +210,11 @@ def same_sentence(text: str, a: str, b: str) -> list[str]:
     return [s for s in sentences(text) if re.search(a, s, re.I) and re.search(b, s, re.I)]
 
 
-SUDDEN_STOP = re.compile(r"\b(?:stop|quit)(?:ping|ting)?\s+(?:\w+\s+)?(?:suddenly|abruptly|cold turkey)", re.I)
+SUDDEN_STOP = re.compile(
+    r"\b(?:stop|quit)(?:ping|ting)?\s+(?:\w+\s+)?(?:suddenly|abruptly|cold turkey)"
+    r"|\bdej(?:ar|a|es|arlo|arla|arlos|arlas)\s+(?:\w+\s+){0,2}(?:de golpe|de repente|en seco|de un dia para otro)",
+    re.I,
+)
 
 
 def unnegated_sudden_stops(text: str) -> list[str]:
@@ -173,9 +229,12 @@ NEVER_PATTERNS = {
     "text 911": r"\btext(?:ing)?\s+(?:to\s+)?911",
     "suicide stigma words": r"committed suicide|successful(?:ly)?\s+suicide|suicide\s+was\s+successful"
     r"|failed\s+(?:suicide\s+)?attempt",
-    "promise": r"\bpromis\w*",
-    "claims to be a person": r"\b(?:i am|i'm|we are|we're)\s+(?:a\s+)?(?:real\s+)?(?:person|human)",
-    "minimising": r"not (?:that|so) bad",
+    "promise": r"\bpromis\w*|\bpromet\w*",
+    "claims to be a person": r"\b(?:i am|i'm|we are|we're)\s+(?:a\s+)?(?:real\s+)?(?:person|human)"
+    r"|(?<!no )\b(?:soy|somos)\s+(?:una?\s+)?(?:persona|humano|humana)s?\b",
+    "minimising": r"not (?:that|so) bad|no es (?:tan|para tanto)",
+    "text 911 (Spanish)": r"\b(?:manda|env[ií]a|escribe|textea)\w*\s+(?:un\s+)?(?:texto|mensaje)?\s*(?:al\s+)?911",
+    "suicide stigma words (Spanish)": r"suicidio (?:exitoso|fallido)|intento fallido|cometi\w* suicidio",
 }
 # A question that pulls for "no" (POLICY.md N6, "you're not going to hurt yourself, right?"): a tag
 # question, a negative question, or one that supplies the safe answer. Matched per question sentence.
@@ -195,7 +254,7 @@ def pulls_for_no(text: str) -> list[str]:
 # Rule name -> a function returning the offending fragments (or sentences) of a rendered text.
 NEVER_RULES = {
     **{rule: re.compile(pattern, re.I).findall for rule, pattern in NEVER_PATTERNS.items()},
-    "Poison Control by text": lambda t: same_sentence(t, r"poison control", r"\btext"),
+    "Poison Control by text": lambda t: same_sentence(t, r"poison control|toxicolog|envenenamiento", r"\btext"),
     "HELP4U in Spanish": lambda t: same_sentence(t, r"HELP4U|435748", r"spanish|espa"),
     "stop suddenly": unnegated_sudden_stops,
     "question that pulls for no": pulls_for_no,
@@ -203,8 +262,9 @@ NEVER_RULES = {
 # Words a discreet (lock-screen) text must not contain (POLICY.md L4), with their plurals and forms: what would
 # tell someone glancing at the phone what these texts are about.
 NOT_DISCREET = re.compile(
-    r"\b(?:klonopin|clonazepam|rivotril|benzo\w*|xanax|valium|ativan|addict\w*|withdraw\w*|detox\w*|overdos\w*"
-    r"|relaps\w*|drugs?|pills?|seizures?|taper\w*|samhsa|suicid\w*|crisis|rehab\w*)\b",
+    r"\b(?:klonopin|clonazepam|benzo\w*|xanax|valium|ativan|addict\w*|withdraw\w*|detox\w*|overdos\w*"
+    r"|relaps\w*|drugs?|pills?|seizures?|taper\w*|samhsa|suicid\w*|crisis|rehab\w*"
+    r"|rivotril|clonas?|adicci\w*|adict[oa]s?|abstinencia|desintox\w*|sobredosis|reca[ií]\w*|drogas?|pastillas?)\b",
     re.I,
 )
 # Replies that arrive seconds after a discreet check-in show on the same lock screen (POLICY.md L2).
@@ -234,13 +294,20 @@ def required_placeholders(template: Template) -> frozenset[str]:
 
 
 def required_phrases(template: Template) -> list[str]:
-    """Phrases the rendered text of `template` must contain; a crisis reply also keeps every number its default
-    names and says that the line is automated."""
-    phrases = REQUIRED_PHRASES.get(template.key, [])
+    """Phrases the rendered text of `template` must contain, in its language; a crisis reply also keeps every number
+    its default names and says that the line is automated."""
+    spanish = template.language == "es"
+    phrases = (SPANISH_REQUIRED_PHRASES if spanish else REQUIRED_PHRASES).get(template.key, [])
     if template.kind == "crisis":
         numbers = PHONE_NUMBER.findall(template.text)
-        phrases = [*phrases, "automated", *CRISIS_MUST_CONTAIN.get(template.key, []), *numbers]
+        must = (SPANISH_CRISIS_MUST_CONTAIN if spanish else CRISIS_MUST_CONTAIN).get(template.key, [])
+        phrases = [*phrases, AUTOMATED[template.language], *must, *numbers]
     return list(dict.fromkeys(phrases))
+
+
+def help4u_in_spanish(template: Template, rendered: str) -> bool:
+    """HELP4U (435748) is English only: a Spanish text never names it (POLICY.md N8)."""
+    return template.language == "es" and bool(re.search(r"HELP4U|435748", rendered, re.I))
 
 
 def asks_no_question(template: Template) -> bool:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from service import schedule
+from service import schedule, wording
 from service.answers import parse_mood, parse_yes_no
 from service.config import Config
 from service.keywords import normalise
@@ -113,14 +113,11 @@ def _next(state: State, now: datetime, rules: Rules, **changes: object) -> datet
     return schedule.next_due(now, minutes, zone, merged["schedule"], merged["anchor"], merged["paused_until"])
 
 
-def _when(state: State, rules: Rules, **changes: object) -> dict[str, str]:
+def _when(state: State, rules: Rules, language: str, **changes: object) -> dict[str, str]:
     merged = {**state.__dict__, **changes}
     minutes = merged["minutes"] if merged["minutes"] is not None else rules.default_minutes
-    return {"time": schedule.format_time(minutes), "zone": schedule.zone_label(merged["zone"] or rules.default_zone)}
-
-
-def _day_label(ordinal: int) -> str:
-    return date.fromordinal(ordinal).strftime("%a %b %-d")
+    zone = wording.zone(merged["zone"] or rules.default_zone, language)
+    return {"time": schedule.format_time(minutes), "zone": zone}
 
 
 def _today(state: State, now: datetime, rules: Rules, guess: str | None = None) -> date:
@@ -129,35 +126,54 @@ def _today(state: State, now: datetime, rules: Rules, guess: str | None = None) 
 
 # --- commands ------------------------------------------------------------------------------------------------
 
+# English and Spanish words alike, for everyone (accents and case never matter): a reply is in the person's language
+# whichever words they used.
 SCHEDULE_WORDS = {
     "less": "alternate", "fewer": "alternate", "every other day": "alternate", "alternate": "alternate",
     "weekdays": "weekdays", "weekdays only": "weekdays", "daily": "daily", "every day": "daily", "more": "daily",
+    "menos": "alternate", "un dia si y otro no": "alternate", "cada tercer dia": "alternate",
+    "entre semana": "weekdays", "de lunes a viernes": "weekdays", "solo entre semana": "weekdays",
+    "diario": "daily", "a diario": "daily",
+    "todos los dias": "daily", "mas": "daily",
+}  # fmt: skip
+SUBSCRIBE_WORDS = frozenset(
+    {"checkin", "check in", "checkins", "check ins", "chequeo", "chequeos", "suscribir", "suscribirme"}
+)
+CONFIRM_WORDS = frozenset({"yes", "si", "claro"})
+VERBS = {
+    "time": "time", "zone": "zone", "pause": "pause", "resume": "resume", "status": "status",
+    "hora": "time", "zona": "zone", "pausa": "pause", "pausar": "pause", "seguir": "resume", "reanudar": "resume",
+    "estado": "status",
 }  # fmt: skip
 
 
-def command(text: str, state: State, guess: str | None, now: datetime, rules: Rules) -> Result | None:
-    """Handle a check-in command, or return None when `text` is not one."""
+def command(
+    text: str, state: State, guess: str | None, now: datetime, rules: Rules, language: str = "en"
+) -> Result | None:
+    """Handle a check-in command, or return None when `text` is not one; values are worded in `language`."""
     words = normalise(text)
-    verb, _, argument = words.partition(" ")
-    if words in ("checkin", "check in", "checkins", "check ins"):
-        return _checkin(state, rules)
-    if words == "yes" and state.subscription == "pending":
-        return _confirm(state, guess, now, rules)
-    if verb not in ("time", "zone", "pause", "resume", "status") and words not in SCHEDULE_WORDS:
+    first, _, argument = words.partition(" ")
+    verb = VERBS.get(first)
+    if words in SUBSCRIBE_WORDS:
+        return _checkin(state, rules, language)
+    if words in CONFIRM_WORDS and state.subscription == "pending":
+        return _confirm(state, guess, now, rules, language)
+    if verb is None and words not in SCHEDULE_WORDS:
         return None
     if state.subscription != "active":
         return [_reply("checkin.not_subscribed")], []
+    raw_argument = text.strip().partition(" ")[2] if " " in text.strip() else ""
     if verb == "time":
-        return _set_time(text.strip()[4:], state, now, rules)
+        return _set_time(raw_argument, state, now, rules, language)
     if verb == "zone":
-        return _set_zone(text.strip()[4:], state, now, rules)
+        return _set_zone(raw_argument, state, now, rules, language)
     if verb == "pause":
-        return _pause(argument, state, now, rules)
+        return _pause(argument, state, now, rules, language)
     if verb == "resume":
         due = _next(state, now, rules, paused_until=0)
-        return [_reply("checkin.resumed", **_when(state, rules))], [Update({"paused_until": 0}), Due(due)]
+        return [_reply("checkin.resumed", **_when(state, rules, language))], [Update({"paused_until": 0}), Due(due)]
     if verb == "status":
-        return [_reply("checkin.status", **_status(state, now, rules))], []
+        return [_reply("checkin.status", **_status(state, now, rules, language))], []
     chosen = SCHEDULE_WORDS[words]
     anchor = _today(state, now, rules).toordinal()
     effects: list[Effect] = [
@@ -165,74 +181,76 @@ def command(text: str, state: State, guess: str | None, now: datetime, rules: Ru
         Due(_next(state, now, rules, schedule=chosen, anchor=anchor)),
     ]
     if chosen == "daily":  # back to every day: the reply offers the lighter ones, not DAILY again
-        return [_reply("checkin.schedule_daily", time=_when(state, rules)["time"])], effects
-    return [_reply("checkin.schedule_set", schedule=schedule.SCHEDULES[chosen], **_when(state, rules))], effects
+        return [_reply("checkin.schedule_daily", time=_when(state, rules, language)["time"])], effects
+    how_often = wording.how_often(chosen, language)
+    return [_reply("checkin.schedule_set", schedule=how_often, **_when(state, rules, language))], effects
 
 
-def _checkin(state: State, rules: Rules) -> Result:
+def _checkin(state: State, rules: Rules, language: str) -> Result:
     if state.subscription == "active":
-        return [_reply("checkin.already", **_when(state, rules))], []
+        return [_reply("checkin.already", **_when(state, rules, language))], []
     # Double opt-in: nothing is scheduled until the person replies YES.
     return [_reply("checkin.offer")], [Update({"subscription": "pending"}), KeepNumber()]
 
 
-def _confirm(state: State, guess: str | None, now: datetime, rules: Rules) -> Result:
+def _confirm(state: State, guess: str | None, now: datetime, rules: Rules, language: str) -> Result:
     zone = _zone(state, guess, rules)
     minutes = state.minutes if state.minutes is not None else rules.default_minutes
     values = {"subscription": "active", "minutes": minutes, "zone": zone, "schedule": "daily"}
     values |= {"anchor": schedule.local_day(now, zone).toordinal(), "paused_until": 0}
     due = _next(state, now, rules, **values)
-    return [_reply("checkin.confirmed", **_when(state, rules, **values))], [Update(values), KeepNumber(), Due(due)]
+    reply = _reply("checkin.confirmed", **_when(state, rules, language, **values))
+    return [reply], [Update(values), KeepNumber(), Due(due)]
 
 
-def _set_time(argument: str, state: State, now: datetime, rules: Rules) -> Result:
+def _set_time(argument: str, state: State, now: datetime, rules: Rules, language: str) -> Result:
     minutes = schedule.parse_time(argument)
     if minutes is None:
         return [_reply("checkin.time_invalid")], []
     if schedule.quiet(minutes, rules.quiet_hours):
         start, end = rules.quiet_hours
         window = {"earliest": schedule.format_time(end), "latest": schedule.format_time((start - 1) % 1440)}
-        return [_reply("checkin.time_quiet", **window, time=_when(state, rules)["time"])], []
+        return [_reply("checkin.time_quiet", **window, time=_when(state, rules, language)["time"])], []
     due = _next(state, now, rules, minutes=minutes)
-    return [_reply("checkin.time_set", **_when(state, rules, minutes=minutes))], [
+    return [_reply("checkin.time_set", **_when(state, rules, language, minutes=minutes))], [
         Update({"minutes": minutes}),
         Due(due),
     ]
 
 
-def _set_zone(argument: str, state: State, now: datetime, rules: Rules) -> Result:
+def _set_zone(argument: str, state: State, now: datetime, rules: Rules, language: str) -> Result:
     zone = schedule.parse_zone(argument)
     if zone is None:
         return [_reply("checkin.zone_invalid")], []
     due = _next(state, now, rules, zone=zone)
-    return [_reply("checkin.zone_set", **_when(state, rules, zone=zone))], [Update({"zone": zone}), Due(due)]
+    return [_reply("checkin.zone_set", **_when(state, rules, language, zone=zone))], [Update({"zone": zone}), Due(due)]
 
 
-def _pause(argument: str, state: State, now: datetime, rules: Rules) -> Result:
+def _pause(argument: str, state: State, now: datetime, rules: Rules, language: str) -> Result:
     days = argument.split()[0] if argument else ""
     if not days:
-        until, label = PAUSED_FOREVER, "you text RESUME"
+        until, label = PAUSED_FOREVER, wording.until_resume(language)
     elif days.isdigit() and 0 < int(days) <= MAX_PAUSE_DAYS:
         # N days from the next check-in day: PAUSE 2 skips two check-ins, whether or not today's has gone out.
         upcoming = _next(state, now, rules, paused_until=0)
         first = schedule.local_day(upcoming, _zone(state, None, rules)) if upcoming else _today(state, now, rules)
         until = first.toordinal() + int(days)
-        label = _day_label(until)
+        label = wording.pause_end(until, language)
     else:
         return [_reply("checkin.pause_invalid", max_days=str(MAX_PAUSE_DAYS))], []
     due = _next(state, now, rules, paused_until=until)
     return [_reply("checkin.paused", until=label)], [Update({"paused_until": until}), Due(due)]
 
 
-def _status(state: State, now: datetime, rules: Rules) -> dict[str, str]:
+def _status(state: State, now: datetime, rules: Rules, language: str) -> dict[str, str]:
     today = _today(state, now, rules).toordinal()
-    if state.paused_until == PAUSED_FOREVER:
-        paused = "paused until you text RESUME"
-    elif state.paused_until > today:
-        paused = f"paused until {_day_label(state.paused_until)}"
-    else:
-        paused = "on"
-    return {"state": paused, "schedule": schedule.SCHEDULES.get(state.schedule, "every day"), **_when(state, rules)}
+    forever = state.paused_until == PAUSED_FOREVER
+    until = state.paused_until if state.paused_until > today else None
+    return {
+        "state": wording.check_in_state(until, language, forever=forever),
+        "schedule": wording.how_often(state.schedule, language),
+        **_when(state, rules, language),
+    }
 
 
 # --- the daily question ----------------------------------------------------------------------------------------

@@ -224,6 +224,8 @@ _CONNECT = _signs(
     r"(?:is this|are you) (?:a )?(?:real )?(?:person|human|bot|robot)",
 )
 STEPS = "STEPS"
+STEPS_WORDS = frozenset({STEPS, "PASOS"})
+"""The reply that asks for the safety plan or safety steps, in English or Spanish."""
 """The word that asks for the coping steps and safety plan (or, after danger from someone, safety steps)."""
 
 
@@ -313,7 +315,7 @@ def respond(message: "Message", state: State, now: datetime, rules: checkins.Rul
     closed = message.crisis and state.escalation != state.talk_esc
     if stage and stage != DECLINED and not closed:
         return _continue(stage, message, state, now, rules)
-    if message.keyword == STEPS and not message.crisis:
+    if message.keyword in STEPS_WORDS and not message.crisis:
         return _steps(THOUGHTS), []  # a saved text said "reply STEPS": it works later too
     signal = Signal(message.crisis, True) if message.crisis else None
     if signal is None and not state.opted_out and message.keyword not in _engine().plain_keywords():
@@ -370,7 +372,9 @@ def _continue(stage: str, message: "Message", state: State, now: datetime, rules
     new_stage = stage
     if message.crisis in _EMERGENCIES and stage != EMERGENCY:
         new_stage, replies = EMERGENCY, [engine.Reply(engine.crisis_key(message.crisis))]
-    elif message.keyword == STEPS or (stage in (THOUGHTS, SAFE_NOW) and not state.talk_steps and _accepts(message)):
+    elif message.keyword in STEPS_WORDS or (
+        stage in (THOUGHTS, SAFE_NOW) and not state.talk_steps and _accepts(message)
+    ):
         replies = _steps(stage)
     elif _CONNECT.search(normalise(message.text)):
         replies = [engine.Reply("talk.connect")]

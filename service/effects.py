@@ -88,8 +88,8 @@ def apply(
                 store.forget_window(pipe, sender)
                 store.set_due(pipe, sender, None)
                 store.drop_later(pipe, LATER_KINDS, sender)
-            case engine.Escalate(category, text, level, alert):
-                store.add_escalation(pipe, event_id, sender, category, now, text, mask(number), level)
+            case engine.Escalate(category, text, level, alert, language):
+                store.add_escalation(pipe, event_id, sender, category, now, text, mask(number), level, language)
                 if alert:
                     _enqueue_alert(redis, pipe, event_id)
             case engine.Attach(escalation_id, category, text):

@@ -2,47 +2,53 @@
 
 It does no I/O. The webhook loads the state, calls `respond`, writes the effects and sends the replies, so every
 rule of the conversation can be read here top to bottom and tested without Redis, Flask or Twilio. The order:
-a crisis text, exact opt-out words, the inbound limit, FORGET, START/YES/HELP, the crisis conversation
-(service.crisis_talk: a text inside one, or risk across the person's last few texts), check-in commands, an answer
-to a pending check-in question, topics, fallback.
+a crisis text, exact opt-out words, the inbound limit, FORGET, a language switch, START/YES/HELP, the crisis
+conversation (service.crisis_talk: a text inside one, or risk across the person's last few texts), check-in
+commands, an answer to a pending check-in question, topics, fallback. Every reply is in the person's language: the
+one remembered, else the one their text is written in, else English.
 """
 
 import re
+import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import cache
 
-from service import checkins, crisis_talk, keywords, optout, safety, store
+from messages import catalog
+from service import checkins, crisis_talk, keywords, language, optout, safety, store
 from service.checkins import Rules
 from service.crisis import person
 from service.store import State
 
-# Carrier-standard opt-out and opt-in words, honoured only as the whole message (any case, spaces, a full stop).
+# Carrier-standard opt-out and opt-in words, honoured only as the whole message (any case, spaces, a full stop,
+# accents ignored), in English and Spanish for everyone. ALTO is the Spanish STOP carriers expect of a Spanish
+# program (as AYUDA is its HELP); README "Spanish" lists the same words for Twilio's Advanced Opt-Out.
 OPT_OUT = frozenset({"STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT"})
-OPT_IN = frozenset({"START", "YES", "UNSTOP"})
-HELP = frozenset({"HELP", "INFO"})
-FORGET, FORGET_CONFIRMED = "FORGET", "FORGET YES"
-CONFIRM_STOP = frozenset({"YES", "Y", "YES STOP", "YES PLEASE", "YEP", "YEAH"})
-KEEP_TEXTING = frozenset({"NO", "N", "NOPE", "NO THANKS", "NAH"})
+SPANISH_OPT_OUT = frozenset(
+    {"ALTO", "PARAR", "PARA", "DETENER", "CANCELAR", "BAJA", "DAR DE BAJA", "NO MAS", "DESUSCRIBIR", "SALIR"}
+)
+CONFIRM_STOP = frozenset({"YES", "Y", "YES STOP", "YES PLEASE", "YEP", "YEAH", "SI", "SI POR FAVOR", "SI PARA"})
+KEEP_TEXTING = frozenset({"NO", "N", "NOPE", "NO THANKS", "NAH", "NO GRACIAS"})
 """Answers to the one clarifying question ("do you want us to stop texting you?"): stop, or carry on."""
 ACKNOWLEDGEMENTS = frozenset(
     ["thanks", "thank you", "thanks so much", "thank you so much", "thx", "ty", "ok", "okay", "ok thanks", "k",
-     "kk", "got it", "cool", "great", "will do", "sounds good", "ok thank you", "thanks a lot", "alright"]
+     "kk", "got it", "cool", "great", "will do", "sounds good", "ok thank you", "thanks a lot", "alright",
+     "gracias", "muchas gracias", "ok gracias", "vale", "listo", "entendido", "sale", "va", "perfecto"]
 )  # fmt: skip
 """Texts that only acknowledge a reply: answered with a short pointer, not "didn't recognize that"."""
+OPT_IN = frozenset({"START", "YES", "UNSTOP", "INICIO", "COMENZAR", "SI"})
+HELP = frozenset({"HELP", "INFO", "AYUDA", "INFORMACION"})
+FORGET = frozenset({"FORGET", "BORRAR"})
+FORGET_CONFIRMED = frozenset({"FORGET YES", "BORRAR SI"})
 
-# Words that mark a text as Spanish when no topic matched; the reply points to 988's Spanish line.
-SPANISH_WORDS = frozenset(
-    ["hola", "ayuda", "ayudame", "necesito", "quiero", "gracias", "tengo", "estoy", "espanol", "por", "favor"]
-)
 _KEYWORD_NOISE = re.compile(r"^[\s\W_]+|[\s\W_]+$")
 
 
 @dataclass(frozen=True)
 class Message:
-    """An inbound text as the engine sees it: the text, its bare keyword form, its crisis category, and the zone
-    its number most likely lives in."""
+    """An inbound text as the engine sees it: the text, its bare keyword form, its crisis category, the zone
+    its number most likely lives in, and the language it is written in (None: can't tell)."""
 
     text: str
     keyword: str
@@ -50,14 +56,16 @@ class Message:
     zone_guess: str | None = None
     bystander: bool = False  # a crisis text about someone else: the helper gets the bystander reply
     sid: str = ""  # the MessageSid, which names an escalation this text opens
+    language: str | None = None
 
 
 @dataclass(frozen=True)
 class Reply:
-    """A template to send, with the values for its placeholders."""
+    """A template to send, with the values for its placeholders, in `language` ("" until the engine sets it)."""
 
     key: str
     values: Mapping[str, str] = field(default_factory=dict)
+    language: str = ""
 
 
 # Effects, written by the caller in one transaction.
@@ -90,6 +98,7 @@ class Escalate:
     text: str
     level: str = "high"
     alert: bool = True
+    language: str = catalog.DEFAULT_LANGUAGE
 
 
 @dataclass(frozen=True)
@@ -108,17 +117,22 @@ Effect = MarkSeen | OptOut | OptIn | Forget | Escalate | Attach | checkins.Effec
 def plain_keywords() -> frozenset[str]:
     """Whole texts that are only a keyword or a check-in answer ("MENU", "STOP", "3", "Y") and that the classifier
     passes: most traffic, answered without running it ("OVERDOSING" alone is not one: it reads as a crisis)."""
-    words = {" ".join(phrase).upper() for phrase in keywords.index().phrases}
-    words |= OPT_OUT | OPT_IN | HELP | {"CHECKIN", "STATUS", "RESUME", "PAUSE", "Y", "N", "NO"}
+    words = {" ".join(phrase).upper() for lang in catalog.LANGUAGES for phrase in keywords.index(lang).phrases}
+    words |= OPT_OUT | SPANISH_OPT_OUT | OPT_IN | HELP | {"CHECKIN", "STATUS", "RESUME", "PAUSE", "Y", "N", "NO"}
     return frozenset(w for w in words | {str(n) for n in range(1, 6)} if not safety.classify(w.lower()))
 
 
 def read(text: str, zone_guess: str | None = None, sid: str = "") -> Message:
     """Classify a raw text once; the result serves both the normal path and the Redis-down path."""
-    keyword = _KEYWORD_NOISE.sub("", text).upper()
+    keyword = _fold(_KEYWORD_NOISE.sub("", text)).upper()
     crisis = None if keyword in plain_keywords() else safety.classify(text)
     bystander = bool(crisis) and person.about_someone_else(text, crisis)
-    return Message(text=text, keyword=keyword, crisis=crisis, zone_guess=zone_guess, sid=sid, bystander=bystander)
+    return Message(text, keyword, crisis, zone_guess, bystander=bystander, sid=sid, language=language.detect(text))
+
+
+def _fold(text: str) -> str:
+    """`text` without accents ("NO MÁS" reads as "NO MAS", "ESPAÑOL" as "ESPANOL")."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
 def remembered(message: Message, state: State, rules: Rules) -> bool:
@@ -135,9 +149,11 @@ def crisis_key(category: str, bystander: bool = False) -> str:
     return f"crisis.{category}.bystander" if bystander else f"crisis.{category}"
 
 
-def offline_reply(message: Message) -> str:
-    """The reply when state cannot be read: a crisis reply still goes out, anything else asks to retry."""
-    return crisis_key(message.crisis, message.bystander) if message.crisis else "retry"
+def offline_reply(message: Message) -> Reply:
+    """The reply when state cannot be read: a crisis reply still goes out, anything else asks to retry; in the
+    language of the text."""
+    key = crisis_key(message.crisis, message.bystander) if message.crisis else "retry"
+    return Reply(key, language=message.language or catalog.DEFAULT_LANGUAGE)
 
 
 def _bystander(
@@ -165,7 +181,22 @@ DEFAULT_RULES = Rules()
 def respond(
     message: Message, state: State, now: datetime, rules: Rules = DEFAULT_RULES
 ) -> tuple[list[Reply], list[Effect]]:
-    """Replies and effects for one inbound message."""
+    """Replies and effects for one inbound message, each reply in the person's language."""
+    # Remembered once a text shows it; a known person's mixed or other-language text does not change it.
+    lang = state.language or message.language or catalog.DEFAULT_LANGUAGE
+    replies, effects = _respond(message, state, now, rules, lang)
+    # Only while answering, and never with an opt-out or an erasure: those store nothing new about the person.
+    chosen = any(isinstance(e, checkins.Update) and "language" in e.values for e in effects)  # a switch
+    keeps_nothing = OptOut() in effects or Forget() in effects
+    if replies and message.language and not state.language and not chosen and not keeps_nothing:
+        effects = [*effects, checkins.Update({"language": message.language})]
+    effects = [replace(e, language=lang) if isinstance(e, Escalate) else e for e in effects]
+    return [r if r.language else replace(r, language=lang) for r in replies], effects
+
+
+def _respond(
+    message: Message, state: State, now: datetime, rules: Rules, lang: str
+) -> tuple[list[Reply], list[Effect]]:
     first_contact: list[Effect] = [] if state.known else [MarkSeen()]
     flooding = over_limit(state, rules)
     if message.crisis:
@@ -178,16 +209,23 @@ def respond(
             return _bystander(message, state, now, rules, first_contact)
         return crisis_talk.respond(message, state, now, rules)  # type: ignore[return-value]  # never None here
     asked_to_stop = optout.intent(message.text)
-    if message.keyword in OPT_OUT or asked_to_stop == optout.STOP or _confirms_stop(message, state, now, rules):
+    stop_word = message.keyword in OPT_OUT or message.keyword in SPANISH_OPT_OUT
+    if stop_word or asked_to_stop == optout.STOP or _confirms_stop(message, state, now, rules):
         # Honoured past the limit too; it is confirmed once, as an opted-out person gets no reply.
         return ([] if state.opted_out else [Reply("optout")]), [*first_contact, OptOut()]
     if flooding:
         return [], []
     # Erasure is answered in every state, opted out included: it is the person's own request about their data.
-    if " ".join(message.keyword.split()) == FORGET_CONFIRMED:
+    if " ".join(message.keyword.split()) in FORGET_CONFIRMED:
         return [Reply("forget.done")], [Forget()]
-    if message.keyword == FORGET:
+    if message.keyword in FORGET:
         return [Reply("forget.confirm")], first_contact
+    switch = language.switch(message.text)
+    if switch:
+        # Confirmed in the new language; someone who opted out is not texted, but the choice is kept.
+        chosen = [checkins.Update({"language": switch})]
+        reply = [] if state.opted_out else [Reply("language.set" if state.known else "welcome", language=switch)]
+        return reply, [*first_contact, *chosen]
     if state.opted_out:
         if message.keyword in OPT_IN:
             return [Reply("optin")], [OptIn()]
@@ -200,17 +238,17 @@ def respond(
             return talk
 
     question = checkins.pending_question(state, now, rules)
-    handled = checkins.command(message.text, state, message.zone_guess, now, rules)
+    handled = checkins.command(message.text, state, message.zone_guess, now, rules, lang)
     if handled is None and question:
         handled = checkins.answer(message.text, question, state, now, rules)
     if handled is None and message.keyword in OPT_IN:
         # Never opted out, so there is nothing to rejoin ("welcome back" would be wrong).
         handled = [Reply("optin.already")], []
-    if handled is None and asked_to_stop == optout.UNCLEAR and not keywords.find_topic(message.text):
+    if handled is None and asked_to_stop == optout.UNCLEAR and not keywords.find_topic(message.text, lang):
         handled = _clarify_stop(state, now, rules)
     if handled is None and _clarifying(state, now, rules) and " ".join(message.keyword.split()) in KEEP_TEXTING:
         handled = [Reply("ack")], []
-    replies, effects = handled or ([Reply(_answer(message.text, question))], [])
+    replies, effects = handled or ([_answer(message, lang, question)], [])
     if state.clarify_at and not _touches_clarify(effects):
         effects = [*effects, checkins.Update({}, clear=(store.FIELDS["clarify_at"],))]  # the question was answered
     if state.known:
@@ -258,15 +296,14 @@ def _confirms_stop(message: Message, state: State, now: datetime, rules: Rules) 
     return _clarifying(state, now, rules) and " ".join(message.keyword.split()) in CONFIRM_STOP
 
 
-def _answer(text: str, question: str) -> str:
-    """The template that answers an ordinary text: a topic, the Spanish pointer, an acknowledgement, a re-ask of
-    the pending check-in question, or the fallback."""
-    topic = keywords.find_topic(text)
+def _answer(message: Message, lang: str, question: str) -> Reply:
+    """The reply to an ordinary text: a topic; for a text in another language than the person's, how to switch
+    (in the language of the text); an acknowledgement; a re-ask of the pending check-in question; or the fallback."""
+    topic = keywords.find_topic(message.text, lang)
     if topic:
-        return topic
-    words = keywords.normalise(text)
-    if SPANISH_WORDS.intersection(words.split()):
-        return "spanish"
+        return Reply(topic)
+    if message.language and message.language != lang:
+        return Reply("language.offer", language=message.language)
     if question:
-        return "checkin.answer_unclear_yes_no" if question == "craving" else "checkin.answer_unclear"
-    return "ack" if words in ACKNOWLEDGEMENTS else "fallback"
+        return Reply("checkin.answer_unclear_yes_no" if question == "craving" else "checkin.answer_unclear")
+    return Reply("ack" if keywords.normalise(message.text) in ACKNOWLEDGEMENTS else "fallback")

@@ -73,7 +73,16 @@ def exact_topic(text: str, language: str = catalog.DEFAULT_LANGUAGE) -> str | No
 
 
 def find_topic(text: str, language: str = catalog.DEFAULT_LANGUAGE) -> str | None:
-    """The topic template key `text` asks about, or None."""
+    """The topic template key `text` asks about, by the keywords of `language` first, then of the other languages
+    (topic keys are the same in every catalog, so the answer is still given in the person's language)."""
+    for lang in (language, *(other for other in catalog.LANGUAGES if other != language)):
+        topic = _find_topic(text, lang)
+        if topic:
+            return topic
+    return None
+
+
+def _find_topic(text: str, language: str) -> str | None:
     idx = index(language)
     words = normalise(text).split()[:MAX_TOKENS]
     if tuple(words) in idx.phrases:

@@ -71,7 +71,7 @@ ROUTES = (
     "forget",
     "welcome",
     "fallback",
-    "spanish",
+    "language",
     "retry",
     "other",
 )
@@ -79,9 +79,12 @@ LIMITED_OUTCOMES = ("unanswered", "attached", "answered")
 SEND_KINDS = ("checkin", "reminder", "referral", "followup")
 SEND_OUTCOMES = ("sent", "duplicate", "recovered", "failed", "retry")
 
-_FAMILIES = {"topic": "topic", "crisis": "crisis", "talk": "talk", "checkin": "checkin", "forget": "forget"}
+_FAMILIES = {
+    "topic": "topic", "crisis": "crisis", "talk": "talk", "checkin": "checkin", "forget": "forget",
+    "language": "language",
+}  # fmt: skip
 _SINGLE = {"optout": "compliance", "optin": "compliance", "help": "compliance"} | {
-    name: name for name in ("welcome", "fallback", "spanish", "retry")
+    name: name for name in ("welcome", "fallback", "retry")
 }
 
 

@@ -6,6 +6,7 @@ instant and never the wall-clock time.
 """
 
 import re
+import unicodedata
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
@@ -15,17 +16,21 @@ from phonenumbers import timezone as phone_timezones
 
 from service.config import in_window
 
-# What people call US zones, to IANA names; the first name per zone is how we say it back.
+# What people call US zones (in English and Spanish, without accents), to IANA names; the first name per zone is how
+# we say it back in English (service/wording.py has the Spanish).
 US_ZONES = {
-    "America/New_York": ("Eastern", "east", "et", "est", "edt", "eastern time", "new york"),
-    "America/Chicago": ("Central", "ct", "cst", "cdt", "central time", "chicago"),
-    "America/Denver": ("Mountain", "mt", "mst", "mdt", "mountain time", "denver"),
+    "America/New_York": ("Eastern", "east", "et", "est", "edt", "eastern time", "new york", "este", "hora del este"),
+    "America/Chicago": ("Central", "ct", "cst", "cdt", "central time", "chicago", "centro", "hora del centro"),
+    "America/Denver": ("Mountain", "mt", "mst", "mdt", "mountain time", "denver", "montana", "hora de la montana"),
     "America/Phoenix": ("Arizona", "az", "phoenix"),
-    "America/Los_Angeles": ("Pacific", "west", "pt", "pst", "pdt", "pacific time", "los angeles", "california"),
+    "America/Los_Angeles": (
+        "Pacific", "west", "pt", "pst", "pdt", "pacific time", "los angeles", "california", "pacifico",
+        "hora del pacifico",
+    ),
     "America/Anchorage": ("Alaska", "akst", "akdt", "anchorage"),
-    "Pacific/Honolulu": ("Hawaii", "hst", "honolulu"),
-    "America/Puerto_Rico": ("Atlantic", "ast", "puerto rico"),
-}
+    "Pacific/Honolulu": ("Hawaii", "hst", "honolulu", "hawai"),
+    "America/Puerto_Rico": ("Atlantic", "ast", "puerto rico", "atlantico"),
+}  # fmt: skip
 _ZONE_WORDS = {word.casefold(): zone for zone, words in US_ZONES.items() for word in words}
 _IANA = {name.casefold(): name for name in available_timezones()}
 _IANA_NAMES = frozenset(_IANA.values())
@@ -39,10 +44,22 @@ SCHEDULES = {"daily": "every day", "weekdays": "on weekdays", "alternate": "ever
 _TIME = re.compile(r"^(\d{1,2})(?:[:.]?(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.|a|p)?$")
 
 
+# Spanish ways to say am/pm ("8 de la noche", "7 de la mañana").
+_SPANISH_MERIDIEM = (("delamanana", "am"), ("delatarde", "pm"), ("delanoche", "pm"))
+
+
+def _fold(text: str) -> str:
+    """Lowercase without accents, so "Pacífico" reads as "pacifico" and "mañana" as "manana"."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(ch))
+
+
 def parse_time(text: str) -> int | None:
-    """Minutes after midnight for "8pm", "8 pm", "20:30", "7:15 am", "0730", "noon"; None if unreadable."""
-    value = text.strip().casefold().replace(" ", "")
-    if value in ("noon", "midday"):
+    """Minutes after midnight for "8pm", "8 pm", "20:30", "7:15 am", "0730", "noon", "8 de la noche"; None if
+    unreadable."""
+    value = _fold(text.strip()).replace(" ", "")
+    for spanish, meridiem in _SPANISH_MERIDIEM:
+        value = value.removesuffix(spanish) + meridiem if value.endswith(spanish) else value
+    if value in ("noon", "midday", "mediodia"):
         return 12 * 60
     match = _TIME.match(value)
     if not match:
@@ -65,7 +82,7 @@ def format_time(minutes: int) -> str:
 
 def parse_zone(text: str) -> str | None:
     """An IANA zone name for "Pacific", "PST", "america/chicago"; None if unknown."""
-    value = " ".join(text.strip().casefold().replace("_", " ").split())
+    value = " ".join(_fold(text.strip()).replace("_", " ").split())
     return _ZONE_WORDS.get(value) or _IANA.get(value.replace(" ", "_"))
 
 

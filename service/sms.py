@@ -66,7 +66,7 @@ def _twiml_document(texts: tuple[str, ...]) -> str:
 
 def twiml(replies: list[engine.Reply], redis: Redis | None) -> Response:
     """TwiML with one <Message> a reply, in the texts operators published (or the defaults)."""
-    texts = tuple(overrides.text(redis, reply.key, **reply.values) for reply in replies)
+    texts = tuple(overrides.text(redis, reply.key, reply.language, **reply.values) for reply in replies)
     metrics.count_replies(reply.key for reply in replies)
     return Response(_twiml_document(texts), mimetype="text/xml")
 
@@ -74,7 +74,7 @@ def twiml(replies: list[engine.Reply], redis: Redis | None) -> Response:
 def offline(message: engine.Message, message_sid: str, number: str, now: datetime, exc: RedisError) -> Response:
     """The reply when Redis cannot be read or written: the crisis reply (the text spooled, to be recorded and
     alerted once Redis is back), or a request to try again."""
-    reply, log = engine.Reply(engine.offline_reply(message)), current_app.logger
+    reply, log = engine.offline_reply(message), current_app.logger
     kept = ""
     if message.crisis:
         try:

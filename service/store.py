@@ -47,7 +47,7 @@ STATS_TTL_S = 400 * 24 * 3600
 
 def stats_key(day: date) -> str:
     """Hash of one UTC day's aggregate counters (no numbers, no words): checkin_sent, answered, mood_1..mood_5,
-    reminder_sent, referral_sent, followup_sent, crisis_events."""
+    reminder_sent, referral_sent, followup_sent, crisis_events, and crisis_events_<language> (en, es)."""
     return f"{PREFIX}stats:{day.isoformat()}"
 
 
@@ -142,6 +142,7 @@ class State:
     texts_minute: int = 0  # texts from this person in the current minute, this one included (claim_and_load)
     texts_hour: int = 0  # the same in the current hour
     digest: str = ""  # a digest of the stored hash this State was read from: commit writes only if it still holds
+    language: str = ""  # "", "en" or "es": "" until a text showed it (replies then use the text's, or English)
 
 
 # User hash field names, short because every subscriber carries them (the design target: <= 400 bytes a
@@ -150,7 +151,7 @@ FIELDS = {
     "seen": "seen", "opted_out": "out", "number": "n", "subscription": "sub", "minutes": "t", "zone": "z",
     "schedule": "sc", "anchor": "an", "paused_until": "pu", "question": "q", "asked_at": "qa",
     "question_day": "qd", "mood": "m", "streak": "st", "last_day": "ld", "low": "lo", "reminder_at": "rm",
-    "unreachable": "un", "clarify_at": "oc", "opted_out_at": "out_at", "escalation": "e", "talk": "k",
+    "unreachable": "un", "clarify_at": "oc", "opted_out_at": "out_at", "escalation": "e", "language": "lg", "talk": "k",
     "talk_at": "ka", "talk_turns": "kn", "talk_level": "kl", "talk_esc": "ke", "talk_steps": "kp",
 }  # fmt: skip
 CLAIM_FIELDS = {
@@ -182,6 +183,7 @@ def state_from(raw: dict[bytes, bytes]) -> State:
         schedule=get("sc") or "daily",
         question={"m": "mood", "c": "craving"}.get(get("q") or "", ""),
         unreachable=get("un") == "1",
+        language=get("lg") or "",
         talk=get("k") or "",
         talk_level=get("kl") or "",
         talk_esc=get("ke") or "",
@@ -366,15 +368,18 @@ def add_escalation(
     text: str,
     masked: str,
     level: str = "high",
+    language: str = "en",
 ) -> None:
     """Record a crisis message for the operators who follow it up: when, which category and risk level, the words,
-    the masked number and the hashed one (to find the person's state), and its state ("open", "claimed", "closed")."""
+    the masked number and the hashed one (to find the person's state), the language they were answered in, and its
+    state ("open", "claimed", "closed")."""
     fields = {"at": now.isoformat(), "category": category, "sender": sender, "state": "open", "text": text}
     fields["level"] = level
-    pipe.hset(escalation_key(escalation_id), mapping=fields | {"masked": masked})
+    pipe.hset(escalation_key(escalation_id), mapping=fields | {"masked": masked, "language": language})
     pipe.zadd(ESCALATIONS, {escalation_id: now.timestamp()})
     pipe.hset(user_key(sender), FIELDS["escalation"], escalation_id)  # State.escalation while it is open
     count(pipe, now, "crisis_events")
+    count(pipe, now, f"crisis_events_{language}")
 
 
 ESCALATION_TEXTS_MAX = 50

@@ -97,6 +97,7 @@ def test_a_crisis_text_posts_one_signed_alert_without_words_or_number(
         "event": "escalation.created",
         "id": escalation_id,
         "category": "overdose",
+        "language": "en",  # issue 10: the texter's language, so the right person follows up
         "at": event["at"],
         "level": "imminent",  # issue 14: alerts carry the conversation's risk level
         "console_url": f"{PUBLIC}/admin/escalations/{escalation_id}",

@@ -85,11 +85,11 @@ def reply(server: LiveApp, text: str, number: str = NUMBER) -> list[str]:
     return replies
 
 
-def open_editor(page: Page, key: str = SLEEP) -> None:
+def open_editor(page: Page, key: str = SLEEP, lang: str = "en") -> None:
     page.get_by_role("navigation", name="Console").get_by_role("link", name="Templates").click()
     page.get_by_label("Search templates").fill(key)
     page.get_by_role("button", name="Search").click()
-    page.get_by_role("link", name=key, exact=True).click()
+    page.get_by_role("link", name=f"{key} ({lang})", exact=True).click()
 
 
 def test_a_csp_violation_is_caught(page: Page, problems: Problems) -> None:
@@ -165,6 +165,35 @@ def test_edit_a_template_with_live_counts_and_the_next_reply_uses_it(page: Page,
     status_message(page, "Published version 1.")
     expect(text).to_have_value(NEW_SLEEP)
     assert reply(server, "sleep") == [NEW_SLEEP]
+
+
+def test_the_spanish_editor_shows_the_english_beside_it_and_publishes_for_spanish_texters_only(
+    page: Page, app: Flask, server: LiveApp
+) -> None:
+    make_operator(app, EDITOR, "editor")
+    assert reply(server, "hola, no puedo dormir", "+15555550177")[-1].startswith("El insomnio de rebote")
+    sign_in(page, EDITOR)
+    open_editor(page, SLEEP, "es")
+    expect(page.get_by_role("heading", name=f"Edit template {SLEEP} (es)")).to_be_visible()
+    english = page.get_by_role("region", name="The same template in English")
+    expect(english).to_contain_text("Rebound insomnia")
+    counts = page.get_by_role("status").filter(has_text="characters")
+    expect(counts).to_contain_text("of at most 3 segments")  # Spanish topics may take one more
+    text = page.get_by_label("Text", exact=True)
+    text.fill("Duerme a la misma hora cada noche. Dile a tu médico si se pone dificil.")
+    expect(counts).to_contain_text("encoding GSM-7, 1 of at most 3 segments")  # é is GSM-7
+    page.get_by_role("button", name="Save and publish").click()
+    status_message(page, "Published version 1.")
+    assert reply(server, "dormir", "+15555550177") == [
+        "Duerme a la misma hora cada noche. Dile a tu médico si se pone dificil."
+    ]
+    assert reply(server, "sleep")[-1].startswith("Rebound insomnia")  # English texters keep the English
+    # Switching to English shows the new Spanish beside it; English history has nothing of the Spanish publish.
+    page.get_by_role("navigation", name="Language").get_by_role("link", name="English").click()
+    expect(page.get_by_role("heading", name=f"Edit template {SLEEP} (en)")).to_be_visible()
+    expect(page.get_by_role("region", name="The same template in Spanish")).to_contain_text("Duerme a la misma hora")
+    page.get_by_role("link", name="History and diffs").click()
+    expect(page.get_by_role("cell", name="v1 (current)")).to_have_count(0)
 
 
 def test_a_curly_quote_warns_of_ucs2_and_names_the_character(page: Page, app: Flask) -> None:

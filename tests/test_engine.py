@@ -5,6 +5,7 @@ from datetime import UTC, datetime
 import pytest
 
 from service import engine, safety
+from service.checkins import Update
 from service.engine import Escalate, MarkSeen, OptIn, OptOut
 from service.store import State
 
@@ -81,19 +82,28 @@ def test_new_number_gets_the_welcome_then_the_answer() -> None:
     assert respond("asdfgh", NEW) == (["welcome"], [MarkSeen()])
 
 
-def test_known_number_gets_the_answer_alone() -> None:
-    assert respond("how long does withdrawal last", KNOWN) == (["topic.withdrawal"], [])
+def test_known_number_gets_the_answer_alone_and_its_language_is_remembered() -> None:
+    # Issue 10: the language a text shows is remembered (English here), so later replies keep to it.
+    assert respond("how long does withdrawal last", KNOWN) == (["topic.withdrawal"], [Update({"language": "en"})])
     assert respond("asdfgh", KNOWN) == (["fallback"], [])
 
 
-def test_spanish_gets_the_spanish_pointer_and_new_spanish_texters_get_both() -> None:
-    assert respond("hola necesito ayuda", KNOWN) == (["spanish"], [])
-    assert respond("hola necesito ayuda", NEW) == (["welcome", "spanish"], [MarkSeen()])
+def test_a_spanish_text_from_someone_answered_in_english_gets_how_to_switch_in_spanish() -> None:
+    english = State(known=True, language="en")
+    replies, effects = engine.respond(engine.read("hola necesito hablar con alguien"), english, NOW)
+    assert [(r.key, r.language) for r in replies] == [("language.offer", "es")] and effects == []
 
 
-def test_offline_reply_keeps_crisis_replies_and_asks_others_to_retry() -> None:
-    assert engine.offline_reply(engine.read("i want to die")) == "crisis.suicide"
-    assert engine.offline_reply(engine.read("MENU")) == "retry"
+def test_a_new_spanish_texter_is_welcomed_in_spanish_and_remembered() -> None:
+    replies, effects = engine.respond(engine.read("hola necesito ayuda con mi hijo"), NEW, NOW)
+    assert [(r.key, r.language) for r in replies] == [("welcome", "es"), ("topic.family", "es")]
+    assert effects == [MarkSeen(), Update({"language": "es"})]
+
+
+def test_offline_reply_keeps_crisis_replies_and_asks_others_to_retry_in_the_texts_language() -> None:
+    assert engine.offline_reply(engine.read("i want to die")) == engine.Reply("crisis.suicide", language="en")
+    assert engine.offline_reply(engine.read("MENU")) == engine.Reply("retry", language="en")
+    assert engine.offline_reply(engine.read("me quiero morir")) == engine.Reply("crisis.suicide", language="es")
 
 
 def test_texts_that_skip_the_classifier_are_ones_it_would_pass() -> None:

@@ -15,8 +15,9 @@ from tests.texting import Texter
 
 PHRASINGS = yaml.safe_load((Path(__file__).parent / "data" / "optout_phrasings.yaml").read_text(encoding="utf-8"))
 NOW = datetime(2026, 11, 22, 15, 0, tzinfo=UTC)
-KNOWN = State(known=True)
-SUBSCRIBED = State(known=True, subscription="active", minutes=600, zone="America/New_York")
+# Known people's language is remembered (issue 10), so texts here change nothing but what they are about.
+KNOWN = State(known=True, language="en")
+SUBSCRIBED = State(known=True, subscription="active", minutes=600, zone="America/New_York", language="en")
 
 
 def respond(text: str, state: State = KNOWN, now: datetime = NOW) -> tuple[list[str], list[engine.Effect]]:
@@ -60,29 +61,29 @@ def test_an_unclear_text_gets_one_clarifying_reply(text: str) -> None:
 
 
 def test_yes_to_the_clarifying_question_opts_out() -> None:
-    asked = State(known=True, clarify_at=int(NOW.timestamp()))
+    asked = State(known=True, clarify_at=int(NOW.timestamp()), language="en")
     for answer in ("yes", "Y", "yes stop"):
         assert respond(answer, asked, NOW + timedelta(minutes=5)) == (["optout"], [OptOut()])
 
 
 def test_no_to_the_clarifying_question_keeps_texting_and_clears_the_question() -> None:
-    asked = State(known=True, clarify_at=int(NOW.timestamp()))
+    asked = State(known=True, clarify_at=int(NOW.timestamp()), language="en")
     assert respond("no", asked, NOW + timedelta(minutes=5)) == (["ack"], [Update({}, clear=("oc",))])
 
 
 def test_a_second_unclear_text_is_honoured_instead_of_asking_again() -> None:
-    asked = State(known=True, clarify_at=int(NOW.timestamp()))
+    asked = State(known=True, clarify_at=int(NOW.timestamp()), language="en")
     assert respond("i want to stop", asked, NOW + timedelta(minutes=5)) == (["optout"], [OptOut()])
 
 
 def test_a_topic_after_the_clarifying_question_is_answered_and_ends_it() -> None:
-    asked = State(known=True, clarify_at=int(NOW.timestamp()))
+    asked = State(known=True, clarify_at=int(NOW.timestamp()), language="en")
     keys, effects = respond("taper", asked, NOW + timedelta(minutes=5))
     assert keys == ["topic.taper"] and effects == [Update({}, clear=("oc",))]
 
 
 def test_the_clarifying_question_expires() -> None:
-    asked = State(known=True, clarify_at=int(NOW.timestamp()))
+    asked = State(known=True, clarify_at=int(NOW.timestamp()), language="en")
     later = NOW + timedelta(days=1)
     assert respond("yes", asked, later)[0] == ["optin.already"]
     assert respond("i want to stop", asked, later)[0] == ["optout.clarify"]

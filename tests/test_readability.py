@@ -16,13 +16,14 @@ CEILING = {
 }
 # Not for texters in English: the on-call alert goes to staff, and the Spanish pointer is in Spanish.
 NOT_SCORED = {"alert.oncall", "spanish"}
+SPANISH_POINTER = "Para español, manda ESPANOL."  # a Spanish sentence inside English replies: not English vocabulary
 CATALOG = load("en")
 
 
 @pytest.mark.parametrize("key", sorted(set(CATALOG) - NOT_SCORED))
 def test_template_reads_within_its_ceiling(key):
     template = CATALOG[key]
-    text = render(template.text, SAMPLE_VALUES)
+    text = render(template.text, SAMPLE_VALUES).replace(SPANISH_POINTER, "").strip()
     assert score(text) <= CEILING[template.kind], f"score {score(text):.2f}; hard words: {unfamiliar(text)}"
 
 

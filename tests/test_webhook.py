@@ -125,8 +125,9 @@ def test_control_characters_do_not_hide_a_keyword(known_texter: Texter) -> None:
     assert known_texter.send("\x00MENU\x07") == [catalog.text("topic.menu")]
 
 
-def test_spanish_text_points_to_spanish_help(known_texter: Texter) -> None:
-    assert known_texter.send("hola, necesito ayuda por favor") == [catalog.text("spanish")]
+def test_a_spanish_text_from_an_english_texter_says_in_spanish_how_to_switch(known_texter: Texter) -> None:
+    # Issue 10: no longer "the line answers only in English"; ESPAÑOL switches every reply to Spanish.
+    assert known_texter.send("hola, necesito ayuda por favor") == [catalog.text("language.offer", "es")]
 
 
 def test_missing_body_is_treated_as_empty(texter: Texter) -> None:

@@ -1,7 +1,8 @@
 """Tells the on-call people that a crisis message is waiting, without saying anything of what it said: a text to
 each ONCALL_NUMBERS entry and, when ONCALL_WEBHOOK_URL is set, a signed webhook.
 
-The webhook is a POST of JSON {"event": "escalation.created", "id", "category", "at", "console_url"} with headers
+The webhook is a POST of JSON {"event": "escalation.created", "id", "category", "language", "at", "console_url"}
+(language: "en" or "es", the language the texter was answered in, so the right person follows up) with headers
 `X-Steadyline-Timestamp: <unix seconds>` and `X-Steadyline-Signature: sha256=<hex>`, the hex being the
 HMAC-SHA256, keyed with ONCALL_WEBHOOK_SECRET, of "<timestamp>.<raw body>". Signing the timestamp with the body
 lets a receiver refuse a replayed request by its age (README: "Escalations and alerts").
@@ -16,6 +17,7 @@ from functools import partial
 import requests
 from flask import current_app
 
+from messages import catalog
 from service import clock, overrides, store, transport
 from service.config import Config
 from service.connection import get_config, get_redis
@@ -42,7 +44,8 @@ def webhook_payload(config: Config, escalation_id: str, event: dict[str, str]) -
     base = config.PUBLIC_BASE_URL
     console_url = f"{base}/admin/escalations/{escalation_id}" if base else None
     kind = "escalation.raised" if event.get("raised") else "escalation.created"
-    fields = {"event": kind, "id": escalation_id, "category": event["category"], "at": event["at"]}
+    fields = {"event": kind, "id": escalation_id, "category": event["category"]}
+    fields |= {"language": event.get("language", catalog.DEFAULT_LANGUAGE), "at": event["at"]}
     fields["level"] = event.get("level", "")
     return json.dumps(fields | {"console_url": console_url}).encode()
 
@@ -87,8 +90,10 @@ def alert_oncall(escalation_id: str, level: str = "") -> int:
     claim = f"alert:{escalation_id}" + (f":{level}" if level else "")
     risk = level or event.get("level", "")
     if config.ONCALL_NUMBERS:
+        # Staff read the console's language (English); the alert says which language the texter writes in.
+        speaks = catalog.LANGUAGE_NAMES[event.get("language") or catalog.DEFAULT_LANGUAGE]
         category = event["category"].replace("_", " ") + (f" ({risk} risk)" if risk else "")
-        body = overrides.text(redis, "alert.oncall", category=category, ref=escalation_id[-6:])
+        body = overrides.text(redis, "alert.oncall", category=category, ref=escalation_id[-6:], texter_language=speaks)
         sender = transport.from_config(config, redis)
         channels += [
             (f"{claim}:{number}", "sms", partial(sender.send, transport.Outgoing(number, body, "alert")))

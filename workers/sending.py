@@ -14,6 +14,7 @@ from flask import current_app
 from redis import Redis
 from redis.client import Pipeline
 
+from messages import catalog
 from service import clock, crisis_talk, metrics, overrides, schedule, store, transport
 from service.checkins import Rules, pending_question
 from service.config import Config
@@ -46,6 +47,7 @@ class Planned:
     day: date
     template: str
     sent_as: str
+    language: str
 
 
 def send_checkins(senders: list[str], at_iso: str) -> dict[str, int]:
@@ -73,8 +75,9 @@ def send_checkins(senders: list[str], at_iso: str) -> dict[str, int]:
             store.update_user(pipe, sender, {}, delete=(store.FIELDS["reminder_at"],))
             if state.reminder_at <= at.timestamp() <= state.reminder_at + LATE_GRACE.total_seconds():
                 if pending_question(state, at, rules) == "mood":
+                    number = keys.decrypt(token)
                     planned.append(
-                        Planned(sender, keys.decrypt(token), "reminder", day, "checkin.reminder", "reminder")
+                        Planned(sender, number, "reminder", day, "checkin.reminder", "reminder", language_of(state))
                     )
                 else:
                     outcomes["answered"] += 1
@@ -83,7 +86,8 @@ def send_checkins(senders: list[str], at_iso: str) -> dict[str, int]:
         if reason:
             outcomes[reason] += 1
         else:
-            planned.append(Planned(sender, keys.decrypt(token), "checkin", day, "checkin.ask", "checkin"))
+            number = keys.decrypt(token)
+            planned.append(Planned(sender, number, "checkin", day, "checkin.ask", "checkin", language_of(state)))
     for item, outcome in _deliver(redis, pipe, planned, at):
         outcomes[outcome if item.kind == "checkin" else f"reminder_{outcome}"] += 1
         if outcome == "retry":
@@ -100,6 +104,11 @@ def send_checkins(senders: list[str], at_iso: str) -> dict[str, int]:
             store.update_user(pipe, item.sender, asked)
     pipe.execute()
     return dict(outcomes)
+
+
+def language_of(state: State) -> str:
+    """The language a person's scheduled texts are written in: theirs, else the default."""
+    return state.language or catalog.DEFAULT_LANGUAGE
 
 
 def _skip_reason(state: State, minutes: int, day: date, at: datetime, rules: Rules) -> str:
@@ -127,7 +136,7 @@ def _deliver(redis: Redis, pipe: Pipeline, planned: list[Planned], at: datetime)
     sender_transport = _transport(get_config(), redis)
     results = []
     for item, found in zip(planned, claims, strict=True):
-        body = overrides.text(redis, item.template)
+        body = overrides.text(redis, item.template, item.language)
         day = item.day.toordinal()
         if found and found.split("|")[1] != "c":  # sent, or refused for good, earlier
             results.append((item, "duplicate"))
@@ -194,7 +203,8 @@ def send_later(members: list[str], at_iso: str) -> dict[str, int]:
             outcomes["quiet_hours"] += 1
             continue
         template, sent_as = LATER_TEMPLATES[kind]
-        planned.append(Planned(sender, number, kind, schedule.local_day(at, zone), template, sent_as))
+        day = schedule.local_day(at, zone)
+        planned.append(Planned(sender, number, kind, day, template, sent_as, language_of(state)))
     for item, outcome in _deliver(redis, pipe, planned, at):
         outcomes[outcome] += 1
         if outcome == "retry":

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 
 from redis import Redis
 
+from messages import catalog
 from service import clock, schedule, store
 from service.connection import get_redis
 
@@ -19,12 +20,14 @@ SNAPSHOT_INTERVAL_S = 600
 BATCH = 1000
 """User hashes per SCAN step: one round trip each, small enough not to stall Redis."""
 
-COUNTED = ("active", "paused", "pending", "opted_out", "unreachable", "people")
+BY_LANGUAGE = tuple(f"{kind}_{lang}" for lang in catalog.LANGUAGES for kind in ("people", "active"))
+COUNTED = ("active", "paused", "pending", "opted_out", "unreachable", "people", *BY_LANGUAGE)
 """What a snapshot counts: active and paused subscribers, people asked to reply YES, opted out, unreachable, and
-everyone known to the line."""
+everyone known to the line; and everyone and the active subscribers by language (a person whose language is not
+known yet is answered in English, so counts as English)."""
 
 _FIELDS = (store.FIELDS["subscription"], store.FIELDS["paused_until"], store.FIELDS["opted_out"],
-           store.FIELDS["unreachable"], store.FIELDS["zone"])  # fmt: skip
+           store.FIELDS["unreachable"], store.FIELDS["zone"], store.FIELDS["language"])  # fmt: skip
 
 
 def classify(subscription: str | None, paused_until: str | None, opted_out: str | None, today: int) -> str | None:
@@ -50,13 +53,17 @@ def take(redis: Redis, now: datetime) -> dict[str, int | str] | None:
         cursor = None
         while cursor != 0:
             cursor, rows = store.scan_users(redis, cursor or 0, _FIELDS, BATCH)
-            for subscription, paused_until, opted_out, unreachable, zone in rows:
+            for subscription, paused_until, opted_out, unreachable, zone, language in rows:
                 if zone not in today:
                     today[zone] = schedule.local_day(now, zone).toordinal()
                 kind = classify(subscription, paused_until, opted_out, today[zone])
+                lang = language if language in catalog.LANGUAGES else catalog.DEFAULT_LANGUAGE
                 counts["people"] += 1
+                counts[f"people_{lang}"] += 1
                 if kind:
                     counts[kind] += 1
+                if kind == "active":
+                    counts[f"active_{lang}"] += 1
                 if unreachable == "1":
                     counts["unreachable"] += 1
         snapshot = {name: counts[name] for name in COUNTED} | {

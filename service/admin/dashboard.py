@@ -11,6 +11,7 @@ from flask import render_template
 from flask.typing import ResponseReturnValue
 from markupsafe import Markup
 
+from messages import catalog
 from service import clock, store
 from service.admin import bp, charts
 from service.admin.auth import require
@@ -78,6 +79,20 @@ def subscriber_snapshot(now: datetime) -> dict[str, str]:
     return store.subscriber_counts(redis) or {k: str(v) for k, v in (stats.take(redis, now) or {}).items()}
 
 
+def by_language(subscribers: dict[str, str], daily: list[dict[str, int]]) -> list[tuple[str, str, str, int]]:
+    """Per language: everyone who has texted, active subscribers (from the snapshot), and crisis messages over
+    the last 30 days."""
+    return [
+        (
+            catalog.LANGUAGE_NAMES[lang],
+            subscribers.get(f"people_{lang}", "0"),
+            subscribers.get(f"active_{lang}", "0"),
+            sum(day.get(f"crisis_events_{lang}", 0) for day in daily),
+        )
+        for lang in catalog.LANGUAGES
+    ]
+
+
 @bp.get("/")
 @require("viewer")
 def dashboard() -> ResponseReturnValue:
@@ -89,9 +104,11 @@ def dashboard() -> ResponseReturnValue:
     columns = [f"{day:%b} {day.day}" for day in days]
     moods = [[counts.get(f"mood_{n}", 0) for n in range(1, len(MOODS) + 1)] for counts in daily]
     failures = sorted(store.failures(redis).items(), key=lambda item: (-item[1], item[0]))
+    subscribers = subscriber_snapshot(now)
     return render_template(
         "admin/dashboard.html",
-        subscribers=subscriber_snapshot(now),
+        subscribers=subscribers,
+        languages=by_language(subscribers, daily),
         windows=[window(daily, days_back) for days_back in WINDOWS],
         chart=mood_chart(columns, moods),
         moods=list(zip(columns, moods, strict=True)),

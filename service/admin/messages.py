@@ -26,6 +26,12 @@ def languages() -> list[str]:
     return sorted(path.stem for path in catalog.CATALOG_DIR.glob("*.yaml"))
 
 
+@bp.app_template_filter("language_name")
+def language_name(code: str | None) -> str:
+    """ "English" for "en" (and for records made before languages were stored), "Spanish" for "es"."""
+    return catalog.LANGUAGE_NAMES.get(code or catalog.DEFAULT_LANGUAGE, code or "")
+
+
 def template_or_404(lang: str, key: str) -> Template:
     """The default template `key` of `lang` (its kind, key and numbers drive validation); 404 when unknown."""
     if lang not in languages() or key not in catalog.load(lang):
@@ -53,7 +59,7 @@ def sms_config(template: Template, check: validation.Check) -> dict[str, object]
         },
         "placeholder": catalog.PLACEHOLDER.pattern,
         "samples": catalog.SAMPLE_VALUES,
-        "max_segments": catalog.MAX_SEGMENTS[template.kind],
+        "max_segments": template.max_segments,
         "names": {ch: validation.describe(ch) for ch in check.info.ucs2_chars},
         "names_url": url_for("admin.character_names"),
     }
@@ -63,13 +69,17 @@ def render_editor(
     lang: str, template: Template, check: validation.Check, base_version: int, status: int = 200
 ) -> ResponseReturnValue:
     """The editor page for `check` (the current text, or a rejected one kept in the form)."""
+    redis = get_redis()
+    others = [(code, overrides.current(redis, template.key, code)) for code in languages() if code != lang]
     context = {
         "lang": lang,
+        "languages": languages(),
+        "others": others,
         "template": template,
         "check": check,
         "base_version": base_version,
-        "customised": customised(get_redis(), lang, template.key),
-        "max_segments": catalog.MAX_SEGMENTS[template.kind],
+        "customised": customised(redis, lang, template.key),
+        "max_segments": template.max_segments,
         "placeholders": sorted(rules.allowed_placeholders(template.key)),
         "sms": sms_config(template, check),
     }

@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from messages import rules
-from messages.catalog import MAX_SEGMENTS, PLACEHOLDER, SAMPLE_VALUES, Template, render
+from messages.catalog import PLACEHOLDER, SAMPLE_VALUES, Template, render
 from messages.segments import GSM7_SINGLE, UCS2_SINGLE, SegmentInfo, analyse
 
 # After the valid placeholders are taken out, any brace left is a mistake or an attempt to reach Python attributes
@@ -80,6 +80,8 @@ def _content_errors(template: Template, rendered: str) -> list[str]:
         for rule, check in rules.NEVER_RULES.items()
         if (found := check(rendered))
     ]
+    if rules.help4u_in_spanish(template, rendered):
+        errors.append("HELP4U (435748) answers in English only: a Spanish text must not offer it.")
     if rules.is_discreet(template):
         words = ", ".join(dict.fromkeys(f'"{w}"' for w in rules.NOT_DISCREET.findall(rendered)))
         if words:
@@ -90,7 +92,7 @@ def _content_errors(template: Template, rendered: str) -> list[str]:
 
 
 def _length_errors(template: Template, text: str, info: SegmentInfo) -> list[str]:
-    limit = MAX_SEGMENTS[template.kind]
+    limit = template.max_segments
     if info.segments > limit:
         return [f"{info.segments} segments with sample values: {template.kind} texts may take at most {limit}."]
     # The engine fills in longer values than the samples (a long time zone name): the text must still fit.
