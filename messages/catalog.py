@@ -18,7 +18,7 @@ LANGUAGE_NAMES = {"en": "English", "es": "Spanish"}
 PROGRAM_NAME = "Steadyline"
 
 # The most segments a template of each kind may take: topic replies stay readable on one screen, crisis replies
-# carry numbers and next steps (CONTENT.md allows three), alerts to on-call staff say only that one is waiting,
+# carry numbers and next steps (POLICY.md C6 allows three), alerts to on-call staff say only that one is waiting,
 # scheduled texts (check-ins, referrals, follow-ups the line starts itself) are one short, discreet segment, and
 # the crisis conversation's replies (questions, next steps, a safety plan in parts) take what a crisis reply may.
 MAX_SEGMENTS = {"topic": 2, "system": 2, "compliance": 2, "crisis": 3, "alert": 1, "scheduled": 1, "talk": 3}

@@ -1,4 +1,4 @@
-"""Content rules every template text obeys (CONTENT.md), shared by the catalog tests and the operator console.
+"""Content rules every template text obeys (messages/POLICY.md), shared by the catalog tests and the operator console.
 
 The tests apply them to the defaults in messages/*.yaml; service/admin/validation.py applies them to every text an
 operator publishes, so a published text meets the same bar as a default.
@@ -8,7 +8,7 @@ import re
 
 from messages.catalog import SAMPLE_VALUES, Template
 
-# Check-ins (DESIGN.md texter journey): the six replies tailored to mood and cravings.
+# Check-ins (POLICY.md J4, E1): the six replies tailored to mood and cravings.
 CHECKIN_REPLY_KEYS = [
     f"checkin.reply.{mood}_{cravings}" for mood in ("low", "mid", "high") for cravings in ("cravings", "clear")
 ]
@@ -46,9 +46,17 @@ LONGEST_VALUES = SAMPLE_VALUES | {
 }
 
 # Key -> phrases its rendered text must contain: what the reply is for (the keywords a texter needs next, the
-# numbers to call), and what carriers require of compliance replies (DESIGN.md compliance keywords).
+# numbers to call), and what carriers require of compliance replies (POLICY.md J2, J3).
 REQUIRED_PHRASES = {
-    "help": ["Steadyline", "Msg & data rates may apply", "Reply STOP to cancel", "988", "MENU"],
+    "help": [
+        "Steadyline",
+        "Msg & data rates may apply",
+        "Reply STOP to cancel",
+        "988",
+        "MENU",
+        "CHECKIN",
+        "about one text a day, plus an occasional reminder or follow-up",
+    ],
     "welcome": ["Steadyline", "automated", "Text MENU", "HELP", "STOP", "call or text 988", "ESPANOL"],
     "fallback": ["MENU", "988", "call 911"],
     "language.offer": ["ENGLISH"],
@@ -59,7 +67,14 @@ REQUIRED_PHRASES = {
     "optin.already": ["Steadyline", "MENU", "STOP"],
     "optout.clarify": ["Steadyline", "Reply STOP", "TAPER", "988"],
     "ack": ["MENU", "988"],
-    "checkin.offer": ["YES", "Msg & data rates may apply", "Reply STOP to cancel"],
+    "checkin.offer": [
+        "YES",
+        "Msg & data rates may apply",
+        "Reply STOP to cancel",
+        "about once a day",
+        "occasional reminder or follow-up",
+    ],
+    "topic.menu": ["CHECKIN", "HELP for how this line works", "If you're in crisis, call or text 988"],
     "checkin.confirmed": ["TIME 8pm", "ZONE Pacific", "LESS", "PAUSE", "STATUS", "STOP"],
     "checkin.already": ["STATUS"],
     "checkin.not_subscribed": ["CHECKIN"],
@@ -76,7 +91,7 @@ REQUIRED_PHRASES = {
     "checkin.ask_craving": ["Y or N"],
     "checkin.answer_unclear": ["1 to 5", "MENU"],
     "checkin.answer_unclear_yes_no": ["Y or N", "MENU"],
-    "checkin.reply.low_cravings": ["prescriber", "call 911", "1-800-662-4357", "CRAVE"],
+    "checkin.reply.low_cravings": ["prescriber or a doctor", "call 911", "1-800-662-4357", "call or text 988", "CRAVE"],
     "checkin.reply.low_clear": ["call or text 988"],
     "checkin.reply.mid_cravings": ["SLEEP", "ANXIETY", "CRAVE"],
     "checkin.reply.high_cravings": ["PLAN"],
@@ -85,7 +100,7 @@ REQUIRED_PHRASES = {
     "crisis.followup": ["call or text 988"],
 }
 # The same for Spanish: the Spanish keywords, ALTO and AYUDA as carriers expect of a Spanish program (Twilio's
-# Spanish short code guidance), and 988's Spanish line (CONTENT.md Spanish: press 2, text AYUDA).
+# Spanish short code guidance), and 988's Spanish line (POLICY.md S1: press 2, text AYUDA).
 SPANISH_REQUIRED_PHRASES = {
     "help": ["Steadyline", "Pueden aplicar cargos por mensajes y datos", "Responde ALTO para cancelar", "988",
              "MENU"],
@@ -127,15 +142,52 @@ SPANISH_REQUIRED_PHRASES = {
 }  # fmt: skip
 
 PHONE_NUMBER = re.compile(r"\b(?:988|911|1-800-\d{3}-\d{4})\b")
-# Per-crisis strings CONTENT.md requires (matched case-insensitively).
+# Per-crisis strings POLICY.md C2-C6 require (matched case-insensitively).
 CRISIS_MUST_CONTAIN = {
-    "crisis.suicide": ["988", "call 911", "keep texting"],
-    "crisis.self_harm": ["988", "call 911", "keep texting"],
-    "crisis.overdose": ["call 911", "1-800-222-1222", "988", "keep texting"],
-    "crisis.medical": ["call 911", "1-800-222-1222"],
-    "crisis.violence": ["call 911", "1-800-799-7233", "88788", "keep texting"],
+    "crisis.suicide": ["988", "call 911 now", "someone you trust", "doctor or counselor", "keep texting"],
+    "crisis.self_harm": ["988", "call 911 now", "someone you trust", "doctor or counselor", "keep texting"],
+    "crisis.overdose": ["call 911 now", "1-800-222-1222", "naloxone", "988", "keep texting"],
+    "crisis.medical": ["call 911 now", "1-800-222-1222", "on their side", "naloxone", "keep texting"],
+    "crisis.violence": ["call 911", "1-800-799-7233", "88788", "someone you trust", "FORGET", "keep texting"],
+    # Bystander versions (POLICY.md B2, B3): what to do for them now, and 988 for the helper too.
+    "crisis.suicide.bystander": [
+        "call 911 now",
+        "stay with them",
+        "put away",
+        "988 helps worried family",
+        "doctor or counselor",
+        "keep texting",
+    ],
+    "crisis.self_harm.bystander": [
+        "call 911 now",
+        "put away",
+        "988 helps worried family",
+        "doctor or counselor",
+        "keep texting",
+    ],
+    "crisis.overdose.bystander": [
+        "call 911 now",
+        "stay with them",
+        "on their side",
+        "naloxone",
+        "keep the pills away",
+        "1-800-222-1222",
+        "988 helps family",
+        "keep texting",
+    ],
+    "crisis.medical.bystander": [
+        "call 911 now",
+        "stay with them",
+        "on their side",
+        "naloxone",
+        "1-800-222-1222",
+        "988 helps family",
+        "keep texting",
+    ],
+    "crisis.violence.bystander": ["call 911", "1-800-799-7233", "88788", "friends and family", "988", "keep texting"],
+    "crisis.harm_to_others.bystander": ["call 911 now", "988", "worried family", "keep texting"],
 }
-# Spanish crisis replies name 988's Spanish line (press 2, or text AYUDA), never HELP4U (CONTENT.md Spanish).
+# Spanish crisis replies name 988's Spanish line (press 2, or text AYUDA), never HELP4U (POLICY.md S1).
 SPANISH_CRISIS_MUST_CONTAIN = {
     "crisis.suicide": ["988", "marca 2", "AYUDA", "llama al 911", "seguir escribiendo"],
     "crisis.self_harm": ["988", "marca 2", "AYUDA", "llama al 911", "seguir escribiendo"],
@@ -170,7 +222,7 @@ def unnegated_sudden_stops(text: str) -> list[str]:
     return [m.group() for m in SUDDEN_STOP.finditer(text) if not NEGATION.search(text[: m.start()])]
 
 
-# CONTENT.md "Must never", as phrases no template may contain (case-insensitive).
+# POLICY.md "Must never" (N1-N10), as phrases no template may contain (case-insensitive).
 NEVER_PATTERNS = {
     "dose, amount or percentage": r"\b\d+(?:\.\d+)?\s*(?:mg|milligrams?|mcg|micrograms?|%|percent)",
     "schedule": r"\bevery\s+(?:\d+|other|few)\s*(?:days?|weeks?|months?)|\b\d+\s*times\s+(?:a|per)\s+day",
@@ -184,7 +236,7 @@ NEVER_PATTERNS = {
     "text 911 (Spanish)": r"\b(?:manda|env[ií]a|escribe|textea)\w*\s+(?:un\s+)?(?:texto|mensaje)?\s*(?:al\s+)?911",
     "suicide stigma words (Spanish)": r"suicidio (?:exitoso|fallido)|intento fallido|cometi\w* suicidio",
 }
-# A question that pulls for "no" (CONTENT.md Must never 6, "you're not going to hurt yourself, right?"): a tag
+# A question that pulls for "no" (POLICY.md N6, "you're not going to hurt yourself, right?"): a tag
 # question, a negative question, or one that supplies the safe answer. Matched per question sentence.
 PULLS_FOR_NO = re.compile(
     r"(?:,|\b(?:okay|ok))\s*right\?|\b(?:aren't|arent|won't|wont|wouldn't|wouldnt|don't|dont|isn't|isnt|can't|cant"
@@ -207,13 +259,26 @@ NEVER_RULES = {
     "stop suddenly": unnegated_sudden_stops,
     "question that pulls for no": pulls_for_no,
 }
-# Words a scheduled (lock-screen) text must not contain (CONTENT.md Must never 9), with their plurals and forms.
+# Words a discreet (lock-screen) text must not contain (POLICY.md L4), with their plurals and forms: what would
+# tell someone glancing at the phone what these texts are about.
 NOT_DISCREET = re.compile(
     r"\b(?:klonopin|clonazepam|benzo\w*|xanax|valium|ativan|addict\w*|withdraw\w*|detox\w*|overdos\w*"
-    r"|relaps\w*|drugs?|pills?"
+    r"|relaps\w*|drugs?|pills?|seizures?|taper\w*|samhsa|suicid\w*|crisis|rehab\w*"
     r"|rivotril|clonas?|adicci\w*|adict[oa]s?|abstinencia|desintox\w*|sobredosis|reca[ií]\w*|drogas?|pastillas?)\b",
     re.I,
 )
+# Replies that arrive seconds after a discreet check-in show on the same lock screen (POLICY.md L2).
+CHECKIN_CONVERSATION_KEYS = [
+    "checkin.ask_craving",
+    "checkin.answer_unclear",
+    "checkin.answer_unclear_yes_no",
+    *CHECKIN_REPLY_KEYS,
+]
+
+
+def is_discreet(template: Template) -> bool:
+    """Texts the line starts itself, and the replies within a check-in's exchange (POLICY.md L1, L2)."""
+    return template.kind == "scheduled" or template.key in CHECKIN_CONVERSATION_KEYS
 
 
 def allowed_placeholders(key: str) -> frozenset[str]:
@@ -241,10 +306,10 @@ def required_phrases(template: Template) -> list[str]:
 
 
 def help4u_in_spanish(template: Template, rendered: str) -> bool:
-    """HELP4U (435748) is English only: a Spanish text never names it (CONTENT.md Must never 8)."""
+    """HELP4U (435748) is English only: a Spanish text never names it (POLICY.md N8)."""
     return template.language == "es" and bool(re.search(r"HELP4U|435748", rendered, re.I))
 
 
 def asks_no_question(template: Template) -> bool:
-    """Crisis replies and follow-ups never ask a question: one could invite a "no" (CONTENT.md Must never 6)."""
+    """Crisis replies and follow-ups never ask a question: one could invite a "no" (POLICY.md N6)."""
     return template.kind == "crisis" or template.key in FOLLOW_UP_KEYS

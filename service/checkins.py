@@ -302,15 +302,21 @@ def _tailored(state: State, cravings: bool, now: datetime, rules: Rules) -> Resu
 # --- after a crisis --------------------------------------------------------------------------------------------
 
 
-def after_crisis(state: State, guess: str | None, now: datetime, rules: Rules) -> list[Effect]:
+# After violence no caring follow-up: a text from the line on a phone an abuser may read is a risk (POLICY.md L3).
+NO_FOLLOW_UP = frozenset({"violence"})
+
+
+def after_crisis(state: State, guess: str | None, now: datetime, rules: Rules, category: str) -> list[Effect]:
     """Caring contact: a follow-up tomorrow at their check-in time (or the default time), in place of tomorrow's
-    check-in, which resumes the day after; unless they opted out."""
+    check-in, which resumes the day after; unless they opted out, or the crisis was violence."""
     if state.opted_out:
         return []
     zone = _zone(state, guess, rules)
     tomorrow = schedule.local_day(now, zone) + timedelta(days=1)
     minutes = state.minutes if state.minutes is not None else rules.default_minutes
-    effects: list[Effect] = [KeepNumber(), Later("crisis_followup", schedule.instant(tomorrow, minutes, zone))]
+    effects: list[Effect] = [KeepNumber()]
+    if category not in NO_FOLLOW_UP:
+        effects.append(Later("crisis_followup", schedule.instant(tomorrow, minutes, zone)))
     if state.subscription == "active" and state.paused_until != PAUSED_FOREVER:
         resume = max(state.paused_until, tomorrow.toordinal() + 1)
         effects += [Update({"paused_until": resume}), Due(_next(state, now, rules, paused_until=resume))]

@@ -3,7 +3,7 @@
 Plain functions, no I/O, like the engine: `respond(message, state, now, rules)` opens a conversation on a risk
 signal (from the newest text, or from the person's last few texts read together) or answers a text inside one,
 and returns None for a text that is not for it. The stage is kept in the person's State (`talk`); the README's
-"The crisis conversation" lists every stage and how it ends. CONTENT.md ("Crisis replies") says what each reply
+"The crisis conversation" lists every stage and how it ends. messages/POLICY.md (C, C10) says what each reply
 must do; the wording is in messages/en.yaml under "crisis conversation".
 """
 
@@ -95,8 +95,8 @@ def _signs(*patterns: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(patterns) + r")\b")
 
 
-# Indirect signs (CONTENT.md "Indirect risk counts"), matched on normalised text. One weak sign is ambiguous; two,
-# or one strong one, across a person's last few texts are worth the direct question.
+# Indirect signs (messages/POLICY.md C9, "indirect risk counts"), matched on normalised text. One weak sign is
+# ambiguous; two, or one strong one, across a person's last few texts are worth the direct question.
 _STRONG_DISTRESS = _signs(
     r"better off without me",
     r"better off if i (?:was|were)nt (?:here|around)",
@@ -250,7 +250,7 @@ def window_signal(texts: list[str]) -> Signal | None:
 
 def imminent(texts: list[str], timing: bool = True) -> bool:
     """A plan, intent or means (and with `timing`, a time within the next day) in any of `texts`, erring toward
-    risk as CONTENT.md asks. Timing counts only in the answer to a question: later, "today" is small talk."""
+    risk as messages/POLICY.md C9 asks. Timing counts only in the answer to a question: later, "today" is small talk."""
     for text in texts:
         words = _NOT_SOON.sub("", normalise(text))
         if (timing and _SOON.search(words)) or _PLAN.search(words) or any(p.search(words) for p in MEANS.values()):
@@ -269,7 +269,7 @@ def means_named(texts: list[str]) -> str:
 
 
 def answer(text: str) -> bool | None:
-    """A yes (unsure counts as yes: CONTENT.md asks to err toward risk), a clear no, or None."""
+    """A yes (unsure counts as yes: messages/POLICY.md C9 errs toward risk), a clear no, or None."""
     words = normalise(text)
     if _NO.match(words):
         return False
@@ -345,6 +345,7 @@ def _begin(signal: Signal, message: "Message", state: State, now: datetime, rule
         stage = ASK
         replies.append(engine.Reply("talk.ask"))
     level = _higher(_STAGE_LEVEL[stage], "high" if signal.plain else "possible")
+    violence = signal.category in checkins.NO_FOLLOW_UP
     effects: list[Effect] = [] if state.known else [engine.MarkSeen()]
     escalation = state.escalation or message.sid
     if not state.escalation:
@@ -356,8 +357,9 @@ def _begin(signal: Signal, message: "Message", state: State, now: datetime, rule
             effects.append(Raise(escalation, level, alert=_alerted(level, rules)))
     effects += [
         _stage(stage, now, turns=0, level=level, escalation=escalation),
-        *checkins.after_crisis(state, message.zone_guess, now, rules),
-        *([checkins.Later("crisis_check", now + CHECK_DELAY)] if stage in QUESTIONS else []),
+        *checkins.after_crisis(state, message.zone_guess, now, rules, signal.category),
+        # No gentle check after violence either: it would show on a phone an abuser may read (POLICY.md L3).
+        *([checkins.Later("crisis_check", now + CHECK_DELAY)] if stage in QUESTIONS and not violence else []),
         Exchange(escalation, tuple(texts), tuple(reply.key for reply in replies)),
     ]
     return replies, effects

@@ -18,6 +18,7 @@ from functools import cache
 from messages import catalog
 from service import checkins, crisis_talk, keywords, language, optout, safety, store
 from service.checkins import Rules
+from service.crisis import person
 from service.store import State
 
 # Carrier-standard opt-out and opt-in words, honoured only as the whole message (any case, spaces, a full stop,
@@ -53,6 +54,7 @@ class Message:
     keyword: str
     crisis: str | None
     zone_guess: str | None = None
+    bystander: bool = False  # a crisis text about someone else: the helper gets the bystander reply
     sid: str = ""  # the MessageSid, which names an escalation this text opens
     language: str | None = None
 
@@ -124,7 +126,8 @@ def read(text: str, zone_guess: str | None = None, sid: str = "") -> Message:
     """Classify a raw text once; the result serves both the normal path and the Redis-down path."""
     keyword = _fold(_KEYWORD_NOISE.sub("", text)).upper()
     crisis = None if keyword in plain_keywords() else safety.classify(text)
-    return Message(text, keyword, crisis, zone_guess, sid, language.detect(text))
+    bystander = bool(crisis) and person.about_someone_else(text, crisis)
+    return Message(text, keyword, crisis, zone_guess, bystander=bystander, sid=sid, language=language.detect(text))
 
 
 def _fold(text: str) -> str:
@@ -141,15 +144,35 @@ def remembered(message: Message, state: State, rules: Rules) -> bool:
     return message.keyword not in plain_keywords()
 
 
-def crisis_key(category: str) -> str:
-    return f"crisis.{category}"
+def crisis_key(category: str, bystander: bool = False) -> str:
+    """The crisis reply for `category`, in its version for the person helping when the text is about someone else."""
+    return f"crisis.{category}.bystander" if bystander else f"crisis.{category}"
 
 
 def offline_reply(message: Message) -> Reply:
     """The reply when state cannot be read: a crisis reply still goes out, anything else asks to retry; in the
     language of the text."""
-    key = crisis_key(message.crisis) if message.crisis else "retry"
+    key = crisis_key(message.crisis, message.bystander) if message.crisis else "retry"
     return Reply(key, language=message.language or catalog.DEFAULT_LANGUAGE)
+
+
+def _bystander(
+    message: Message, state: State, now: datetime, rules: Rules, first_contact: list["Effect"]
+) -> tuple[list[Reply], list["Effect"]]:
+    """A crisis text about someone else: the helper's reply and an escalation, without the crisis conversation,
+    whose questions ("do you have a plan?") are for the person at risk."""
+    assert message.crisis
+    care = checkins.after_crisis(state, message.zone_guess, now, rules, message.crisis)
+    if state.escalation:
+        return [Reply(crisis_key(message.crisis, True))], [
+            *first_contact,
+            Attach(state.escalation, message.crisis, message.text),
+            *care,
+        ]
+    # Always alerted: someone is at risk whoever texts; an overdose or a medical emergency is imminent.
+    level = "imminent" if message.crisis in ("overdose", "medical") else "high"
+    escalate = Escalate(message.crisis, message.text, level)
+    return [Reply(crisis_key(message.crisis, True))], [*first_contact, escalate, *care]
 
 
 DEFAULT_RULES = Rules()
@@ -182,6 +205,8 @@ def _respond(
             # Already in the operators' queue and past the limit: the words join it, and the person (who has had
             # the crisis reply) gets no more copies of it.
             return [], [*first_contact, Attach(state.escalation, message.crisis, message.text)]
+        if message.bystander:
+            return _bystander(message, state, now, rules, first_contact)
         return crisis_talk.respond(message, state, now, rules)  # type: ignore[return-value]  # never None here
     asked_to_stop = optout.intent(message.text)
     stop_word = message.keyword in OPT_OUT or message.keyword in SPANISH_OPT_OUT

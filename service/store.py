@@ -154,7 +154,8 @@ class State:
     language: str = ""  # "", "en" or "es": "" until a text showed it (replies then use the text's, or English)
 
 
-# User hash field names, short because every subscriber carries them (DESIGN.md: <= 400 bytes a subscriber).
+# User hash field names, short because every subscriber carries them (the design target: <= 400 bytes a
+# subscriber).
 FIELDS = {
     "seen": "seen", "opted_out": "out", "number": "n", "subscription": "sub", "minutes": "t", "zone": "z",
     "schedule": "sc", "anchor": "an", "paused_until": "pu", "question": "q", "asked_at": "qa",
@@ -652,7 +653,7 @@ def recent_escalations(redis: Redis, limit: int = 50) -> list[dict[str, str]]:
 
 
 # Claims "one `kind` text to this person on this local day" inside their own hash, so the guard costs no extra
-# key per send (DESIGN.md: <= 400 bytes a subscriber). The field holds "<day>|c|<epoch>" while a send is under
+# key per send (the design target: <= 400 bytes a subscriber). The field holds "<day>|c|<epoch>" while a send is under
 # way, "<day>|s" once the provider took it, "<day>|f" after a permanent refusal. Returns "" when this call made
 # the claim, else the value found (the caller tells "sent" from "a sender died mid-way" by it).
 _CLAIM_DAY = Script(

@@ -139,7 +139,7 @@ def test_sign_in_fails_with_one_generic_message_then_succeeds(page: Page, app: F
 def test_edit_a_template_with_live_counts_and_the_next_reply_uses_it(page: Page, app: Flask, server: LiveApp) -> None:
     make_operator(app, EDITOR, "editor")
     default = reply(server, "sleep")[-1]
-    assert default.startswith("Rebound insomnia")
+    assert default.startswith("Poor sleep")
     sign_in(page, EDITOR)
     open_editor(page)
     expect(page.get_by_role("heading", name=f"Edit template {SLEEP} (en)")).to_be_visible()
@@ -232,7 +232,7 @@ def test_an_unknown_placeholder_is_refused_next_to_the_field(
     expect(text).to_have_attribute("aria-invalid", "true")
     expect(text).to_have_accessible_description(re.compile(re.escape(error)))
     expect(text).to_have_value("Hi {name}, sleep well.")
-    assert reply(server, "sleep")[-1].startswith("Rebound insomnia")
+    assert reply(server, "sleep")[-1].startswith("Poor sleep")
 
 
 def test_roll_back_publishes_the_old_text_as_a_new_version(
@@ -309,7 +309,7 @@ def test_a_viewer_cannot_edit(page: Page, app: Flask, server: LiveApp) -> None:
         f"/admin/templates/en/{SLEEP}", form={"csrf_token": token or "", "text": NEW_SLEEP, "base_version": "0"}
     )
     assert response.status == 403
-    assert reply(server, "sleep")[-1].startswith("Rebound insomnia")
+    assert reply(server, "sleep")[-1].startswith("Poor sleep")
 
 
 # --- escalations --------------------------------------------------------------------------------------------------

@@ -118,6 +118,12 @@ def test_scheduled_texts_stay_discreet() -> None:
     assert 'remove "withdrawal", "Klonopin"' in errors
 
 
+def test_replies_within_a_check_in_stay_discreet_too() -> None:
+    """They arrive seconds after the check-in, on the same lock screen (POLICY.md L2)."""
+    text = DEFAULTS["checkin.reply.low_cravings"].text.replace("In an emergency", "For a seizure")
+    assert 'lock screen and must stay discreet: remove "seizure"' in errors_of("checkin.reply.low_cravings", text)
+
+
 def test_segment_limit_per_kind_with_sample_values() -> None:
     assert "3 segments with sample values: topic texts may take at most 2." in errors_of("topic.sleep", "Sleep. " * 50)
     assert "at most 1" in errors_of("checkin.ask", "Hi, it's {program}. How are you today? Reply 1-5. " + "x" * 120)
@@ -398,7 +404,8 @@ def test_attribute_access_is_rejected(client: FlaskClient, editor: str, redis: R
 
 
 def test_crisis_reply_losing_988_is_rejected(client: FlaskClient, editor: str, redis: Redis) -> None:
-    text = without("crisis.suicide", "Please call or text 988, the Suicide & Crisis Lifeline. ")
+    first_number = "Please call or text 988, the Suicide & Crisis Lifeline: free, private and open 24/7. "
+    text = without("crisis.suicide", first_number)
     rejected(client, editor, redis, "crisis.suicide", text, 'Must keep "988".')
 
 
@@ -453,7 +460,7 @@ def test_history_lists_versions_and_diffs_words(client: FlaskClient, editor: str
     assert '<ins><span class="visually-hidden">[inserted: </span>soundly <' in body
     against_default = page(client, "/admin/templates/en/topic.sleep/history?a=default&b=1")
     assert "<h3>Default text to version 1</h3>" in against_default
-    assert "[deleted: </span>Rebound insomnia" in against_default
+    assert "[deleted: </span>Poor sleep" in against_default
     assert client.get("/admin/templates/en/topic.sleep/history?a=9").status_code == 404
 
 

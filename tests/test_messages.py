@@ -1,6 +1,8 @@
-"""The English reply catalog obeys CONTENT.md: required templates, SMS limits, keywords, safety rules."""
+"""The English reply catalog obeys messages/POLICY.md: required templates, SMS limits, keywords, safety rules."""
 
 import re
+import subprocess
+from pathlib import Path
 
 import pytest
 import yaml
@@ -17,15 +19,21 @@ from messages.rules import (
     NOT_DISCREET,
     PHONE_NUMBER,
     REQUIRED_PHRASES,
+    is_discreet,
+    same_sentence,
     sentences,
 )
 from messages.segments import analyse
+from service.crisis import CATEGORIES
 
 CATALOG = load("en")
 
 SYSTEM_KEYS = ["welcome", "fallback", "language.offer", "language.set", "retry"]
 COMPLIANCE_KEYS = ["help", "optout", "optin"]
 CRISIS_KEYS = ["crisis.suicide", "crisis.self_harm", "crisis.overdose", "crisis.medical", "crisis.violence"]
+# A bystander version of every crisis reply (POLICY.md B), for each category the detector gives.
+BYSTANDER_KEYS = [f"crisis.{category}.bystander" for category in CATEGORIES]
+CRISIS_KEYS += BYSTANDER_KEYS
 # Topic key -> its primary keyword (listed first in `keywords`, and named in MENU).
 TOPIC_PRIMARY = {
     "topic.menu": "MENU",
@@ -45,14 +53,14 @@ TOPIC_PRIMARY = {
     "topic.family": "FAMILY",
     "topic.plan": "PLAN",
 }
-# Check-ins (DESIGN.md texter journey): replies to the texter, and the six replies tailored to mood and cravings.
+# Check-ins (POLICY.md J4): replies to the texter, and the six replies tailored to mood and cravings.
 CHECKIN_KEYS = [
     "checkin.offer", "checkin.confirmed", "checkin.already", "checkin.not_subscribed", "checkin.time_set",
     "checkin.time_quiet", "checkin.time_invalid", "checkin.zone_set", "checkin.zone_invalid", "checkin.paused",
     "checkin.resumed", "checkin.schedule_set", "checkin.status", "checkin.ask_craving", "checkin.answer_unclear",
     *CHECKIN_REPLY_KEYS,
 ]  # fmt: skip
-# Texts the line starts itself: they show up on a lock screen, so they are discreet (CONTENT.md Must never 9).
+# Texts the line starts itself: they show up on a lock screen, so they are discreet (POLICY.md L1).
 SCHEDULED_KEYS = ["checkin.ask", "checkin.reminder", "referral", "referral.followup", "crisis.followup"]
 REQUIRED = (
     {key: "system" for key in SYSTEM_KEYS}
@@ -63,7 +71,7 @@ REQUIRED = (
     | {key: "scheduled" for key in SCHEDULED_KEYS}
 )
 
-# Carrier compliance words (opt-out, opt-in, help) and engine commands (DESIGN.md): never topic keywords.
+# Carrier compliance words (opt-out, opt-in, help) and engine commands (POLICY.md J3, J4): never topic keywords.
 COMPLIANCE_WORDS = {
     "STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT",
     "START", "YES", "UNSTOP", "HELP", "INFO",
@@ -137,7 +145,7 @@ def test_rendered_length(key, max_chars):
 def test_never_rules(key):
     text = rendered(key)
     broken = {rule: found for rule, check in NEVER_RULES.items() if (found := check(text))}
-    assert not broken, f"{key} breaks CONTENT.md 'Must never': {broken}"
+    assert not broken, f"{key} breaks POLICY.md 'Must never': {broken}"
 
 
 # ---------------------------------------------------------------- topics and keywords
@@ -224,10 +232,20 @@ def test_crisis_reply_contains(key, required):
 
 
 @pytest.mark.parametrize("key", sorted(k for k, t in CATALOG.items() if t.kind == "scheduled"))
-def test_scheduled_template_is_discreet_and_one_segment(key):
-    text = rendered(key)
-    assert not NOT_DISCREET.findall(text), "scheduled texts show on a lock screen (CONTENT.md Must never 9)"
-    assert analyse(text).segments == 1
+def test_scheduled_template_is_one_segment(key):
+    assert analyse(rendered(key)).segments == 1
+
+
+@pytest.mark.parametrize("key", sorted(k for k, t in CATALOG.items() if is_discreet(t)))
+def test_lock_screen_template_is_discreet(key):
+    """Scheduled texts, and the replies seconds after a check-in, show on a lock screen (POLICY.md L1, L2, L4)."""
+    assert not NOT_DISCREET.findall(rendered(key))
+
+
+def test_check_in_exchange_is_discreet_too():
+    assert {"checkin.ask_craving", "checkin.answer_unclear", *CHECKIN_REPLY_KEYS} <= {
+        k for k, t in CATALOG.items() if is_discreet(t)
+    }
 
 
 @pytest.mark.parametrize("key", CHECKIN_REPLY_KEYS)
@@ -279,8 +297,131 @@ def test_never_rule_catches(rule, bad, good):
         ("Benzos are hard to quit.", "Hard days pass."),
         ("Help with addiction: 1-800-662-4357.", "Free help 24/7: 1-800-662-4357."),
         ("Did you take extra pills?", "Did you sleep?"),
+        ("Any cravings or withdrawal symptoms today?", "Any cravings or rough symptoms today?"),
+        ("For a seizure, call 911.", "In an emergency, call 911."),
+        ("SAMHSA helpline, free 24/7: 1-800-662-4357.", "Free help 24/7: call 1-800-662-4357."),
+        ("How is the taper going?", "How are you today?"),
     ],
 )
 def test_discreet_check_catches(bad, good):
     assert NOT_DISCREET.search(bad)
     assert not NOT_DISCREET.search(good)
+
+
+# ---------------------------------------------------------------- issue 15: facts, plain words, crisis at a glance
+
+# Words a clinical and plain-language review found too hard or misleading in a text, with the everyday word used
+# instead (messages/POLICY.md R3). "a cut" reads as self-harm; "HALT" in capitals reads as a keyword.
+REPLACED_WORDS = {
+    r"schedule iv": "a controlled drug",
+    r"\bgaba\b": "calms the brain",
+    r"\bsedatives?\b": "drugs that make you sleepy",
+    r"motivational interviewing": "counseling that builds your own reasons to change",
+    r"intensive outpatient": "a few days a week",
+    r"\bprotracted\b": "long-lasting",
+    r"rebound insomnia": "poor sleep",
+    r"\ba cut\b": "a lower dose",
+    r"\b(?:the|any|other|lethal)\s+means\b": "anything you could hurt yourself with",
+}
+
+
+@pytest.mark.parametrize("key", sorted(CATALOG))
+def test_no_replaced_jargon(key):
+    text = rendered(key)
+    found = [word for word in REPLACED_WORDS if re.search(word, text, re.I)]
+    assert not found, f"{key}: say {[REPLACED_WORDS[w] for w in found]} instead"
+    assert not re.search(r"\bHALT\b", text), "HALT in capitals reads as a keyword"
+
+
+@pytest.mark.parametrize("key", sorted(CATALOG))
+def test_crisis_pointer_has_its_comma(key):
+    assert not re.search(r"\bin crisis call\b", rendered(key), re.I), 'write "If you\'re in crisis, call ..."'
+
+
+@pytest.mark.parametrize("key", sorted(CATALOG))
+def test_prescriber_or_a_doctor(key):
+    """Many who misuse pills have no prescriber: every "your prescriber" offers a doctor too."""
+    text = rendered(key)
+    assert len(re.findall(r"prescriber", text)) == len(re.findall(r"prescriber(?:'s)? or (?:a )?doctor", text))
+
+
+@pytest.mark.parametrize("key", CRISIS_KEYS)
+def test_crisis_number_shows_in_a_lock_screen_preview(key):
+    """A preview shows about the first 100 characters: the first number to call must be in them."""
+    first = PHONE_NUMBER.search(rendered(key))
+    assert first and first.start() < 100
+
+
+@pytest.mark.parametrize(
+    ("key", "phrases"),
+    [
+        ("topic.about", ["don't stop suddenly", "seizures"]),
+        ("topic.signs", ["don't stop suddenly"]),
+        ("topic.family", ["sudden stop", "hide or flush", "seizures", "988", "1-800-662-4357"]),
+        ("topic.slip", ["several days", "before going back"]),
+        ("topic.taper", ["prescriber or a doctor", "FIND"]),
+        ("topic.mix", ["call 911", "on their side", "naloxone"]),
+        ("topic.overdose", ["call 911", "on their side", "naloxone", "fully awake", "1-800-222-1222"]),
+        ("checkin.reply.low_cravings", ["988"]),
+    ],
+)
+def test_safety_facts_present(key, phrases):
+    text = rendered(key).lower()
+    assert all(phrase.lower() in text for phrase in phrases), [p for p in phrases if p.lower() not in text]
+
+
+@pytest.mark.parametrize("key", BYSTANDER_KEYS)
+def test_bystander_reply_speaks_to_the_helper(key):
+    """Written to the person helping: never "don't stay alone" or "you took" as if they were the one at risk."""
+    text = rendered(key).lower()
+    assert not re.search(r"don't stay alone|hurt yourself|if you took|you're thinking|ending your life", text)
+    assert "them" in text
+
+
+def test_overdose_topic_says_which_number_when():
+    """911 for very sleepy, slow breathing or mixed; Poison Control only when fully awake and unsure."""
+    text = rendered("topic.overdose")
+    (poison,) = same_sentence(text, r"poison control", r".")
+    assert "fully awake" in poison and "unsure" in poison
+    assert text.index("call 911") < text.index("Poison Control")
+
+
+# ---------------------------------------------------------------- the repository stands alone (issue 9)
+
+POLICY = (CATALOG_DIR / "POLICY.md").read_text(encoding="utf-8")
+POLICY_LABELS = set(re.findall(r"\*\*([A-Z]\d+)\*\*", POLICY)) | set(re.findall(r"^\| ([A-Z]\d+) \|", POLICY, re.M))
+CITED = re.compile(r"\b([A-Z]\d{1,2})\b")
+
+
+@pytest.mark.parametrize("key", sorted(CATALOG))
+def test_source_cites_the_policy(key):
+    """Every source note names POLICY.md and only sections that exist in it."""
+    source = CATALOG[key].source
+    assert "POLICY.md" in source
+    cited = set(CITED.findall(source)) - {"RCT"}
+    assert cited, "cite the POLICY.md sections the text rests on"
+    assert cited <= POLICY_LABELS, f"no such POLICY.md section: {cited - POLICY_LABELS}"
+
+
+def test_policy_labels_are_unique():
+    labels = re.findall(r"\*\*([A-Z]\d+)\*\*", POLICY) + re.findall(r"^\| ([A-Z]\d+) \|", POLICY, re.M)
+    assert len(labels) == len(set(labels)) and len(labels) > 40
+
+
+def repository_files() -> list[Path]:
+    root = CATALOG_DIR.parent
+    listed = subprocess.run(["git", "ls-files", "-z"], cwd=root, capture_output=True, check=True, text=True)
+    return [root / name for name in listed.stdout.split("\0") if name and (root / name).is_file()]
+
+
+def test_no_file_refers_outside_the_repository():
+    """The project's policy lives in messages/POLICY.md: nothing cites files that are not in the repository."""
+    outside = re.compile(r"CONTENT\.md|DESIGN\.md|\.\./shared|shared/(?:seeds|twilio|hooks)")
+    found = []
+    for path in repository_files():
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            continue
+        found += [f"{path.name}:{text.count(chr(10), 0, m.start()) + 1}" for m in outside.finditer(text)]
+    assert not found

@@ -48,7 +48,7 @@ def test_both_catalogs_have_the_same_keys_and_kinds() -> None:
 
 @pytest.mark.parametrize("key", list(ES))
 def test_spanish_template_passes_every_rule_an_operator_edit_must_pass(key: str) -> None:
-    """Placeholders, required Spanish phrases and numbers, CONTENT.md's "Must never" list, lock-screen words, no
+    """Placeholders, required Spanish phrases and numbers, POLICY.md's "Must never" list, lock-screen words, no
     question in crisis replies and follow-ups, segment limits with the longest values."""
     template = ES[key]
     assert template.source.strip()

@@ -76,16 +76,16 @@ def _content_errors(template: Template, rendered: str) -> list[str]:
     lowered = rendered.lower()
     errors = [f'Must keep "{p}".' for p in rules.required_phrases(template) if p.lower() not in lowered]
     errors += [
-        f'Breaks a CONTENT.md "Must never" rule ({rule}): "{found[0]}".'
+        f'Breaks a "Must never" rule ({rule}) of the content policy, messages/POLICY.md: "{found[0]}".'
         for rule, check in rules.NEVER_RULES.items()
         if (found := check(rendered))
     ]
     if rules.help4u_in_spanish(template, rendered):
         errors.append("HELP4U (435748) answers in English only: a Spanish text must not offer it.")
-    if template.kind == "scheduled":
+    if rules.is_discreet(template):
         words = ", ".join(dict.fromkeys(f'"{w}"' for w in rules.NOT_DISCREET.findall(rendered)))
         if words:
-            errors.append(f"Scheduled texts show on a lock screen and must stay discreet: remove {words}.")
+            errors.append(f"This text shows on a lock screen and must stay discreet: remove {words}.")
     if rules.asks_no_question(template) and "?" in rendered:
         errors.append('This reply must not ask a question (one could invite a "no"): remove "?".')
     return errors

@@ -1,7 +1,7 @@
 """Requests/s on POST /sms (signed, keyword reply, Redis state) as a ratio of a bare Flask endpoint.
 
 Both run under the same gunicorn settings in the same run, loaded by the same client, which sends pre-built
-requests (signatures computed up front) so the client's cost is the same for both. DESIGN.md's target: >= 0.6.
+requests (signatures computed up front) so the client's cost is the same for both. The design target: >= 0.6.
 Run: .venv/bin/pytest -m perf tests/perf/bench_webhook.py -s   (or python tests/perf/bench_webhook.py)
 """
 

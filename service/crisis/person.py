@@ -1,0 +1,99 @@
+"""Who a crisis text is about: the texter, or someone the texter is helping (messages/POLICY.md B1).
+
+"my son took the whole bottle" and "mi esposa dice que se quiere morir" are about someone else and get the
+bystander reply; "my husband hit me" and "i took all my pills" are about the texter. Pure: a text in, a yes or
+no out. When the signs are mixed or absent the answer is no: the reply to the person at risk is the safe default,
+and it still names the numbers a helper needs.
+"""
+
+import re
+
+from service.crisis.normalise import normalise
+
+# The people a helper writes about, in English and Spanish (normalised: no accents, no apostrophes).
+_PEOPLE_EN = (
+    r"son|daughter|kid|child|baby|toddler|teen|teenager|boy|girl|wife|husband|hubby|partner|spouse|boyfriend"
+    r"|girlfriend|bf|gf|fiance|fiancee|mom|mum|mother|mama|dad|father|parent|brother|sister|sibling|grandma"
+    r"|grandpa|grandmother|grandfather|granddaughter|grandson|aunt|uncle|cousin|niece|nephew|friend|bestie"
+    r"|roommate|roomie|neighbor|neighbour|coworker|patient|client|stepson|stepdaughter|\d+\s*(?:yo|year old)"
+)
+_PEOPLE_ES = (
+    r"hijo|hija|nino|nina|bebe|esposo|esposa|marido|mujer|pareja|novio|novia|mama|madre|papa|padre|hermano"
+    r"|hermana|hermanito|hermanita|abuelo|abuela|tio|tia|primo|prima|sobrino|sobrina|amigo|amiga|companero"
+    r"|companera|vecino|vecina|suegro|suegra|cunado|cunada|nieto|nieta"
+)
+_PERSON = rf"(?:(?:my|our)\s+(?:\w+\s+)?(?:{_PEOPLE_EN})s?|(?:mi|nuestro|nuestra)\s+(?:\w+\s+)?(?:{_PEOPLE_ES})"
+_PERSON += rf"|la\s+(?:{_PEOPLE_ES})|el\s+(?:{_PEOPLE_ES}))"
+# Someone else as the one it is happening to: a person opening the text, or a person or "he"/"she" doing or
+# undergoing the crisis ("my son took", "she said she wants to die", "mi hijo se tomo", "no puedo despertar a mi
+# mama").
+_OPENING = r"^(?:(?:please|pls|help|ayuda|urgent|urgente|omg)\s+)*"
+_OPENING += rf"(?:{_PERSON}|(?:{_PEOPLE_EN})s?|(?:{_PEOPLE_ES}))\b"
+_SUBJECT = re.compile(
+    rf"{_OPENING}|\b(?:cant|couldnt)\s+wake\s+(?:up\s+)?{_PERSON}"
+    rf"|\b(?:{_PERSON}|he|she)\s+(?:\w+\s+)?(?:took|taken|swallowed|ate|drank|is|isnt|was|has|had|keeps|wont"
+    r"|cant|said|says|told|texted|tried|wants|threatened|posted|cut|cuts|burned|overdosed|od|fell"
+    r"|collapsed|stopped|just|doesnt)\b"
+    rf"|\b(?:{_PERSON})\s+(?:\w+\s+)?(?:se|esta|tiene|dice|dijo|no|tomo|quiere|intento|recayo|lleva|escribio)\b"
+    rf"|\b(?:a|de)\s+(?:{_PERSON})\b"
+    r"|\b(?:himself|herself|hes|shes)\b"
+)
+# The texter as the one at risk, whoever else the text names: "kill myself", "i took", "me quiero morir".
+_SELF_AT_RISK = re.compile(
+    r"\bmyself\b|\bi\s+(?:\w+\s+)?(?:took|swallowed|ate|snorted|popped|overdosed|want to die|want to end"
+    r"|am going to|cant breathe|cant stop|cut|relapsed)\b|\bim\s+(?:going to|done|dying|ending|not going to be)\b"
+    r"|\b(?:matarme|suicidarme|quitarme|morirme|cortarme)\b|\bme\s+(?:quiero|voy|tome|corto|corte|mato|siento)\b"
+    r"|\bquiero\s+morir|\b(?:acabo de|me acabo de)\b|\byo\b"
+)
+# Harm done *to* the texter ("hit me", "me pega"), or the texter's own urge to hurt someone: about the texter.
+_TEXTER_HARMED_OR_HARMING = re.compile(
+    r"\b(?:hit|hits|hitting|beat|beats|beating|choked|chokes|choking|hurt|hurts|hurting|threatened|threatens"
+    r"|threatening|raped|follows|followed|following|pushed|shoved|slapped|kicked|locked|grabbed|strangled|stalks"
+    r"|stalking|watches|controls|kill|drown|throw|punched|punches)\s+me\b|\b(?:wont let|keeps|takes|hides|hid"
+    r"|took)\s+(?:\w+\s+)?my\s+(?:pills|meds|medication|klonopin|phone|keys)\b"
+    r"|\b(?:my|our)\s+(?:\w+\s+)?(?:window|door|house|job|work|car|place)\b"
+    r"|\bme\s+(?:pega|pego|golpea|golpeo|amenaza|amenazo|ahorca|encierra|sigue|va a|quiere"
+    r"|mata|empuja|esconde|tira|da|deja)\b|\bi\s+(?:\w+\s+)?(?:want to|will|am going to|gonna|could|keep)\s+"
+    r"(?:\w+\s+)?(?:hurt|kill|stab|shoot|strangle|beat|choke|poison)\b|\b(?:lo|la|los|las)\s+(?:mato|voy a)\b"
+)
+
+
+# The texter as a subject at all ("i dont see the point", "ya estoy lista"), counted once the helper's own
+# reporting words ("i found", "i think", "she told me") are taken out.
+_SELF = re.compile(r"\b(?:i|im|ive|id|ill|me)\b|\b(?:estoy|tengo|quiero|siento|puedo|voy|me|yo|no me)\b")
+_WITNESS = re.compile(
+    r"\b(?:i|im|ive)\s+(?:just\s+)?(?:think|thought|found|heard|saw|see|can hear|walked in|came home|got home"
+    r"|noticed|know|dont know|asked|tried|cant wake|called|am worried|worried|scared|afraid|need|want to help"
+    r"|dont know what to do|am driving|driving|have seen|been|do)\b|\b(?:what do i do|what should i do)\b"
+    r"|\b(?:told|texted|sent|asked|showed|called|gave|tells|sends|sent)\s+me\b|\bhelp me\b|\bto me\b"
+    r"|\b(?:me|nos)\s+(?:dijo|dice|conto|escribio|mando|preocupa|asusta|pidio|pregunto|hablo|enseno|dio)\b"
+    r"|\bno se\b|\byo no se\b|\bcreo\b|\bencontre\b|\bvi\b|\bestoy\s+(?:preocupad[oa]|asustad[oa])\b"
+    r"|\bno (?:lo|la) puedo despertar\b|\bayudame\b|\bque hago\b"
+)
+_OPENS_WITH_SOMEONE = re.compile(_OPENING)
+# For violence and threats the texter is the one harmed or harming unless the text names someone else in that
+# place: "he hits her", "le pega a mi hermana"; "my husband says he'll kill his boss".
+_OTHER_HARMED = re.compile(
+    r"\b(?:hit|hits|hitting|beat|beats|beating|choked|chokes|choking|hurt|hurts|threatens|threatened|locked"
+    r"|slapped|punched|pushed|strangled|raped|abuses|abused|controls|drugging|drugged)\s+(?:her|him|them|my\s+\w+)\b"
+    r"|\b(?:le|les)\s+(?:pega|pego|golpea|golpeo|amenaza|amenazo|quita|esconde)\b"
+    r"|\b(?:la|lo)\s+(?:golpea|golpeo|amenaza|amenazo|ahorca|ahorco|encierra|encerro|tiene\s+encerrad[ao])\b"
+    r"|\b(?:her|his)\s+(?:\w+\s+)?(?:boyfriend|husband|wife|girlfriend|partner|ex)\b"
+)
+_OTHER_THREATENS = re.compile(
+    r"\b(?:he|she|hes|shes)\s+(?:\w+\s+)?(?:going to|gonna|will|wants to|threatening to|threatened to|said|says"
+    r"|keeps saying)\s+(?:\w+\s+){0,3}(?:kill|hurt|shoot|stab|beat)\b"
+    r"|\b(?:dice|dijo)\s+que\s+(?:va a|lo va a|la va a|los va a)\s+(?:matar|lastimar|balear|apunalar)"
+)
+_NEEDS_MORE = {"violence": _OTHER_HARMED, "harm_to_others": _OTHER_THREATENS}
+
+
+def about_someone_else(text: str, category: str | None = None) -> bool:
+    """True when `text` (a crisis text of `category`) is about another person at risk, not the texter."""
+    s = normalise(text)
+    if not _SUBJECT.search(s) or _SELF_AT_RISK.search(s) or _TEXTER_HARMED_OR_HARMING.search(s):
+        return False
+    if _SELF.search(_WITNESS.sub(" ", s)) and not _OPENS_WITH_SOMEONE.search(s):
+        return False
+    more = _NEEDS_MORE.get(category or "")
+    return more is None or bool(more.search(s))
