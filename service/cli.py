@@ -25,6 +25,7 @@ from twilio.request_validator import RequestValidator
 from service import config, create_app, embedded, store
 from service.admin.commands import add_commands as add_operator_commands
 from service.connection import get_config, get_redis
+from service.crisis.commands import add_commands as add_crisis_commands
 from service.privacy import DataKeyError, keyring, mask, new_key
 from service.sms import SENDER
 from service.transport import UNREADABLE, ConsoleTransport
@@ -444,6 +445,7 @@ def parser() -> argparse.ArgumentParser:
     rotate.set_defaults(handler=cmd_rotate_key)
 
     add_operator_commands(commands)
+    add_crisis_commands(commands)
     return root
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from service import checkins, safety
+from service import checkins, crisis
 from service.config import ALERT_LEVELS
 from service.keywords import normalise
 from service.store import State
@@ -55,10 +55,12 @@ WINDOW_JOIN = " || "
 @dataclass(frozen=True)
 class Signal:
     """Risk read from the texts: a detector category, and whether it was plain (False: indirect signs that add
-    up across texts, worth a question but not yet a disclosure)."""
+    up across texts, or a text only the model flags, worth a direct question rather than the crisis reply), and
+    whether the detector flagged the text itself (then on-call is alerted, as for every crisis text)."""
 
     category: str
     plain: bool
+    detected: bool = False
 
 
 # Effects of the conversation, written by service.effects with the engine's own.
@@ -238,9 +240,9 @@ def window_signal(texts: list[str]) -> Signal | None:
     """Risk in a person's last few texts (newest last) read together: the detector's verdict on the window, or
     indirect signs that add up. The one place to switch when the detector grades a window itself."""
     if len(texts) > 1:
-        category = safety.classify(WINDOW_JOIN.join(texts))
-        if category:
-            return Signal(category, True)
+        verdict = crisis.assess(WINDOW_JOIN.join(texts))
+        if verdict.category:  # the rules are plain; the model alone is worth the question (an emergency is plain)
+            return Signal(verdict.category, verdict.sure or verdict.category in _EMERGENCIES)
     if sum(_weight(t, _STRONG_DANGER, _WEAK_DANGER) for t in texts) >= 2:
         return Signal("violence", False)
     if sum(_weight(t, _STRONG_DISTRESS, _WEAK_DISTRESS) for t in texts) >= 2:
@@ -317,7 +319,7 @@ def respond(message: "Message", state: State, now: datetime, rules: checkins.Rul
         return _continue(stage, message, state, now, rules)
     if message.keyword in STEPS_WORDS and not message.crisis:
         return _steps(THOUGHTS), []  # a saved text said "reply STEPS": it works later too
-    signal = Signal(message.crisis, True) if message.crisis else None
+    signal = Signal(message.crisis, message.sure or message.crisis in _EMERGENCIES, True) if message.crisis else None
     if signal is None and not state.opted_out and message.keyword not in _engine().plain_keywords():
         signal = window_signal([*state.recent, message.text])
         if signal and not signal.plain and stage == DECLINED:
@@ -344,7 +346,7 @@ def _begin(signal: Signal, message: "Message", state: State, now: datetime, rule
     else:
         stage = ASK
         replies.append(engine.Reply("talk.ask"))
-    level = _higher(_STAGE_LEVEL[stage], "high" if signal.plain else "possible")
+    level = _higher(_STAGE_LEVEL[stage], "high" if signal.plain or signal.detected else "possible")
     violence = signal.category in checkins.NO_FOLLOW_UP
     effects: list[Effect] = [] if state.known else [engine.MarkSeen()]
     escalation = state.escalation or message.sid

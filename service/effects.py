@@ -92,6 +92,8 @@ def apply(
                 store.add_escalation(pipe, event_id, sender, category, now, text, mask(number), level, language)
                 if alert:
                     _enqueue_alert(redis, pipe, event_id)
+            case engine.Watched():
+                store.count(pipe, now, "watch")
             case engine.Attach(escalation_id, category, text):
                 store.attach_to_escalation(pipe, escalation_id, category, now, keys.encrypt(text, TEXT))
             case crisis_talk.Raise(escalation_id, level, alert):

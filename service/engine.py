@@ -16,9 +16,9 @@ from datetime import datetime
 from functools import cache
 
 from messages import catalog
-from service import checkins, crisis_talk, keywords, language, optout, safety, store
+from service import checkins, crisis, crisis_talk, keywords, language, optout, store
 from service.checkins import Rules
-from service.crisis import person
+from service.crisis import matcher, person
 from service.store import State
 
 # Carrier-standard opt-out and opt-in words, honoured only as the whole message (any case, spaces, a full stop,
@@ -57,6 +57,8 @@ class Message:
     bystander: bool = False  # a crisis text about someone else: the helper gets the bystander reply
     sid: str = ""  # the MessageSid, which names an escalation this text opens
     language: str | None = None
+    watch: bool = False  # close to a crisis (service.crisis.verdict): the reply gets one line naming 988
+    sure: bool = False  # the crisis rules matched (else the category, if any, is the model's alone)
 
 
 @dataclass(frozen=True)
@@ -110,7 +112,12 @@ class Attach:
     text: str
 
 
-Effect = MarkSeen | OptOut | OptIn | Forget | Escalate | Attach | checkins.Effect | crisis_talk.Effect
+@dataclass(frozen=True)
+class Watched:
+    """A text close to a crisis got the line naming 988: counted for the console, never alerted."""
+
+
+Effect = MarkSeen | OptOut | OptIn | Forget | Escalate | Attach | Watched | checkins.Effect | crisis_talk.Effect
 
 
 @cache
@@ -119,15 +126,20 @@ def plain_keywords() -> frozenset[str]:
     passes: most traffic, answered without running it ("OVERDOSING" alone is not one: it reads as a crisis)."""
     words = {" ".join(phrase).upper() for lang in catalog.LANGUAGES for phrase in keywords.index(lang).phrases}
     words |= OPT_OUT | SPANISH_OPT_OUT | OPT_IN | HELP | {"CHECKIN", "STATUS", "RESUME", "PAUSE", "Y", "N", "NO"}
-    return frozenset(w for w in words | {str(n) for n in range(1, 6)} if not safety.classify(w.lower()))
+    # The rules alone decide here: the model reads risk into a bare word ("END", "PLAN") that is a command.
+    return frozenset(w for w in words | {str(n) for n in range(1, 6)} if not matcher.classify(w.lower()))
 
 
 def read(text: str, zone_guess: str | None = None, sid: str = "") -> Message:
     """Classify a raw text once; the result serves both the normal path and the Redis-down path."""
     keyword = _fold(_KEYWORD_NOISE.sub("", text)).upper()
-    crisis = None if keyword in plain_keywords() else safety.classify(text)
-    bystander = bool(crisis) and person.about_someone_else(text, crisis)
-    return Message(text, keyword, crisis, zone_guess, bystander=bystander, sid=sid, language=language.detect(text))
+    verdict = crisis.Assessment(None, 0.0, crisis.verdict.NONE) if keyword in plain_keywords() else crisis.assess(text)
+    category = verdict.category
+    if category and not verdict.sure and crisis_talk.danger_signs(text):
+        category = "violence"  # the model knows risk better than its kind: signs of someone dangerous decide it
+    bystander = bool(category) and person.about_someone_else(text, category)
+    watch = verdict.band == crisis.verdict.WATCH
+    return Message(text, keyword, category, zone_guess, bystander, sid, language.detect(text), watch, verdict.sure)
 
 
 def _fold(text: str) -> str:
@@ -191,7 +203,14 @@ def respond(
     if replies and message.language and not state.language and not chosen and not keeps_nothing:
         effects = [*effects, checkins.Update({"language": message.language})]
     effects = [replace(e, language=lang) if isinstance(e, Escalate) else e for e in effects]
+    if message.watch and replies and not keeps_nothing and not any(_is_crisis_reply(r) for r in replies):
+        replies, effects = [*replies, Reply("watch")], [*effects, Watched()]
     return [r if r.language else replace(r, language=lang) for r in replies], effects
+
+
+def _is_crisis_reply(reply: Reply) -> bool:
+    """A reply of the crisis conversation or a crisis reply, which already names 988 and the other lines."""
+    return reply.key.startswith(("crisis.", "talk."))
 
 
 def _respond(

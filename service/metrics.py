@@ -73,6 +73,7 @@ ROUTES = (
     "fallback",
     "language",
     "retry",
+    "watch",
     "other",
 )
 LIMITED_OUTCOMES = ("unanswered", "attached", "answered")
@@ -84,7 +85,7 @@ _FAMILIES = {
     "language": "language",
 }  # fmt: skip
 _SINGLE = {"optout": "compliance", "optin": "compliance", "help": "compliance"} | {
-    name: name for name in ("welcome", "fallback", "retry")
+    name: name for name in ("welcome", "fallback", "retry", "watch")
 }
 
 

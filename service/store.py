@@ -47,7 +47,8 @@ STATS_TTL_S = 400 * 24 * 3600
 
 def stats_key(day: date) -> str:
     """Hash of one UTC day's aggregate counters (no numbers, no words): checkin_sent, answered, mood_1..mood_5,
-    reminder_sent, referral_sent, followup_sent, crisis_events, and crisis_events_<language> (en, es)."""
+    reminder_sent, referral_sent, followup_sent, crisis_events, crisis_events_<language> (en, es), and watch
+    (texts close to a crisis: service.crisis.verdict)."""
     return f"{PREFIX}stats:{day.isoformat()}"
 
 

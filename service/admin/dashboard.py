@@ -44,6 +44,7 @@ class Window:
     answered: int
     referrals: int
     crisis_events: int
+    watch: int  # texts close to a crisis (service.crisis.verdict WATCH band)
 
     @property
     def answer_rate(self) -> str:
@@ -56,7 +57,9 @@ def window(daily: list[dict[str, int]], days: int) -> Window:
     def total(counter: str) -> int:
         return sum(day.get(counter, 0) for day in daily[-days:])
 
-    return Window(days, total("checkin_sent"), total("answered"), total("referral_sent"), total("crisis_events"))
+    return Window(
+        days, total("checkin_sent"), total("answered"), total("referral_sent"), total("crisis_events"), total("watch")
+    )
 
 
 PHONE_DAYS = 14

@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import re
 from types import ModuleType
+from typing import NamedTuple
 
 from service.crisis import medical, overdose, self_harm, suicide, violence
 from service.crisis.frames import NEGATED, RELAPSE, RELAPSE_OF, net_vetoed, resolved_past, vetoed
@@ -100,35 +101,70 @@ def _net_matches(category: str, padded: str, raw: str, relapse: bool) -> bool:
     return category == "violence" and sum(_found(sign, padded) for sign in _CONTROL) >= 2
 
 
+def _gate(literals: tuple[str, ...]) -> re.Pattern[str]:
+    """One regex that finds any of a family's gate literals: one search in C instead of a loop of `in` tests."""
+    return re.compile("|".join(map(re.escape, sorted(set(literals), key=len, reverse=True))))
+
+
+_GATED: dict[str, tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]] = {
+    cat: tuple((_gate(f.gate), f.regex) for f in families) for cat, families in FAMILIES.items()
+}
+_GATED_COMBOS: dict[str, tuple[tuple[re.Pattern[str], Combo], ...]] = {
+    cat: tuple((_gate(c.gate), c) for c in combos) for cat, combos in COMBOS.items()
+}
+
+
 def _matches(category: str, s: str, padded: str) -> bool:
     if category == "overdose" and mixing_now(s):
         return True
-    for family in FAMILIES[category]:
-        if any(g in s for g in family.gate) and family.regex.search(padded):
+    for gate, regex in _GATED[category]:
+        if gate.search(s) and regex.search(padded):
             return True
-    return any(any(g in s for g in c.gate) and c.first.search(s) and c.second.search(s) for c in COMBOS[category])
+    return any(gate.search(s) and c.first.search(s) and c.second.search(s) for gate, c in _GATED_COMBOS[category])
 
 
-def classify(text: str) -> str | None:
-    """Return the highest-priority crisis category in `text`, or None if it reads as no crisis."""
+class Prepared(NamedTuple):
+    """A text as the rules read it: normalised (raw), idioms blanked (s), and s after one space (padded)."""
+
+    raw: str
+    s: str
+    padded: str
+
+
+def prepare(text: str) -> Prepared | None:
+    """The text ready for the rules, or None when there is nothing to read or it tells of a past, resolved event."""
     raw = normalise(text) if text else ""
     if not raw or resolved_past(raw):
         return None
     s = blank_false_friends(raw)
-    padded = " " + s
+    return Prepared(raw, s, " " + s)
+
+
+def specific(text: Prepared) -> str | None:
+    """The category of the first specific family that matches, in priority order."""
+    s, padded = text.s, text.padded
     # 0. pills stockpiled for a chosen time: a suicide plan, before the overdose families claim the pills
     stockpiled = STOCKPILE.search(s) and STOCKPILE_WHEN.search(s) and not STOCKPILE_TAKEN.search(s)
     if stockpiled and not net_vetoed("suicide", s):
         return "suicide"
-    # 1. the specific families, in priority order
     for category in CATEGORIES:
         if category == "medical" and _found(_STRANGLED, padded):
             return "violence"  # strangled by a person: violence before medical (see _STRANGLED)
         if _matches(category, s, padded) and not vetoed(category, s):
             return category
-    # 2. the safety net, in the same order, for wording no specific family knows
-    relapse = _found(RELAPSE, " " + raw)
+    return None
+
+
+def safety_net(text: Prepared) -> str | None:
+    """The category of the first safety-net stem that matches, for wording no specific family knows."""
+    relapse = _found(RELAPSE, " " + text.raw)
     for category in CATEGORIES:
-        if _net_matches(category, padded, raw, relapse) and not net_vetoed(category, s):
+        if _net_matches(category, text.padded, text.raw, relapse) and not net_vetoed(category, text.s):
             return category
     return None
+
+
+def classify(text: str) -> str | None:
+    """Return the highest-priority crisis category in `text`, or None if it reads as no crisis (the rules alone)."""
+    prepared = prepare(text)
+    return prepared and (specific(prepared) or safety_net(prepared))

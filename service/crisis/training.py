@@ -1,8 +1,8 @@
 """Training the crisis model (`steadyline crisis train`): needs the `train` extra (scikit-learn, scipy).
 
-Multinomial logistic regression over the hashed n-grams of service/crisis/model.py, on every batch that is not
-frozen. The same corpus and settings give the same bytes: lbfgs is deterministic, the batches are read in name
-order, and the artifact is stored as float16 with its version derived from its own content.
+Multinomial logistic regression over the hashed character and word n-grams of service/crisis/model.py, on every
+batch that is not frozen. The same corpus and settings give the same bytes: lbfgs is deterministic, the batches
+are read in name order, and the artifact is stored as float16 with its version derived from its own content.
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from pathlib import Path
 import numpy as np
 
 from service.crisis import corpus
-from service.crisis.model import ARTIFACT_DIR, BUCKETS, NGRAMS, Model, features
+from service.crisis.model import ARTIFACT_DIR, BUCKETS, CHAR_BUCKETS, NGRAMS, WORD_BUCKETS, Model, features
 
-C = 10.0
+C = 30.0
 """Inverse regularisation strength, chosen by batch-held-out recall and false alarms (README.md)."""
 MAX_ITER = 2000
 
@@ -36,7 +36,7 @@ def fit(texts: Sequence[str], labels: Sequence[str], c: float = C) -> Model:
     from sklearn.linear_model import LogisticRegression
 
     classes = tuple(label for label in corpus.LABELS if label in set(labels))
-    clf = LogisticRegression(C=c, max_iter=MAX_ITER, tol=1e-6)
+    clf = LogisticRegression(C=c, max_iter=MAX_ITER, tol=1e-4)
     clf.fit(matrix(texts), [classes.index(label) for label in labels])
     weights = clf.coef_.T.astype(np.float16)
     bias = clf.intercept_.astype(np.float16)
@@ -58,7 +58,7 @@ def save(model: Model, directory: Path = ARTIFACT_DIR) -> None:
         "labels": list(model.labels),
         "bias": [float(b) for b in model.bias],
         "ngrams": list(NGRAMS),
-        "buckets": BUCKETS,
+        "buckets": [CHAR_BUCKETS, WORD_BUCKETS],
         "c": C,
     }
     (directory / "model.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
