@@ -149,6 +149,17 @@ CRISIS_MUST_CONTAIN = {
     "crisis.overdose": ["call 911 now", "1-800-222-1222", "naloxone", "988", "keep texting"],
     "crisis.medical": ["call 911 now", "1-800-222-1222", "on their side", "naloxone", "keep texting"],
     "crisis.violence": ["call 911", "1-800-799-7233", "88788", "someone you trust", "FORGET", "keep texting"],
+    "crisis.harm_to_others": ["call 911 now", "call or text 988", "any weapon", "keep texting"],
+    # Someone unconscious, not breathing or blue (POLICY.md C2, B2, F9): the helper's steps, never seizure steps alone.
+    "crisis.unresponsive": [
+        "call 911 now",
+        "stay with them",
+        "dispatcher",
+        "CPR",
+        "on their side",
+        "naloxone",
+        "keep texting",
+    ],
     # Bystander versions (POLICY.md B2, B3): what to do for them now, and 988 for the helper too.
     "crisis.suicide.bystander": [
         "call 911 now",
@@ -194,6 +205,37 @@ SPANISH_CRISIS_MUST_CONTAIN = {
     "crisis.overdose": ["llama al 911", "1-800-222-1222", "988", "seguir escribiendo"],
     "crisis.medical": ["llama al 911", "1-800-222-1222"],
     "crisis.violence": ["llama al 911", "1-800-799-7233", "seguir escribiendo"],
+    "crisis.harm_to_others": ["llama al 911 ahora", "988", "marca 2", "cualquier arma", "seguir escribiendo"],
+    "crisis.unresponsive": ["llama al 911 ahora", "quedate con", "RCP", "de lado", "naloxona", "seguir escribiendo"],
+    # Bystander versions (POLICY.md B2, B3): what to do for them now, and 988 for the helper too.
+    "crisis.suicide.bystander": [
+        "llama al 911 ahora",
+        "quedate con",
+        "988",
+        "marca 2",
+        "familias",
+        "seguir escribiendo",
+    ],
+    "crisis.self_harm.bystander": ["llama al 911 ahora", "988", "marca 2", "familias", "seguir escribiendo"],
+    "crisis.overdose.bystander": [
+        "llama al 911 ahora",
+        "quedate con",
+        "de lado",
+        "naloxona",
+        "1-800-222-1222",
+        "988",
+        "seguir escribiendo",
+    ],
+    "crisis.medical.bystander": [
+        "llama al 911 ahora",
+        "quedate con",
+        "RCP",
+        "de lado",
+        "naloxona",
+        "1-800-222-1222",
+        "seguir escribiendo",
+    ],
+    "crisis.violence.bystander": ["llama al 911", "1-800-799-7233", "familiares", "988", "seguir escribiendo"],
 }
 AUTOMATED = {"en": "automated", "es": "automatizad"}
 """What every crisis reply says about the line, per language ("automatizada", "automatizado")."""

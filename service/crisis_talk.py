@@ -47,7 +47,8 @@ _STAGE_LEVEL = {
     ASK: "possible", SAFE_Q: "possible", PLAN: "high", THOUGHTS: "high", SAFE_NOW: "high",
     IMMINENT: "imminent", UNSAFE: "imminent", EMERGENCY: "imminent",
 }  # fmt: skip
-_EMERGENCIES = ("overdose", "medical", "harm_to_others")
+EMERGENCIES = ("overdose", "medical", "harm_to_others")
+"""Categories whose risk to life is now: the crisis reply, then short urgent replies, at the imminent level."""
 WINDOW_JOIN = " || "
 """How a person's consecutive texts are joined for the detector (the corpus writes exchanges the same way)."""
 
@@ -330,9 +331,11 @@ def respond(message: "Message", state: State, now: datetime, rules: checkins.Rul
 def _begin(signal: Signal, message: "Message", state: State, now: datetime, rules: checkins.Rules) -> Result:
     """Open a conversation: the crisis reply for a plain signal, then the one direct question that fits."""
     engine = _engine()
-    replies = [engine.Reply(engine.crisis_key(signal.category))] if signal.plain else []
     texts = [*state.recent, message.text]
-    if signal.category in _EMERGENCIES:
+    # read together, as the detector read them: "hes breathing weird" then "now hes blue" is someone unresponsive
+    crisis = engine.Reply(engine.crisis_key(signal.category, text=WINDOW_JOIN.join(texts)))
+    replies = [crisis] if signal.plain else []
+    if signal.category in EMERGENCIES:
         stage = EMERGENCY
     elif signal.category == "violence":
         stage = SAFE_Q
@@ -372,8 +375,8 @@ def _continue(stage: str, message: "Message", state: State, now: datetime, rules
     fallback, and never the same text twice in a row."""
     engine, texts = _engine(), [*state.recent, message.text]
     new_stage = stage
-    if message.crisis in _EMERGENCIES and stage != EMERGENCY:
-        new_stage, replies = EMERGENCY, [engine.Reply(engine.crisis_key(message.crisis))]
+    if message.crisis in EMERGENCIES and stage != EMERGENCY:
+        new_stage, replies = EMERGENCY, [engine.Reply(engine.crisis_key(message.crisis, text=message.text))]
     elif message.keyword in STEPS_WORDS or (
         stage in (THOUGHTS, SAFE_NOW) and not state.talk_steps and _accepts(message)
     ):

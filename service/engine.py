@@ -18,7 +18,7 @@ from functools import cache
 from messages import catalog
 from service import checkins, crisis, crisis_talk, keywords, language, optout, store
 from service.checkins import Rules
-from service.crisis import matcher, person
+from service.crisis import matcher, medical, person
 from service.store import State
 
 # Carrier-standard opt-out and opt-in words, honoured only as the whole message (any case, spaces, a full stop,
@@ -156,15 +156,19 @@ def remembered(message: Message, state: State, rules: Rules) -> bool:
     return message.keyword not in plain_keywords()
 
 
-def crisis_key(category: str, bystander: bool = False) -> str:
-    """The crisis reply for `category`, in its version for the person helping when the text is about someone else."""
+def crisis_key(category: str, bystander: bool = False, text: str = "") -> str:
+    """The crisis reply for `category`, in its version for the person helping when the text is about someone else;
+    for a medical `text` about someone unconscious, not breathing or blue, the reply about that (never seizure
+    steps alone), which is always for the helper: the person who can't be woken is not the one texting."""
+    if category == "medical" and medical.unresponsive(text):
+        return "crisis.unresponsive"
     return f"crisis.{category}.bystander" if bystander else f"crisis.{category}"
 
 
 def offline_reply(message: Message) -> Reply:
     """The reply when state cannot be read: a crisis reply still goes out, anything else asks to retry; in the
     language of the text."""
-    key = crisis_key(message.crisis, message.bystander) if message.crisis else "retry"
+    key = crisis_key(message.crisis, message.bystander, message.text) if message.crisis else "retry"
     return Reply(key, language=message.language or catalog.DEFAULT_LANGUAGE)
 
 
@@ -176,15 +180,15 @@ def _bystander(
     assert message.crisis
     care = checkins.after_crisis(state, message.zone_guess, now, rules, message.crisis)
     if state.escalation:
-        return [Reply(crisis_key(message.crisis, True))], [
+        return [Reply(crisis_key(message.crisis, True, message.text))], [
             *first_contact,
             Attach(state.escalation, message.crisis, message.text),
             *care,
         ]
-    # Always alerted: someone is at risk whoever texts; an overdose or a medical emergency is imminent.
-    level = "imminent" if message.crisis in ("overdose", "medical") else "high"
+    # Always alerted: someone is at risk whoever texts; an overdose, a medical emergency or a threat is imminent.
+    level = "imminent" if message.crisis in crisis_talk.EMERGENCIES else "high"
     escalate = Escalate(message.crisis, message.text, level)
-    return [Reply(crisis_key(message.crisis, True))], [*first_contact, escalate, *care]
+    return [Reply(crisis_key(message.crisis, True, message.text))], [*first_contact, escalate, *care]
 
 
 DEFAULT_RULES = Rules()

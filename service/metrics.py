@@ -119,13 +119,20 @@ def timed(view: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def _crisis_category(key: str) -> str:
+    """The category a crisis reply answers: "crisis.medical.bystander" and "crisis.unresponsive" are medical ones
+    ("crisis.followup" names none)."""
+    category = key.partition(".")[2].partition(".")[0]
+    return "medical" if category == "unresponsive" else category
+
+
 def count_replies(keys: Iterable[str]) -> None:
     """Count replies by family, and crisis replies by category (a crisis reply is one crisis event)."""
     for key in keys:
         route = route_of(key)
         _REPLY_COUNTERS[route].inc()
         if route == "crisis":
-            counter = _CRISIS_COUNTERS.get(key[len("crisis.") :])
+            counter = _CRISIS_COUNTERS.get(_crisis_category(key))
             if counter is not None:
                 counter.inc()
 

@@ -30,9 +30,10 @@ CATALOG = load("en")
 
 SYSTEM_KEYS = ["welcome", "fallback", "language.offer", "language.set", "retry"]
 COMPLIANCE_KEYS = ["help", "optout", "optin"]
-CRISIS_KEYS = ["crisis.suicide", "crisis.self_harm", "crisis.overdose", "crisis.medical", "crisis.violence"]
-# A bystander version of every crisis reply (POLICY.md B), for each category the detector gives.
-BYSTANDER_KEYS = [f"crisis.{category}.bystander" for category in CATEGORIES]
+CRISIS_KEYS = [f"crisis.{category}" for category in CATEGORIES]
+# A bystander version of every crisis reply (POLICY.md B), for each category the detector gives; and the reply about
+# someone unconscious, not breathing or blue, which is always for the person helping.
+BYSTANDER_KEYS = [f"crisis.{category}.bystander" for category in CATEGORIES] + ["crisis.unresponsive"]
 CRISIS_KEYS += BYSTANDER_KEYS
 # Topic key -> its primary keyword (listed first in `keywords`, and named in MENU).
 TOPIC_PRIMARY = {

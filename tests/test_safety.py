@@ -70,7 +70,7 @@ def test_sets_are_big_enough() -> None:
 
 
 def test_categories_constant() -> None:
-    assert CATEGORIES == ("overdose", "medical", "suicide", "self_harm", "violence")
+    assert CATEGORIES == ("overdose", "medical", "suicide", "self_harm", "harm_to_others", "violence")
 
 
 @pytest.mark.parametrize("phrase", POSITIVES, ids=_id)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from service.crisis.harm_to_others import not_meant
 from service.crisis.vocabulary import signals
 
 # --- vetoes -----------------------------------------------------------------------------------------
@@ -65,6 +66,9 @@ def vetoed(category: str, s: str) -> bool:
         )
     if category == "self_harm":
         return bool((_ACCIDENT.search(s) or _NOT_SELF.search(s)) and not _DELIBERATE.search(s))
+    if category == "harm_to_others":
+        # a joke or a petty grievance; or the past, told as past ("when i was 15 i wanted to kill my stepdad")
+        return not_meant(s) or bool(_PAST.search(s) and not _STILL.search(s))
     return False
 
 
@@ -83,6 +87,8 @@ RELAPSE_OF: dict[str, re.Pattern[str]] = {
         "self_harm": r"\b(?:cutting|cut (?:myself|my \w+)|self harm\w*|sh|hurt(?:ing)? myself|burn(?:ed|ing)? myself)\b"
         r"|\bto cut(?= and| but|$)",
         "violence": r"\b(?:hit|hits|beat|beats|choked|chokes|abused|abuses|hurt|hurts) (?:me|us)\b",
+        "harm_to_others": r"\b(?:kill|killing|hurt|hurting|stab|stabbing|shoot|shooting|strangle|choke|beat|beating)"
+        r" (?:him|her|them|someone|somebody|my \w+)\b",
     }.items()
 }
 

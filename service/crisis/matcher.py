@@ -42,7 +42,7 @@ import re
 from types import ModuleType
 from typing import NamedTuple
 
-from service.crisis import medical, overdose, self_harm, suicide, violence
+from service.crisis import harm_to_others, medical, overdose, self_harm, suicide, violence
 from service.crisis.frames import NEGATED, RELAPSE, RELAPSE_OF, net_vetoed, resolved_past, vetoed
 from service.crisis.normalise import blank_false_friends, normalise
 from service.crisis.overdose import mixing_now
@@ -50,12 +50,15 @@ from service.crisis.suicide import STOCKPILE, STOCKPILE_TAKEN, STOCKPILE_WHEN
 from service.crisis.violence import CONTROL_PATTERNS, STRANGLED_PATTERNS
 from service.crisis.vocabulary import PERSON, Combo, Family, NetPattern, Signal, signals
 
-# Priority order: the first category that matches wins.
+# Priority order: the first category that matches wins. Harm to others comes after the texter's own risk to life
+# ("i took 30 pills and im going to kill him" is an overdose) and before violence, so "he hit me so im going to kill
+# him" gets the reply about the threat (911, 988), which offers the texter help too.
 _MODULES: dict[str, ModuleType] = {
     "overdose": overdose,
     "medical": medical,
     "suicide": suicide,
     "self_harm": self_harm,
+    "harm_to_others": harm_to_others,
     "violence": violence,
 }
 CATEGORIES: tuple[str, ...] = tuple(_MODULES)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+from service.crisis.normalise import normalise
 from service.crisis.vocabulary import PERSON, Combo, Family, NetPattern, family
 
 # --- specific families ---------------------------------------------------------------------------
@@ -218,3 +221,35 @@ NET_COMBOS += (
         r"|last dose|missed (?:my|her|his) dose)\b",
     ),
 )
+
+# --- someone unresponsive ---------------------------------------------------------------------------
+# Which reply a medical text gets (POLICY.md C2, B2): someone unconscious, not breathing, blue or not waking needs
+# "call 911, stay with them, the dispatcher guides CPR", not seizure steps; a seizure keeps the medical reply, whose
+# seizure steps are the point. The person who can't be woken never texts: the reply is always for the helper.
+_UNRESPONSIVE = re.compile(
+    r"\b(?:cant|couldnt|unable to|trying to|tried to|not able to)(?: get)? (?:wake|waken|rouse) (?!up\b|me\b|myself\b)"
+    r"\w+|\bcant get (?!me\b|myself\b)\w+(?: \w+)? to (?:wake|respond|come to)\b"
+    # "she is blue and wont respond", "my husband wont wake up" (not "i wont wake up", not "wont wake up for school")
+    r"|\b(?!(?:i|im|ive|ill|you|we)\b)\w+ (?:wont|doesnt|didnt|still wont|isnt|is not|not) (?:wake|waking|respond"
+    r"|responding|come to|coming to|open (?:his|her|their) eyes)\b(?!(?: up)? (?:for|in time|on time|early|before"
+    r"|till|until)\b| to (?:my |me |)(?:texts?|messages?|calls?|emails?|dms?)\b)"
+    r"|\b(?:unresponsive|not responsive|unconscious|unconcious|unconsious|not conscious)\b"
+    r"|\b(?<!im )(?<!i )(?:not|isnt|stopped|no longer|barely|hardly) breathing\b|\b(?:went|gone|is|hes|shes) limp\b"
+    r"|\b(?:lips|face|skin|fingers|fingertips|nails)(?: (?:are|is|look|looks|turning|turned|going|gone))?"
+    r" (?:blue|bluish|purple|gr[ae]y)\b|\b(?:turning|turned|gone|is|hes|shes|he is|she is) blue\b|\bblue lips\b"
+    # Spanish: "no responde", "no despierta", "no respira", "esta inconsciente", "labios morados"
+    r"|\bno (?:responde|reacciona|despierta|se despierta|respira|esta respirando|abre los ojos|(?:lo|la) puedo"
+    r" despertar|puedo despertarl[oa])\b(?! (?:a )?(?:mis|los|sus|el|la|temprano|a tiempo|para)\b)"
+    r"|\b(?:esta|estaba|sigue) inconsciente\b|\blabios (?:morados|azules)\b|\bse (?:puso|esta poniendo)"
+    r" (?:morad[oa]|azul)\b"
+)
+_SEIZURE = re.compile(
+    r"\b(?:seizures?|siezures?|seisures?|seizing|convuls\w*|fits?|grand mal|epilep\w*|jerking|twitching"
+    r"|shaking all over|eyes rolled)\b"
+)
+
+
+def unresponsive(text: str) -> bool:
+    """Whether a medical crisis text is about someone unresponsive rather than having a seizure."""
+    s = normalise(text)
+    return bool(_UNRESPONSIVE.search(s)) and not _SEIZURE.search(s)
