@@ -243,7 +243,7 @@ def window_signal(texts: list[str]) -> Signal | None:
     if len(texts) > 1:
         verdict = crisis.assess(WINDOW_JOIN.join(texts))
         if verdict.category:  # the rules are plain; the model alone is worth the question (an emergency is plain)
-            return Signal(verdict.category, verdict.sure or verdict.category in _EMERGENCIES)
+            return Signal(verdict.category, verdict.sure or verdict.category in EMERGENCIES)
     if sum(_weight(t, _STRONG_DANGER, _WEAK_DANGER) for t in texts) >= 2:
         return Signal("violence", False)
     if sum(_weight(t, _STRONG_DISTRESS, _WEAK_DISTRESS) for t in texts) >= 2:
@@ -320,7 +320,7 @@ def respond(message: "Message", state: State, now: datetime, rules: checkins.Rul
         return _continue(stage, message, state, now, rules)
     if message.keyword in STEPS_WORDS and not message.crisis:
         return _steps(THOUGHTS), []  # a saved text said "reply STEPS": it works later too
-    signal = Signal(message.crisis, message.sure or message.crisis in _EMERGENCIES, True) if message.crisis else None
+    signal = Signal(message.crisis, message.sure or message.crisis in EMERGENCIES, True) if message.crisis else None
     if signal is None and not state.opted_out and message.keyword not in _engine().plain_keywords():
         signal = window_signal([*state.recent, message.text])
         if signal and not signal.plain and stage == DECLINED:
@@ -375,7 +375,9 @@ def _continue(stage: str, message: "Message", state: State, now: datetime, rules
     fallback, and never the same text twice in a row."""
     engine, texts = _engine(), [*state.recent, message.text]
     new_stage = stage
-    if message.crisis in EMERGENCIES and stage != EMERGENCY:
+    # An emergency the rules name changes the conversation; a guarded answer the model alone reads as one does not
+    # ("cant", "no one here" are answers here), and the conversation's own replies already say 911.
+    if message.crisis in EMERGENCIES and message.sure and stage != EMERGENCY:
         new_stage, replies = EMERGENCY, [engine.Reply(engine.crisis_key(message.crisis, text=message.text))]
     elif message.keyword in STEPS_WORDS or (
         stage in (THOUGHTS, SAFE_NOW) and not state.talk_steps and _accepts(message)

@@ -12,7 +12,7 @@ from redis import Redis
 
 from messages import catalog
 from messages.rules import pulls_for_no
-from service import crisis_talk, store
+from service import crisis, crisis_talk, store
 from service.privacy import TEXT, keyring
 from tests.test_checkins import START, Line, at
 from tests.texting import outbox
@@ -58,7 +58,8 @@ NEVER_AFTER_A_DISCLOSURE = {text("fallback"), text("topic.menu"), text("welcome"
 def test_ambiguous_texts_in_a_row_add_up_to_the_direct_question(line: Line) -> None:
     assert line.text("so tired") == [text("fallback")]  # one such text alone is ambiguous
     later(line, 5)
-    assert line.text("of all of it honestly. whats the point") == [text("talk.ask")]
+    assert crisis.assess("i give up on all of it").band != crisis.verdict.CRISIS  # and so is this one alone
+    assert line.text("i give up on all of it") == [text("talk.ask")]
     assert "are you thinking about suicide?" in text("talk.ask")
     assert alerts(line) == []  # signs worth a question wait in the queue (ONCALL_ALERT_LEVELS default)
     [escalation] = store.recent_escalations(line.redis)
@@ -68,7 +69,9 @@ def test_ambiguous_texts_in_a_row_add_up_to_the_direct_question(line: Line) -> N
 def test_texts_further_apart_than_the_window_are_read_alone(line: Line) -> None:
     line.text("so tired")
     later(line, store.WINDOW_S // 60 + 1)
-    assert line.text("whats the point") == [text("fallback")]
+    # Alone, it is close to a crisis: the usual reply, one line naming 988, and no question.
+    assert crisis.assess("i give up on all of it").band == crisis.verdict.WATCH
+    assert line.text("i give up on all of it") == [text("fallback"), text("watch")]
 
 
 def test_thoughts_without_a_plan_get_988_a_professional_a_trusted_person_and_a_safety_plan(line: Line) -> None:
@@ -147,7 +150,7 @@ def test_danger_from_someone_else_asks_are_you_safe_then_911_when_not(line: Line
 
 
 def test_safe_for_now_gets_the_dv_hotline_and_safety_steps(line: Line) -> None:
-    line.text("my ex again")
+    line.text("that car again")
     assert line.text("same car outside my place, third night this week") == [text("talk.ask_safe")]
     assert line.text("yes for now, im inside with the door locked") == [text("talk.safe_now")]
     assert "1-800-799-7233" in text("talk.safe_now") and "88788" in text("talk.safe_now")

@@ -1,7 +1,8 @@
 """The labelled crisis corpus: batches of texts, each written blind by one author, with its provenance.
 
 A batch file (tests/data/crisis/<name>.yaml) has `provenance` (batch, language, author, written, counts, scored,
-and `frozen: true` for the standing blind check) and `texts: {label: [text | {text, about: other}]}`. Labels are
+`frozen: true` for the standing blind check, `blind: false` for a batch written after seeing the detector, which
+only trains) and `texts: {label: [text | {text, about: other}]}`. Labels are
 the crisis categories and `none`; ` || ` joins the texts of one exchange. The project's first phrase set and its
 blind sets v1-v9, written before batches had provenance, load as one English batch, `en-legacy`.
 """
@@ -34,6 +35,7 @@ class Batch:
     language: str
     frozen: bool
     items: tuple[Item, ...]
+    blind: bool = True  # written without seeing the detector; a batch that is not only trains, never scores
 
 
 def _items(path: Path, texts: dict[str, list[object]]) -> tuple[Item, ...]:
@@ -55,7 +57,8 @@ def _items(path: Path, texts: dict[str, list[object]]) -> tuple[Item, ...]:
 def load_batch(path: Path) -> Batch:
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     meta = raw["provenance"]
-    return Batch(meta["batch"], meta["language"], bool(meta.get("frozen")), _items(path, raw["texts"]))
+    items = _items(path, raw["texts"])
+    return Batch(meta["batch"], meta["language"], bool(meta.get("frozen")), items, meta.get("blind", True))
 
 
 def _legacy() -> Batch:

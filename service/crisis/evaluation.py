@@ -80,10 +80,10 @@ def score(batches: Iterable[corpus.Batch], flagged: Callable[[str], bool]) -> di
 
 
 def batch_held_out(batches: Sequence[corpus.Batch], fit: Callable[[list[str], list[str]], Model]) -> dict[str, Score]:
-    """Each training batch scored by a model trained on all the other training batches."""
+    """Each blind training batch scored by a model trained on all the other training batches."""
     training = [b for b in batches if not b.frozen]
     scores: dict[str, Score] = {}
-    for held in training:
+    for held in (b for b in training if b.blind):
         texts, labels = corpus.texts_and_labels(b for b in training if b is not held)
         for language, s in score([held], flagger(fit(texts, labels))).items():
             total = scores.setdefault(language, Score())
