@@ -20,8 +20,8 @@ from tests.texting import Texter
 # Floors on the frozen blind batches (tests/data/crisis/*-holdout-2.yaml, scored once: README "How the crisis check
 # decides"). They sit a little under that score, so they catch a model or rule change that loses ground on text
 # nobody tuned on; a change that lowers them has to say why.
-RECALL_FLOOR = {"en": 0.93, "es": 0.93}
-FALSE_ALARM_CEILING = {"en": 0.12, "es": 0.12}
+RECALL_FLOOR = {"en": 0.97, "es": 0.96}
+FALSE_ALARM_CEILING = {"en": 0.07, "es": 0.085}
 
 BATCHES = corpus.load()
 FROZEN = [b for b in BATCHES if b.frozen]
