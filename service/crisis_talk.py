@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from service import checkins, crisis
+from service import checkins, crisis, optout
 from service.config import ALERT_LEVELS
 from service.keywords import normalise
 from service.store import State
@@ -48,6 +48,8 @@ _STAGE_LEVEL = {
     IMMINENT: "imminent", UNSAFE: "imminent", EMERGENCY: "imminent",
 }  # fmt: skip
 EMERGENCIES = ("overdose", "medical", "harm_to_others")
+QUESTIONED = ("suicide", "self_harm", "violence")
+"""Risks the conversation asks about directly ("are you thinking about suicide?", "are you safe right now?")."""
 """Categories whose risk to life is now: the crisis reply, then short urgent replies, at the imminent level."""
 WINDOW_JOIN = " || "
 """How a person's consecutive texts are joined for the detector (the corpus writes exchanges the same way)."""
@@ -242,8 +244,11 @@ def window_signal(texts: list[str]) -> Signal | None:
     indirect signs that add up. The one place to switch when the detector grades a window itself."""
     if len(texts) > 1:
         verdict = crisis.assess(WINDOW_JOIN.join(texts))
-        if verdict.category:  # the rules are plain; the model alone is worth the question (an emergency is plain)
-            return Signal(verdict.category, verdict.sure or verdict.category in EMERGENCIES)
+        if verdict.sure:
+            return Signal(verdict.category, True)
+        # The model alone on the window is worth the question; an emergency is told in one text, not built up.
+        if verdict.category in QUESTIONED:
+            return Signal(verdict.category, False)
     if sum(_weight(t, _STRONG_DANGER, _WEAK_DANGER) for t in texts) >= 2:
         return Signal("violence", False)
     if sum(_weight(t, _STRONG_DISTRESS, _WEAK_DISTRESS) for t in texts) >= 2:
@@ -321,7 +326,8 @@ def respond(message: "Message", state: State, now: datetime, rules: checkins.Rul
     if message.keyword in STEPS_WORDS and not message.crisis:
         return _steps(THOUGHTS), []  # a saved text said "reply STEPS": it works later too
     signal = Signal(message.crisis, message.sure or message.crisis in EMERGENCIES, True) if message.crisis else None
-    if signal is None and not state.opted_out and message.keyword not in _engine().plain_keywords():
+    reads_window = not state.opted_out and message.keyword not in _engine().plain_keywords()
+    if signal is None and reads_window and not optout.intent(message.text):  # a request to stop is its own answer
         signal = window_signal([*state.recent, message.text])
         if signal and not signal.plain and stage == DECLINED:
             signal = None  # they said no and were believed: indirect signs alone do not ask again for now

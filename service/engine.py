@@ -135,7 +135,9 @@ def read(text: str, zone_guess: str | None = None, sid: str = "") -> Message:
     keyword = _fold(_KEYWORD_NOISE.sub("", text)).upper()
     verdict = crisis.Assessment(None, 0.0, crisis.verdict.NONE) if keyword in plain_keywords() else crisis.assess(text)
     category = verdict.category
-    if category and not verdict.sure and crisis_talk.danger_signs(text):
+    if category and not verdict.sure and optout.intent(text):
+        category = None  # "i dont want these texts anymore" asks to stop (FCC 2024): only a rule outranks that
+    elif category and not verdict.sure and crisis_talk.danger_signs(text):
         category = "violence"  # the model knows risk better than its kind: signs of someone dangerous decide it
     bystander = bool(category) and person.about_someone_else(text, category)
     watch = verdict.band == crisis.verdict.WATCH
@@ -207,14 +209,19 @@ def respond(
     if replies and message.language and not state.language and not chosen and not keeps_nothing:
         effects = [*effects, checkins.Update({"language": message.language})]
     effects = [replace(e, language=lang) if isinstance(e, Escalate) else e for e in effects]
-    if message.watch and replies and not keeps_nothing and not any(_is_crisis_reply(r) for r in replies):
+    if message.watch and replies and not keeps_nothing and all(_answers_free_text(r) for r in replies):
         replies, effects = [*replies, Reply("watch")], [*effects, Watched()]
     return [r if r.language else replace(r, language=lang) for r in replies], effects
 
 
-def _is_crisis_reply(reply: Reply) -> bool:
-    """A reply of the crisis conversation or a crisis reply, which already names 988 and the other lines."""
-    return reply.key.startswith(("crisis.", "talk."))
+_FREE_TEXT_REPLIES = ("welcome", "fallback", "ack", "language.offer", "checkin.ask_craving")
+_FREE_TEXT_FAMILIES = ("topic.", "checkin.reply.", "checkin.answer_unclear")
+
+
+def _answers_free_text(reply: Reply) -> bool:
+    """A reply to words of the person's own, which the line-naming-988 may follow: not to a command ("time 20:30"),
+    and not a crisis reply or the crisis conversation, which name 988 and the other lines already."""
+    return reply.key in _FREE_TEXT_REPLIES or reply.key.startswith(_FREE_TEXT_FAMILIES)
 
 
 def _respond(

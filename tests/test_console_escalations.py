@@ -271,12 +271,12 @@ def test_the_escalation_page_shows_the_whole_exchange_both_directions(app: Flask
     from messages import catalog
 
     texter = Texter(app.test_client(), number=NUMBER)
-    for text in ("so tired of all of it", "whats even the point", "sometimes, yeah"):
+    for text in ("so tired", "whats even the point", "sometimes, yeah"):
         texter.send(text)
     [escalation_id] = ids_in(page(operator("viewer@example.org", "viewer")[0], "/admin/escalations"))
     detail = page(operator("viewer2@example.org", "viewer")[0], f"/admin/escalations/{escalation_id}")
     conversation = detail[detail.index("The conversation") :]
-    said = ["so tired of all of it", "whats even the point", catalog.text("talk.ask"), "sometimes, yeah"]
+    said = ["so tired", "whats even the point", catalog.text("talk.ask"), "sometimes, yeah"]
     positions = [conversation.index(escape(part)) for part in [*said, catalog.text("talk.thoughts")]]
     assert positions == sorted(positions)  # in order, the person's texts and the line's replies
     assert "They wrote" in conversation and "The line replied" in conversation and NUMBER not in detail

@@ -35,9 +35,8 @@ def start_of_the_week(app: Flask) -> None:
 
 def test_there_is_one_frozen_blind_batch_per_language_and_no_model_trained_on_it() -> None:
     assert sorted(b.language for b in FROZEN) == ["en", "es"]
-    frozen_texts = {item.text for b in FROZEN for item in b.items}
-    trained_on = set(corpus.texts_and_labels(training.training_batches(BATCHES))[0])
-    assert frozen_texts and not frozen_texts & trained_on
+    assert all(b.blind for b in FROZEN)
+    assert not {b.name for b in FROZEN} & {b.name for b in training.training_batches(BATCHES)}
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
@@ -79,14 +78,8 @@ def _model_only_crisis_text() -> str:
     raise AssertionError("no model-only crisis text in the corpus")
 
 
-def _watch_text(language: str) -> str:
-    """A short harmless training text the model scores just below its crisis threshold."""
-    for batch in TRAINING:
-        for item in batch.items:
-            if batch.language == language and item.label == "none" and " || " not in item.text:
-                if crisis.assess(item.text).band == verdict.WATCH and len(item.text) < 80:
-                    return item.text
-    raise AssertionError(f"no {language} text in the watch band")
+WATCH_TEXTS = {"en": "i give up on all of it", "es": "me rindo con todo esto"}
+"""Harmless enough alone, close to a crisis for the model (each test below checks that first)."""
 
 
 def test_a_crisis_only_the_model_sees_gets_the_direct_question_an_escalation_and_an_alert(
@@ -103,15 +96,17 @@ def test_a_crisis_only_the_model_sees_gets_the_direct_question_an_escalation_and
 def test_close_to_a_crisis_gets_the_usual_reply_plus_988_counted_and_never_alerted(
     app: Flask, client, redis: Redis, texter: Texter, language: str
 ) -> None:
-    body = _watch_text(language)
+    body = WATCH_TEXTS[language]
+    assert crisis.assess(body).band == verdict.WATCH
     before = scrape(client)
     replies = texter.send(body)
     assert replies[-1] == catalog.text("watch", language) and "988" in replies[-1]
     assert len(replies) >= 2  # the usual reply comes first
     assert store.recent_escalations(redis) == []
-    assert value(scrape(client), "steadyline_replies_total", route="watch") == value(
-        before, "steadyline_replies_total", route="watch"
-    ) + 1
+    assert (
+        value(scrape(client), "steadyline_replies_total", route="watch")
+        == value(before, "steadyline_replies_total", route="watch") + 1
+    )
     [today] = store.daily_stats(redis, [START.date()])
     assert today.get("watch") == 1
 

@@ -4,9 +4,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from service import engine, safety
-from service.crisis import matcher
+from service import engine
 from service.checkins import Update
+from service.crisis import matcher
 from service.engine import Escalate, MarkSeen, OptIn, OptOut
 from service.store import State
 

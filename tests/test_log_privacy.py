@@ -44,7 +44,7 @@ E164_LIKE = re.compile(r"(?<![0-9A-Za-z])\+?\d{10,15}(?![0-9A-Za-z])|%2[Bb]\d{10
 URL-encoded form."""
 
 TEXTS = [
-    "hello there, is anyone around tonight",
+    "hello there, just found this number",
     "how long does withdrawal last",
     "CHECKIN",
     "YES",

@@ -35,9 +35,9 @@ import time
 import pytest
 
 from service.crisis import matcher, vocabulary
+from service.crisis.matcher import CATEGORIES, classify
 from service.crisis.normalise import blank_false_friends, normalise
 from service.crisis.violence import STRANGLED_PATTERNS
-from service.crisis.matcher import CATEGORIES, classify
 
 try:  # tests/ is not a package today; keep working if someone makes it one
     from tests.crisis_set import HOLDOUT_SET, MAIN_SET, Phrase, format_report, load, score
