@@ -108,7 +108,9 @@ def measure() -> dict[str, float]:
     with tempfile.TemporaryDirectory() as var:
         server = embedded.ensure(Path(var))
         try:
+            # The limit per number is lifted: 500 numbers texting this fast would be a flood (bench_flood.py).
             env = {**os.environ, "REDIS_URL": server.url, "SMS_TRANSPORT": "console"}
+            env |= {"INBOUND_PER_MINUTE": "100000", "INBOUND_PER_HOUR": "100000"}
             env.pop("TWILIO_AUTH_TOKEN", None)
             ports = {"bare": _free_port(), "steadyline": _free_port()}
             processes = [
