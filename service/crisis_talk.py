@@ -220,6 +220,45 @@ _ACCEPT = re.compile(r"^(?:yes|yeah|yea|yep|yup|y|ok|okay|sure|please|send|go ah
 _SAFE = re.compile(
     r"^(?:yes|yeah|yea|ya|yep|yup|y|i am|im safe|safe|for now|im ok|im okay|im fine|i think so|at (?:a|my) \w+)\b"
 )
+# What stands between a person and help, said inside a conversation (messages/POLICY.md C13): each gets an answer
+# to that barrier instead of the same "call 911" again. English and Spanish, on normalised text.
+BARRIERS = {
+    "alone": _signs(
+        r"(?:no ?one|nobody|noone|no body) (?:to (?:call|talk to|ask)|(?:is )?here|around|cares|would come)",
+        r"(?:dont|do not) have (?:anyone|anybody|no ?one)",
+        r"(?:i have|ive got|got) no ?(?:one|body)",
+        r"(?:no tengo|no hay) (?:a )?(?:nadie|quien)",
+        r"estoy sola?",
+    ),
+    "police": _signs(
+        r"(?:no|dont want|do not want|not calling|wont call|cant call) (?:the )?(?:cops|police|911|ambulance)",
+        r"(?:cops|police) (?:will|would|might) (?:come|show up|take|lock|arrest)",
+        r"(?:lock|locked) me up",
+        r"(?:get|put) (?:me |him |her )?(?:in trouble|arrested|committed|locked up)",
+        r"(?:no quiero|sin) (?:a )?(?:la )?(?:policia|patrulla|ambulancia|911)",
+        r"me (?:van a )?(?:encerrar|arrestar|deportar)",
+    ),
+    "stranger": _signs(
+        r"(?:dont|do not) want to (?:talk|text|call) (?:to )?(?:a )?(?:stranger|someone i dont know|anyone)",
+        r"(?:a|some) stranger",
+        r"(?:hate|cant do) (?:talking on the )?(?:phone|calls)",
+        r"(?:no quiero|no me gusta) hablar (?:con )?(?:un )?(?:desconocido|extrano|nadie)",
+    ),
+    "words": _signs(
+        r"(?:what|wat) (?:do|would|should) i (?:even )?(?:say|tell|text|write)",
+        r"(?:dont|do not) know what to (?:say|tell|text|write)",
+        r"(?:que|q) (?:les )?(?:digo|les digo|escribo|le digo)",
+        r"no se (?:que|q) (?:decir|escribir)",
+    ),
+}
+
+
+def barrier(text: str) -> str:
+    """The barrier to help a text names ("nobody to call", "no cops"), or "" when none."""
+    words = normalise(text)
+    return next((name for name, pattern in BARRIERS.items() if pattern.search(words)), "")
+
+
 _CONNECT = _signs(
     r"(?:can|could|will|would) (?:you|u|someone|somebody) (?:please )?(?:call|phone|ring|contact|text)"
     r" (?:them|988|911|someone|somebody|for me|me)",
@@ -391,6 +430,8 @@ def _continue(stage: str, message: "Message", state: State, now: datetime, rules
         replies = _steps(stage)
     elif _CONNECT.search(normalise(message.text)):
         replies = [engine.Reply("talk.connect")]
+    elif barrier(message.text) and stage not in QUESTIONS:
+        replies = [engine.Reply(f"talk.barrier.{barrier(message.text)}")]
     elif stage == SAFE_Q or (stage == SAFE_NOW and danger_signs(message.text)):
         new_stage, replies = _after_safety_question(message.text, state)
     elif stage in (ASK, PLAN, THOUGHTS) and imminent([message.text], timing=stage != THOUGHTS):

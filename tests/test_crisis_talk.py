@@ -99,9 +99,10 @@ def test_a_plain_disclosure_is_asked_about_a_plan_and_a_plan_for_tonight_is_an_e
     assert any("imminent risk" in a for a in alerts(line))
     assert store.recent_escalations(line.redis)[0]["level"] == "imminent"
     # A guarded texter in short lines still gets someone staying with them, urging 911, never the fallback.
-    for guarded in ("k", "cant", "no one here"):
+    for guarded in ("k", "cant", "idk"):
         [reply] = line.text(guarded)
         assert reply in {text(key) for key in crisis_talk.STAY_REPLIES["urgent"]}
+    assert line.text("no one here") == [text("talk.barrier.alone")]  # alone: 988 is someone, not 911 once more
 
 
 @pytest.mark.parametrize(
@@ -260,3 +261,30 @@ def _play(texts: list[str]) -> list[str]:
 def test_no_reply_in_any_crisis_state_pulls_for_no(texts: list[str]) -> None:
     for reply in _play(texts):
         assert not pulls_for_no(reply), (reply, texts)
+
+
+@pytest.mark.parametrize(
+    ("said", "barrier"),
+    [
+        ("theres nobody to call", "alone"),
+        ("i dont want cops showing up at my door", "police"),
+        ("i dont want to talk to a stranger", "stranger"),
+        ("what do i even say to them", "words"),
+    ],
+)
+def test_a_barrier_to_help_gets_its_own_answer_not_the_same_911_again(line: Line, said: str, barrier: str) -> None:
+    line.text("i want to kill myself")
+    line.text("yes tonight with my pills")  # imminent: 911, someone with you, the pills away
+    [reply] = line.text(said)
+    assert reply == text(f"talk.barrier.{barrier}")
+    assert "988" in reply and reply not in {text(key) for key in crisis_talk.STAY_REPLIES["urgent"]}
+    [after] = line.text("ok")  # and the conversation goes on
+    assert after in {text(key) for key in crisis_talk.STAY_REPLIES["urgent"]}
+
+
+def test_a_barrier_in_spanish_is_answered_in_spanish(app: Flask, redis: Redis) -> None:
+    person = Person(app, redis)
+    person.text("hola")
+    person.text("me quiero morir")
+    person.text("si, esta noche con las pastillas")
+    assert person.text("no tengo a nadie") == [catalog.text("talk.barrier.alone", "es")]
