@@ -234,6 +234,8 @@ BARRIERS = {
         r"(?:no|dont want|do not want|not calling|wont call|cant call) (?:the )?(?:cops|police|911|ambulance)",
         r"(?:cops|police) (?:will|would|might) (?:come|show up|take|lock|arrest)",
         r"(?:lock|locked) me up",
+        r"send (?:the )?(?:cops|police)",
+        r"(?:call|calls|calling) the (?:cops|police)",
         r"(?:get|put) (?:me |him |her )?(?:in trouble|arrested|committed|locked up)",
         r"(?:no quiero|sin) (?:a )?(?:la )?(?:policia|patrulla|ambulancia|911)",
         r"me (?:van a )?(?:encerrar|arrestar|deportar)",
@@ -251,6 +253,16 @@ BARRIERS = {
         r"no se (?:que|q) (?:decir|escribir)",
     ),
 }
+
+
+# "havent taken them", "not yet": an overdose reply was about pills not taken. (Normalised text.)
+_NOT_TAKEN = _signs(
+    r"(?:havent|have not|hasnt|didnt|did not|never|not) (?:taken|took|take|swallowed) (?:them|any|it|anything)",
+    r"not yet",
+    r"(?:no me las he|no me las|todavia no me las|aun no me las) (?:tomado|tome)",
+    r"todavia no",
+    r"aun no",
+)
 
 
 def barrier(text: str) -> str:
@@ -295,12 +307,17 @@ def window_signal(texts: list[str]) -> Signal | None:
     return None
 
 
-def imminent(texts: list[str], timing: bool = True) -> bool:
+def imminent(texts: list[str], timing: bool = True, means: bool = True) -> bool:
     """A plan, intent or means (and with `timing`, a time within the next day) in any of `texts`, erring toward
-    risk as messages/POLICY.md C9 asks. Timing counts only in the answer to a question: later, "today" is small talk."""
+    risk as messages/POLICY.md C9 asks. Timing counts only in the answer to a question: later, "today" is small talk.
+    Without `means`, a named means does not count (the pills an overdose reply was about)."""
     for text in texts:
         words = _NOT_SOON.sub("", normalise(text))
-        if (timing and _SOON.search(words)) or _PLAN.search(words) or any(p.search(words) for p in MEANS.values()):
+        if (
+            (timing and _SOON.search(words))
+            or _PLAN.search(words)
+            or (means and any(p.search(words) for p in MEANS.values()))
+        ):
             return True
     return False
 
@@ -430,6 +447,12 @@ def _continue(stage: str, message: "Message", state: State, now: datetime, rules
         replies = _steps(stage)
     elif _CONNECT.search(normalise(message.text)):
         replies = [engine.Reply("talk.connect")]
+    elif stage == EMERGENCY and _NOT_TAKEN.search(normalise(message.text)):
+        # Nothing taken yet: a plan with the means at hand, not a poisoning. Risk stays imminent where a plan, intent
+        # or a time was said; otherwise thoughts with the pills near: distance from them, 988, and the door open.
+        urgent = imminent(texts, means=False)  # the pills are named already: a plan or a time decides
+        new_stage = IMMINENT if urgent else THOUGHTS
+        replies = _imminent_replies(texts) if urgent else [engine.Reply("talk.means.pills"), engine.Reply("talk.reach")]
     elif barrier(message.text) and stage not in QUESTIONS:
         replies = [engine.Reply(f"talk.barrier.{barrier(message.text)}")]
     elif stage == SAFE_Q or (stage == SAFE_NOW and danger_signs(message.text)):

@@ -288,3 +288,14 @@ def test_a_barrier_in_spanish_is_answered_in_spanish(app: Flask, redis: Redis) -
     person.text("me quiero morir")
     person.text("si, esta noche con las pastillas")
     assert person.text("no tengo a nadie") == [catalog.text("talk.barrier.alone", "es")]
+
+
+def test_pills_not_taken_after_an_overdose_reply_get_distance_from_them_not_911_again(line: Line) -> None:
+    assert line.text("how many klonopin would it take to kill me") == [text("crisis.overdose")]
+    assert line.text("i havent taken them, just thinking about it") == [text("talk.means.pills"), text("talk.reach")]
+    assert store.recent_escalations(line.redis)[0]["level"] == "imminent"  # the level an overdose text set stays
+
+
+def test_pills_not_taken_with_a_time_are_still_imminent(line: Line) -> None:
+    line.text("how many klonopin would it take to kill me")
+    assert line.text("havent took them. not yet. tonight") == [text("talk.imminent"), text("talk.means.pills")]
