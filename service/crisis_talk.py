@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from service import checkins, crisis, optout
 from service.config import ALERT_LEVELS
+from service.crisis import person
 from service.keywords import normalise
 from service.store import State
 
@@ -183,6 +184,12 @@ _PLAN = _signs(
     r"(?:going to|gonna) do it",
     r"wrote (?:a|the|my) (?:note|letters?)",
     r"(?:note|letters?) (?:is|are) (?:written|ready)",
+    # an end with a time, which is intent and timing in one: "wont matter after tonight", "wont be here tomorrow"
+    r"(?:wont|will not|not gonna|not going to) (?:matter|be (?:here|around|alive))"
+    r" (?:after |by |past )?(?:tonight|tomorrow)",
+    r"(?:after|past) tonight (?:it )?(?:wont|will not|doesnt|dont)",
+    r"(?:ya )?no (?:va a )?importar (?:despues de|manana|mas alla de) ?(?:esta noche|hoy|manana)?",
+    r"(?:manana|despues de hoy) ya no (?:voy a )?(?:estar|existir)",
 )
 MEANS = {
     "gun": _signs(
@@ -262,6 +269,18 @@ _NOT_TAKEN = _signs(
     r"(?:no me las he|no me las|todavia no me las|aun no me las) (?:tomado|tome)",
     r"todavia no",
     r"aun no",
+)
+
+
+# Help is on its way: "im on the phone with 911", "ambulance is coming", "paramedics are here". (Normalised text.)
+_HELP_COMING = _signs(
+    r"(?:on the phone|on the line|talking|speaking) (?:with|to) (?:911|them|the dispatcher|dispatch)",
+    r"(?:i )?(?:called|calling|just called) 911",
+    r"(?:ambulance|paramedics|ems|medics) (?:is |are )?(?:here|coming|on (?:the|their|its) way)",
+    r"(?:at|in) the (?:hospital|er|emergency room)",
+    r"(?:ya )?(?:llame|estoy hablando con el|hable con el) 911",
+    r"(?:ya )?(?:viene|llego|llegaron|vienen) (?:la ambulancia|los paramedicos)",
+    r"(?:estamos|esta|estoy) en el hospital",
 )
 
 
@@ -453,6 +472,8 @@ def _continue(stage: str, message: "Message", state: State, now: datetime, rules
         urgent = imminent(texts, means=False)  # the pills are named already: a plan or a time decides
         new_stage = IMMINENT if urgent else THOUGHTS
         replies = _imminent_replies(texts) if urgent else [engine.Reply("talk.means.pills"), engine.Reply("talk.reach")]
+    elif stage in (IMMINENT, UNSAFE, EMERGENCY) and _HELP_COMING.search(normalise(message.text)):
+        replies = [engine.Reply("talk.help_coming")]  # not "call 911" to someone already on the line with them
     elif barrier(message.text) and stage not in QUESTIONS:
         replies = [engine.Reply(f"talk.barrier.{barrier(message.text)}")]
     elif stage == SAFE_Q or (stage == SAFE_NOW and danger_signs(message.text)):
@@ -462,7 +483,7 @@ def _continue(stage: str, message: "Message", state: State, now: datetime, rules
     elif stage in QUESTIONS:
         new_stage, replies = _after_question(stage, message, state, texts)
     else:
-        replies = [_stay(stage, state.talk_turns)]
+        replies = [_stay(stage, state.talk_turns, texts)]
     level = state.talk_level if new_stage == DECLINED else _higher(state.talk_level, _STAGE_LEVEL[new_stage])
     turns = state.talk_turns + 1 if new_stage == stage else 0
     steps = state.talk_steps or any(reply.key.startswith("talk.steps.") for reply in replies)
@@ -521,12 +542,14 @@ def _steps(stage: str) -> list["Reply"]:
 STAY_REPLIES = {
     "calm": ("talk.stay.1", "talk.stay.2", "talk.stay.3", "talk.stay.4"),
     "urgent": ("talk.urgent.1", "talk.urgent.2", "talk.urgent.3"),
+    "helping": ("talk.helping.1", "talk.helping.2", "talk.helping.3"),  # an emergency of someone the texter is with
 }
 """Short human replies for the texts after a disclosure, taken in turn so no resource text repeats back to back."""
 
 
-def _stay(stage: str, turns: int) -> "Reply":
-    replies = STAY_REPLIES["urgent" if stage in (IMMINENT, UNSAFE, EMERGENCY) else "calm"]
+def _stay(stage: str, turns: int, texts: tuple[str, ...] | list[str] = ()) -> "Reply":
+    helping = stage == EMERGENCY and any(person.mentions_someone(t) for t in texts)
+    replies = STAY_REPLIES["helping" if helping else "urgent" if stage in (IMMINENT, UNSAFE, EMERGENCY) else "calm"]
     return _engine().Reply(replies[turns % len(replies)])
 
 

@@ -299,3 +299,21 @@ def test_pills_not_taken_after_an_overdose_reply_get_distance_from_them_not_911_
 def test_pills_not_taken_with_a_time_are_still_imminent(line: Line) -> None:
     line.text("how many klonopin would it take to kill me")
     assert line.text("havent took them. not yet. tonight") == [text("talk.imminent"), text("talk.means.pills")]
+
+
+def test_someone_helping_in_an_emergency_gets_steps_for_the_helper_and_no_911_once_911_is_on_the_line(
+    line: Line,
+) -> None:
+    line.text("my son is so out of it, i cant wake him up all the way, he drank and took my klonopin")
+    [reply] = line.text("ok")
+    assert reply in {text(key) for key in crisis_talk.STAY_REPLIES["helping"]} and "stay with them" in reply.lower()
+    assert line.text("im on the phone with 911 now") == [text("talk.help_coming")]
+    assert "call 911" not in text("talk.help_coming").lower()
+
+
+def test_an_end_with_a_time_said_later_in_the_conversation_is_imminent(line: Line) -> None:
+    line.text("so tired")
+    line.text("i give up on all of it")
+    line.text("yeah")  # thoughts: 988, a professional and a trusted person, the safety plan offered
+    assert line.text("nothing. wont matter after tonight")[0] == text("talk.imminent")
+    assert store.recent_escalations(line.redis)[0]["level"] == "imminent"

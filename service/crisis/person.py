@@ -97,3 +97,12 @@ def about_someone_else(text: str, category: str | None = None) -> bool:
         return False
     more = _NEEDS_MORE.get(category or "")
     return more is None or bool(more.search(s))
+
+
+_SOMEONE = re.compile(rf"\b{_PERSON}|\b(?:he|she|hes|shes|him|her|ella)\b")
+
+
+def mentions_someone(text: str) -> bool:
+    """Whether `text` names a person or says he/she: looser than about_someone_else, for telling, inside an
+    emergency, a texter who is with someone from one who is alone."""
+    return bool(_SOMEONE.search(normalise(text)))
