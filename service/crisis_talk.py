@@ -548,7 +548,12 @@ STAY_REPLIES = {
 
 
 def _stay(stage: str, turns: int, texts: tuple[str, ...] | list[str] = ()) -> "Reply":
-    helping = stage == EMERGENCY and any(person.mentions_someone(t) for t in texts)
+    # With someone in a medical emergency, not threatening someone (harm to others keeps the urgent replies).
+    helping = (
+        stage == EMERGENCY
+        and any(person.mentions_someone(t) for t in texts)
+        and all(crisis.classify(t) != "harm_to_others" for t in texts)
+    )
     replies = STAY_REPLIES["helping" if helping else "urgent" if stage in (IMMINENT, UNSAFE, EMERGENCY) else "calm"]
     return _engine().Reply(replies[turns % len(replies)])
 
