@@ -284,6 +284,18 @@ _HELP_COMING = _signs(
 )
 
 
+# A step the person took to be safer: put the pills away, locked them up, gave them to someone. (Normalised text.)
+_OWN_STEP = _signs(
+    r"(?:put|moved|took|left) (?:the |my |all the )?(?:pills|them|it|gun|bottle|jar)(?: \w+){0,2}"
+    r" (?:in|into|out|away|to)",
+    r"locked (?:them|it|the \w+) (?:up|away|in)",
+    r"locked it",
+    r"gave (?:them|it|the \w+) to",
+    r"(?:threw|flushed) (?:them|it|the pills) (?:out|away)",
+    r"(?:le di|le deje|guarde|tire) (?:las pastillas|el frasco|la pistola|todo)",
+)
+
+
 def barrier(text: str) -> str:
     """The barrier to help a text names ("nobody to call", "no cops"), or "" when none."""
     words = normalise(text)
@@ -297,6 +309,8 @@ _CONNECT = _signs(
     r"call for me",
     r"talk to (?:a|someone|somebody|a real) (?:person|human)",
     r"(?:is this|are you) (?:a )?(?:real )?(?:person|human|bot|robot)",
+    r"(?:whats|what is|what was) (?:the|that) (?:number|text number)",
+    r"(?:cual es|cual era) el numero",
 )
 STEPS = "STEPS"
 STEPS_WORDS = frozenset({STEPS, "PASOS"})
@@ -474,6 +488,8 @@ def _continue(stage: str, message: "Message", state: State, now: datetime, rules
         replies = _imminent_replies(texts) if urgent else [engine.Reply("talk.means.pills"), engine.Reply("talk.reach")]
     elif stage in (IMMINENT, UNSAFE, EMERGENCY) and _HELP_COMING.search(normalise(message.text)):
         replies = [engine.Reply("talk.help_coming")]  # not "call 911" to someone already on the line with them
+    elif stage in (IMMINENT, THOUGHTS, EMERGENCY) and _OWN_STEP.search(normalise(message.text)):
+        replies = [engine.Reply("talk.step_taken")]  # the person's own step toward safety, said back to them
     elif barrier(message.text) and stage not in QUESTIONS:
         replies = [engine.Reply(f"talk.barrier.{barrier(message.text)}")]
     elif stage == SAFE_Q or (stage == SAFE_NOW and danger_signs(message.text)):

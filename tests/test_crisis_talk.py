@@ -317,3 +317,12 @@ def test_an_end_with_a_time_said_later_in_the_conversation_is_imminent(line: Lin
     line.text("yeah")  # thoughts: 988, a professional and a trusted person, the safety plan offered
     assert line.text("nothing. wont matter after tonight")[0] == text("talk.imminent")
     assert store.recent_escalations(line.redis)[0]["level"] == "imminent"
+
+
+def test_a_step_the_person_takes_is_said_back_to_them_and_the_number_is_given_when_asked(line: Line) -> None:
+    line.text("i want to kill myself")
+    line.text("yes tonight with my pills")
+    assert line.text("ok. put the pills in the truck. locked it") == [text("talk.step_taken")]
+    assert not pulls_for_no(text("talk.step_taken"))
+    assert line.text("whats the number again. the text one") == [text("talk.connect")]
+    assert "text 988" in text("talk.connect")
