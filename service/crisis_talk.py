@@ -296,6 +296,16 @@ _OWN_STEP = _signs(
 )
 
 
+def _barrier_key(name: str, stage: str) -> str:
+    """The answer to a barrier. In an overdose, medical or harm emergency 911 is the help: never "text 988 instead",
+    and "what do I say" means what to tell 911."""
+    if stage == EMERGENCY and name == "police":
+        return "talk.barrier.police_emergency"
+    if stage == EMERGENCY and name == "words":
+        return "talk.helping.2"
+    return f"talk.barrier.{name}"
+
+
 def barrier(text: str) -> str:
     """The barrier to help a text names ("nobody to call", "no cops"), or "" when none."""
     words = normalise(text)
@@ -491,7 +501,7 @@ def _continue(stage: str, message: "Message", state: State, now: datetime, rules
     elif stage in (IMMINENT, THOUGHTS, EMERGENCY) and _OWN_STEP.search(normalise(message.text)):
         replies = [engine.Reply("talk.step_taken")]  # the person's own step toward safety, said back to them
     elif barrier(message.text) and stage not in QUESTIONS:
-        replies = [engine.Reply(f"talk.barrier.{barrier(message.text)}")]
+        replies = [engine.Reply(_barrier_key(barrier(message.text), stage))]
     elif stage == SAFE_Q or (stage == SAFE_NOW and danger_signs(message.text)):
         new_stage, replies = _after_safety_question(message.text, state)
     elif stage in (ASK, PLAN, THOUGHTS) and imminent([message.text], timing=stage != THOUGHTS):

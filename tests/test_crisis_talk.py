@@ -326,3 +326,11 @@ def test_a_step_the_person_takes_is_said_back_to_them_and_the_number_is_given_wh
     assert not pulls_for_no(text("talk.step_taken"))
     assert line.text("whats the number again. the text one") == [text("talk.connect")]
     assert "text 988" in text("talk.connect")
+
+
+def test_in_an_overdose_no_barrier_answer_says_text_988_instead_of_911(line: Line) -> None:
+    [first] = line.text("my son took my klonopin and drank, i cant really wake him up")
+    assert first in {text("crisis.overdose"), text("crisis.overdose.bystander")}
+    [police] = line.text("i dont want to call 911 theyll send cops")
+    assert police == text("talk.barrier.police_emergency") and "call 911 now" in police and "instead" not in police
+    assert line.text("what do i even say to them") == [text("talk.helping.2")]
