@@ -166,6 +166,11 @@ _WEAK_DANGER = _signs(r"angry", r"furious", r"yelling", r"screaming", r"drunk ag
 _SOON = _signs(
     r"tonight",
     r"today",
+    r"esta noche",
+    r"hoy",
+    r"en la noche",
+    r"ahorita",
+    r"ahora mismo",
     r"right now",
     r"this (?:morning|afternoon|evening|weekend|week)",
     r"tomorrow",
@@ -182,6 +187,8 @@ _PLAN = _signs(
     r"decided",
     r"(?:im|i am) ready",
     r"(?:going to|gonna) do it",
+    r"(?:going to|gonna) take (?:them|it|every ?thing) all",
+    r"(?:pienso|voy a|quiero) (?:hacerlo|tomarmelas|tomarmelos|matarme|quitarme la vida)",
     r"wrote (?:a|the|my) (?:note|letters?)",
     r"(?:note|letters?) (?:is|are) (?:written|ready)",
     # an end with a time, which is intent and timing in one: "wont matter after tonight", "wont be here tomorrow"
@@ -193,7 +200,17 @@ _PLAN = _signs(
 )
 MEANS = {
     "gun": _signs(
-        r"guns?", r"pistol", r"revolver", r"rifle", r"shotgun", r"firearm", r"handgun", r"glock", r"\d+ gauge"
+        r"guns?",
+        r"pistol",
+        r"revolver",
+        r"rifle",
+        r"shotgun",
+        r"firearm",
+        r"handgun",
+        r"glock",
+        r"\d+ gauge",
+        r"pistola",
+        r"arma",
     ),
     "pills": _signs(
         r"pills?",
@@ -207,10 +224,16 @@ MEANS = {
         r"tablets",
         r"stash",
         r"stockpil\w*",
+        r"pastillas?",
+        r"rivotril",
+        r"clonas?",
+        r"frascos?",
         r"bars",
         r"overdose",
     ),
-    "blade": _signs(r"razors?", r"blades?", r"knife", r"knives", r"scissors", r"box cutter"),
+    "blade": _signs(
+        r"razors?", r"blades?", r"knife", r"knives", r"scissors", r"box cutter", r"navajas?", r"cuchillos?"
+    ),
     "other": _signs(r"rope", r"noose", r"bridge", r"ledge", r"roof", r"rooftop", r"tracks", r"hose", r"jump"),
 }
 """Means a person may name, by the CALM advice that fits (messages: talk.means.<kind>)."""
@@ -218,12 +241,15 @@ MEANS = {
 _NO = re.compile(
     r"^(?:no|nope|nah|never|not at all|not suicidal|(?:im|i am) not|(?:im|i am) (?:ok|okay|fine|good|alright))\b"
 )
-_UNSURE = re.compile(r"^(?:idk|i dont know|dunno|not sure|not really|maybe|i guess)\b")
+_UNSURE = re.compile(
+    r"^(?:idk|i dont know|dunno|not sure|not really|maybe|i guess"
+    r"|no se|nose|no lo se|ni se|tal vez|quizas?|a lo mejor|a veces|creo que si|mas o menos)\b"
+)
 _YES = re.compile(
-    r"^(?:yes|yeah|yea|ya|yep|yup|y|kinda|kind of|sort of|sometimes|a little|a bit|i think so|probably|always"
+    r"^(?:yes|yeah|yea|ya|yep|yup|y$|si|kinda|kind of|sort of|sometimes|a little|a bit|i think so|probably|always"
     r"|all the time|every day|constantly|i am|i have|i do|honestly|ive been|been thinking|of course|obviously)\b"
 )
-_ACCEPT = re.compile(r"^(?:yes|yeah|yea|yep|yup|y|ok|okay|sure|please|send|go ahead|that would help)\b")
+_ACCEPT = re.compile(r"^(?:yes|yeah|yea|yep|yup|y$|ok|okay|sure|please|send|go ahead|that would help|si|dale|va)\b")
 _SAFE = re.compile(
     r"^(?:yes|yeah|yea|ya|yep|yup|y|i am|im safe|safe|for now|im ok|im okay|im fine|i think so|at (?:a|my) \w+)\b"
 )
@@ -378,9 +404,11 @@ def means_named(texts: list[str]) -> str:
 def answer(text: str) -> bool | None:
     """A yes (unsure counts as yes: messages/POLICY.md C9 errs toward risk), a clear no, or None."""
     words = normalise(text)
+    if _UNSURE.match(words):  # before the no: "no se" (I don't know) is not a no
+        return True
     if _NO.match(words):
         return False
-    return True if _UNSURE.match(words) or _YES.match(words) else None
+    return True if _YES.match(words) else None
 
 
 def _accepts(message: "Message") -> bool:
@@ -484,6 +512,9 @@ def _continue(stage: str, message: "Message", state: State, now: datetime, rules
     # ("cant", "no one here" are answers here), and the conversation's own replies already say 911.
     if message.crisis in EMERGENCIES and message.sure and stage != EMERGENCY:
         new_stage, replies = EMERGENCY, [engine.Reply(engine.crisis_key(message.crisis, text=message.text))]
+    elif stage in (ASK, PLAN, THOUGHTS) and imminent([message.text], timing=stage != THOUGHTS):
+        # Before any other answer: a plan, intent or means said now outranks a barrier or a yes to the steps.
+        new_stage, replies = IMMINENT, _imminent_replies(texts)
     elif message.keyword in STEPS_WORDS or (
         stage in (THOUGHTS, SAFE_NOW) and not state.talk_steps and _accepts(message)
     ):
@@ -504,8 +535,6 @@ def _continue(stage: str, message: "Message", state: State, now: datetime, rules
         replies = [engine.Reply(_barrier_key(barrier(message.text), stage))]
     elif stage == SAFE_Q or (stage == SAFE_NOW and danger_signs(message.text)):
         new_stage, replies = _after_safety_question(message.text, state)
-    elif stage in (ASK, PLAN, THOUGHTS) and imminent([message.text], timing=stage != THOUGHTS):
-        new_stage, replies = IMMINENT, _imminent_replies(texts)
     elif stage in QUESTIONS:
         new_stage, replies = _after_question(stage, message, state, texts)
     else:

@@ -334,3 +334,15 @@ def test_in_an_overdose_no_barrier_answer_says_text_988_instead_of_911(line: Lin
     [police] = line.text("i dont want to call 911 theyll send cops")
     assert police == text("talk.barrier.police_emergency") and "call 911 now" in police and "instead" not in police
     assert line.text("what do i even say to them") == [text("talk.helping.2")]
+
+
+def test_spanish_unsure_is_not_a_no_and_a_plan_for_tonight_outranks_a_barrier(app: Flask, redis: Redis) -> None:
+    person = Person(app, redis)
+    person.text("hola")
+    person.text("nomas quiero dormir y no despertar")
+    es = {key: catalog.text(key, "es") for key in ("talk.declined", "talk.thoughts", "talk.imminent")}
+    reply = person.text("no se. a veces si. estoy cansada d todo")  # "I don't know, sometimes yes": not a no
+    assert es["talk.declined"] not in reply and es["talk.thoughts"] in reply
+    assert person.text("y q les digo?")[0] != catalog.text("talk.steps.plan.1", "es")  # "y" is "and", not yes
+    plan = person.text("no tengo a nadie. tengo como 40 rivotril, pienso tomarmelas todas hoy en la noche")
+    assert plan[0] == es["talk.imminent"]
