@@ -242,3 +242,12 @@ def test_spanish_bystander_replies_are_written_for_the_helper(category: str) -> 
 )
 def test_a_spanish_helper_gets_the_spanish_bystander_reply(texter: Texter, body: str, key: str) -> None:
     assert texter.send(body) == [text(key, "es")]
+
+
+@pytest.mark.parametrize(
+    "body", ["thinking about taking them all and just not waking up", "i want to sleep and not wake up"]
+)
+def test_a_wish_not_to_wake_up_is_never_the_reply_for_someone_unresponsive(texter: Texter, body: str) -> None:
+    # A round-3 persona got "stay with them, on their side, naloxone" for her own thoughts.
+    assert not unresponsive(body)
+    assert text("crisis.unresponsive") not in texter.send(body)

@@ -230,7 +230,9 @@ _UNRESPONSIVE = re.compile(
     r"\b(?:cant|couldnt|unable to|trying to|tried to|not able to)(?: get)? (?:wake|waken|rouse) (?!up\b|me\b|myself\b)"
     r"\w+|\bcant get (?!me\b|myself\b)\w+(?: \w+)? to (?:wake|respond|come to)\b"
     # "she is blue and wont respond", "my husband wont wake up" (not "i wont wake up", not "wont wake up for school")
-    r"|\b(?!(?:i|im|ive|ill|you|we)\b)\w+ (?:wont|doesnt|didnt|still wont|isnt|is not|not) (?:wake|waking|respond"
+    # (nor a wish about oneself: "take them all and just not wake up", "sleep and never wake up")
+    r"|\b(?!(?:i|im|ive|ill|you|we|just|then|to|about|of|simply|maybe|me|myself)\b)(?!and not\b)\w+"
+    r" (?:wont|doesnt|didnt|still wont|isnt|is not|not) (?:wake|waking|respond"
     r"|responding|come to|coming to|open (?:his|her|their) eyes)\b(?!(?: up)? (?:for|in time|on time|early|before"
     r"|till|until)\b| to (?:my |me |)(?:texts?|messages?|calls?|emails?|dms?)\b)"
     r"|\b(?:unresponsive|not responsive|unconscious|unconcious|unconsious|not conscious)\b"
