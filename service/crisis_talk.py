@@ -563,8 +563,8 @@ def _after_question(stage: str, message: "Message", state: State, texts: list[st
         # They have thoughts of suicide either way: a "no" here is no plan, not no risk.
         return THOUGHTS, [reply("talk.thoughts"), reply("talk.reach")]
     said = True if message.crisis else answer(message.text)
-    if said is True:
-        return THOUGHTS, [reply("talk.thoughts"), reply("talk.reach")]
+    if said is True:  # then plan, means and timing, as a counsellor would ask next (VERA-MH Q11)
+        return PLAN, [reply("talk.ask_plan")]
     if said is False:
         return DECLINED, [reply("talk.declined")]
     if state.talk_turns == 0:

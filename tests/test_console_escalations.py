@@ -277,6 +277,6 @@ def test_the_escalation_page_shows_the_whole_exchange_both_directions(app: Flask
     detail = page(operator("viewer2@example.org", "viewer")[0], f"/admin/escalations/{escalation_id}")
     conversation = detail[detail.index("The conversation") :]
     said = ["so tired", "whats even the point", catalog.text("talk.ask"), "sometimes, yeah"]
-    positions = [conversation.index(escape(part)) for part in [*said, catalog.text("talk.thoughts")]]
+    positions = [conversation.index(escape(part)) for part in [*said, catalog.text("talk.ask_plan")]]
     assert positions == sorted(positions)  # in order, the person's texts and the line's replies
     assert "They wrote" in conversation and "The line replied" in conversation and NUMBER not in detail

@@ -77,7 +77,8 @@ def test_texts_further_apart_than_the_window_are_read_alone(line: Line) -> None:
 def test_thoughts_without_a_plan_get_988_a_professional_a_trusted_person_and_a_safety_plan(line: Line) -> None:
     line.text("so tired of everything")
     line.text("nobody would even notice")
-    assert line.text("yeah sometimes") == [text("talk.thoughts"), text("talk.reach")]
+    assert line.text("yeah sometimes") == [text("talk.ask_plan")]  # a yes: then plan, means and timing
+    assert line.text("no, no plan") == [text("talk.thoughts"), text("talk.reach")]
     thoughts = text("talk.thoughts")
     assert "call or text 988" in thoughts and "doctor or counselor" in thoughts and "someone you trust" in thoughts
     assert "reach out" in text("talk.reach") and "STEPS" in text("talk.reach")
@@ -201,8 +202,7 @@ def test_the_exchange_is_kept_encrypted_both_directions(line: Line, app: Flask) 
         ("person", "whats the point"),
         ("line", text("talk.ask")),
         ("person", "sometimes"),
-        ("line", text("talk.thoughts")),
-        ("line", text("talk.reach")),
+        ("line", text("talk.ask_plan")),
     ]
     raw = b" ".join(line.redis.dump(k) or b"" for k in line.redis.scan_iter())
     assert b"so tired" not in raw and b"sometimes" not in raw  # only the escalation's own text is in its record
@@ -340,9 +340,9 @@ def test_spanish_unsure_is_not_a_no_and_a_plan_for_tonight_outranks_a_barrier(ap
     person = Person(app, redis)
     person.text("hola")
     person.text("nomas quiero dormir y no despertar")
-    es = {key: catalog.text(key, "es") for key in ("talk.declined", "talk.thoughts", "talk.imminent")}
+    es = {key: catalog.text(key, "es") for key in ("talk.declined", "talk.ask_plan", "talk.imminent")}
     reply = person.text("no se. a veces si. estoy cansada d todo")  # "I don't know, sometimes yes": not a no
-    assert es["talk.declined"] not in reply and es["talk.thoughts"] in reply
+    assert es["talk.declined"] not in reply and es["talk.ask_plan"] in reply
     assert person.text("y q les digo?")[0] != catalog.text("talk.steps.plan.1", "es")  # "y" is "and", not yes
     plan = person.text("no tengo a nadie. tengo como 40 rivotril, pienso tomarmelas todas hoy en la noche")
     assert plan[0] == es["talk.imminent"]
