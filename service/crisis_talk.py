@@ -507,7 +507,7 @@ def _continue(stage: str, message: "Message", state: State, now: datetime, rules
     """Answer a text inside an open conversation: by the answer, or a short human reply; never the menu or the
     fallback, and never the same text twice in a row."""
     engine, texts = _engine(), [*state.recent, message.text]
-    new_stage = stage
+    new_stage, obstacle = stage, barrier(message.text)
     # An emergency the rules name changes the conversation; a guarded answer the model alone reads as one does not
     # ("cant", "no one here" are answers here), and the conversation's own replies already say 911.
     if message.crisis in EMERGENCIES and message.sure and stage != EMERGENCY:
@@ -531,8 +531,8 @@ def _continue(stage: str, message: "Message", state: State, now: datetime, rules
         replies = [engine.Reply("talk.help_coming")]  # not "call 911" to someone already on the line with them
     elif stage in (IMMINENT, THOUGHTS, EMERGENCY) and _OWN_STEP.search(normalise(message.text)):
         replies = [engine.Reply("talk.step_taken")]  # the person's own step toward safety, said back to them
-    elif barrier(message.text) and stage not in QUESTIONS:
-        replies = [engine.Reply(_barrier_key(barrier(message.text), stage))]
+    elif obstacle and stage not in QUESTIONS:
+        replies = [engine.Reply(_barrier_key(obstacle, stage))]
     elif stage == SAFE_Q or (stage == SAFE_NOW and danger_signs(message.text)):
         new_stage, replies = _after_safety_question(message.text, state)
     elif stage in QUESTIONS:

@@ -84,18 +84,10 @@ def batch_held_out(batches: Sequence[corpus.Batch], fit: Callable[[list[str], li
     training = [b for b in batches if not b.frozen]
     scores: dict[str, Score] = {}
     for held in (b for b in training if b.blind):
-        texts, labels = corpus.texts_and_labels(b for b in training if b is not held)
-        for language, s in score([held], flagger(fit(texts, labels))).items():
-            total = scores.setdefault(language, Score())
-            total.recall.hits += s.recall.hits
-            total.recall.n += s.recall.n
-            total.false_alarms.hits += s.false_alarms.hits
-            total.false_alarms.n += s.false_alarms.n
-            for category, tally in s.per_category.items():
-                mine = total.per_category.setdefault(category, Tally())
-                mine.hits += tally.hits
-                mine.n += tally.n
-            total.misses.extend(s.misses)
+        flagged = flagger(fit(*corpus.texts_and_labels(b for b in training if b is not held)))
+        language = scores.setdefault(held.language, Score())
+        for item in held.items:
+            language.add(item, flagged(item.text))
     return scores
 
 
