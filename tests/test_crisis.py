@@ -48,8 +48,9 @@ def test_the_shipped_detector_keeps_its_score_on_the_frozen_blind_batch(language
 
 
 def test_train_rebuilds_the_shipped_model_bit_for_bit(tmp_path: Path) -> None:
-    texts, labels = corpus.texts_and_labels(training.training_batches(BATCHES))
-    training.save(training.fit(texts, labels), tmp_path)
+    # through the command, which picks OpenBLAS's kernels before numpy loads (service/crisis/training.py)
+    steadyline = Path(sys.executable).with_name("steadyline")
+    subprocess.run([str(steadyline), "crisis", "train", "--out", str(tmp_path)], check=True, capture_output=True)
     for name in ("weights.npy", "model.json"):
         assert (tmp_path / name).read_bytes() == (model.ARTIFACT_DIR / name).read_bytes(), name
 

@@ -1,7 +1,9 @@
 """`steadyline crisis train|report`: rebuild the crisis model, and score it honestly (service/crisis/evaluation.py)."""
 
 import argparse
+import os
 import sys
+from pathlib import Path
 
 from service.crisis import corpus, evaluation, model
 
@@ -15,9 +17,14 @@ def cmd_train(args: argparse.Namespace) -> int:
     except ImportError:
         print(f"steadyline: {TRAIN_EXTRA}", file=sys.stderr)
         return 2
-    trained = training.train()
+    blas = training.REPRODUCIBLE_BLAS
+    if any(os.environ.get(name) != value for name, value in blas.items()):
+        # numpy has loaded OpenBLAS already: start again with the kernels the shipped model was built with
+        os.execve(sys.executable, [sys.executable, *sys.argv], {**os.environ, **blas})
+    out = Path(args.out) if args.out else model.ARTIFACT_DIR
+    trained = training.train(out)
     texts, _ = corpus.texts_and_labels(training.training_batches(corpus.load()))
-    print(f"Trained {trained.version} on {len(texts)} texts; wrote {model.ARTIFACT_DIR}.")
+    print(f"Trained {trained.version} on {len(texts)} texts; wrote {out}.")
     return 0
 
 
@@ -52,6 +59,7 @@ def add_commands(commands: "argparse._SubParsersAction[argparse.ArgumentParser]"
     crisis = commands.add_parser("crisis", help="the crisis detector's model: train it, score it")
     verbs = crisis.add_subparsers(dest="verb", required=True)
     train = verbs.add_parser("train", help="rebuild service/crisis/model/ from tests/data/crisis (needs [train])")
+    train.add_argument("--out", help="write the model here instead of service/crisis/model/ (to compare it)")
     train.set_defaults(handler=cmd_train)
     report = verbs.add_parser("report", help="recall and false alarms: frozen batches, then batch-held-out")
     report.add_argument("--frozen-only", action="store_true", help="only the frozen batches (no training needed)")

@@ -2,13 +2,17 @@
 
 Multinomial logistic regression over the hashed character and word n-grams of service/crisis/model.py, on every
 batch that is not frozen. The same corpus and settings give the same bytes: lbfgs is deterministic, the batches
-are read in name order, and the artifact is stored as float16 with its version derived from its own content.
+are read in name order, and the artifact is stored as float16 with its version derived from its own content. One
+more thing decides the bytes: OpenBLAS picks its kernels by CPU, and its AVX-512 kernels round a few weights one
+float16 step apart from its AVX2 ones. Training therefore runs with the AVX2 kernels (REPRODUCIBLE_BLAS) on every
+x86-64 machine, so any of them rebuilds the shipped model exactly.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import platform
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -20,6 +24,8 @@ from service.crisis.model import ARTIFACT_DIR, BUCKETS, CHAR_BUCKETS, NGRAMS, WO
 C = 30.0
 """Inverse regularisation strength, chosen by batch-held-out recall and false alarms (README.md)."""
 MAX_ITER = 2000
+REPRODUCIBLE_BLAS = {"OPENBLAS_CORETYPE": "Haswell"} if platform.machine() in ("x86_64", "AMD64") else {}
+"""Environment for the process that trains: OpenBLAS reads it once, when numpy loads."""
 
 
 def matrix(texts: Sequence[str]):  # -> scipy.sparse.csr_matrix
