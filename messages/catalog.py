@@ -74,6 +74,7 @@ SAMPLE_VALUES = {
     **default_values(),
     "category": "overdose",
     "texter_language": "Spanish",
+    "who": "sister",
     "ref": "a1b2c3",
     "time": "8:00 PM",
     "zone": "Eastern",

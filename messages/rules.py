@@ -19,6 +19,8 @@ FOLLOW_UP_KEYS = ["referral.followup", "crisis.followup"]
 DEFAULT_PLACEHOLDERS = frozenset({"program"})
 ALLOWED_PLACEHOLDERS = {
     "alert.oncall": {"category", "ref", "texter_language"},
+    "talk.urgent.named": {"who"},
+    "talk.reach.named": {"who"},
     "checkin.confirmed": {"time", "zone"},
     "checkin.already": {"time", "zone"},
     "checkin.time_set": {"time", "zone"},
@@ -43,6 +45,7 @@ LONGEST_VALUES = SAMPLE_VALUES | {
     "earliest": "10:00 AM",
     "latest": "10:59 PM",
     "max_days": "90",
+    "who": "grandmother",
 }
 
 # Key -> phrases its rendered text must contain: what the reply is for (the keywords a texter needs next, the

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from service import checkins, crisis, optout
 from service.config import ALERT_LEVELS
-from service.crisis import person
+from service.crisis import medical, person
 from service.keywords import normalise
 from service.store import State
 
@@ -79,11 +79,12 @@ class Raise:
 
 @dataclass(frozen=True)
 class Exchange:
-    """Texts from the person and the replies (template keys) they got, for the escalation's thread."""
+    """Texts from the person and the replies they got (in their language once the engine sets it), for the
+    escalation's thread."""
 
     escalation: str
     texts: tuple[str, ...]
-    replies: tuple[str, ...]
+    replies: tuple["Reply", ...]
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,13 @@ _STRONG_DISTRESS = _signs(
     r"giving (?:my|away) (?:stuff|things)",
     r"no point (?:in )?(?:living|going on|tapering|anything)",
     r"(?:nobody|no one) would (?:even )?(?:notice|care|miss me)",
+    r"(?:estarian|estaria|estan) mejor sin mi",
+    r"(?:soy|ser) una carga",
+    r"no quiero (?:despertar|seguir|existir|estar aqui)",
+    r"(?:seria|es) mas facil no (?:despertar|estar|existir)",
+    r"(?:ya )?no (?:aguanto|puedo) mas",
+    r"para que seguir",
+    r"desaparecer para siempre",
 )
 _WEAK_DISTRESS = _signs(
     r"so tired",
@@ -133,6 +141,10 @@ _WEAK_DISTRESS = _signs(
     r"(?:nobody|no one) (?:notices|cares|would notice|would care)",
     r"(?:like|feel) (?:a ghost|invisible|empty|numb|trapped|worthless)",
     r"worthless",
+    r"(?:cansad[oa]|hart[oa]) de (?:todo|la vida|vivir|esto)",
+    r"(?:no tiene|no le veo|sin) sentido",
+    r"(?:ya )?no puedo",
+    r"(?:me quiero|quisiera) (?:rendir|dormir para siempre)",
     r"cant (?:take|do) (?:it|this)",
     r"done with (?:it|everything|all of it|life)",
     r"giving up",
@@ -157,11 +169,17 @@ _STRONG_DANGER = _signs(
     r"threat\w*",
     r"(?:afraid|scared|terrified) (?:to go home|of (?:him|her|them)|hell|hes going to|shes going to)",
     r"(?:hurt|kill) me",
+    r"(?:pushed|hit|hits|choked|grabbed|slapped|punched|shoved|beat) me",
+    r"(?:car|truck) (?:just )?pulled (?:in|up)",
+    r"(?:me pego|me empujo|me golpeo|me va a (?:pegar|matar|golpear))",
     r"broke my",
     r"hes home",
     r"shes home",
 )
-_WEAK_DANGER = _signs(r"angry", r"furious", r"yelling", r"screaming", r"drunk again", r"raging", r"coming home")
+_WEAK_DANGER = _signs(
+    r"angry", r"furious", r"yelling", r"screaming", r"drunk again", r"raging", r"coming home", r"(?:really )?mad at me",
+    r"enojado", r"furioso", r"gritando",
+)  # fmt: skip
 
 _SOON = _signs(
     r"tonight",
@@ -180,6 +198,15 @@ _SOON = _signs(
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
 )
 _NOT_SOON = re.compile(r"\bnot (?:today|tonight|right now|now|soon|this week)\b")
+# "no plan", "im not gonna do anything tonight": a denial of plan or intent (VERA-MH Q11), which a named means or a
+# time in the same text does not overturn (messages/POLICY.md C10: imminent is a plan and intent for the next day).
+_NO_INTENT = _signs(
+    r"no plan",
+    r"(?:not|never) (?:gonna|going to|planning to|planning on) (?:do|act on|try) (?:anything|it|that)",
+    r"(?:wont|will not|would never|never) (?:do|act on|try) (?:anything|it|that)",
+    r"no (?:voy|pienso) a hacer(?:lo| nada)",
+    r"no tengo (?:un |ningun )?plan",
+)
 _PLAN = _signs(
     r"(?:a|my|the) plan",
     r"planned",
@@ -215,20 +242,15 @@ MEANS = {
     "pills": _signs(
         r"pills?",
         r"bottles?",
-        r"klonopin",
-        r"kpins?",
-        r"klonnies",
-        r"clonazepam",
-        r"benzos?",
-        r"meds",
         r"tablets",
         r"stash",
         r"stockpil\w*",
+        r"(?:saving|saved|hoarding|hoarded) (?:them|em|up|pills|some)",
+        r"got enough",
+        r"(?:a bunch|all) of (?:them|my|the old)",
+        r"(?:juntando|guardando|guarde|junte) (?:las )?pastillas",
         r"pastillas?",
-        r"rivotril",
-        r"clonas?",
         r"frascos?",
-        r"bars",
         r"overdose",
     ),
     "blade": _signs(
@@ -236,7 +258,8 @@ MEANS = {
     ),
     "other": _signs(r"rope", r"noose", r"bridge", r"ledge", r"roof", r"rooftop", r"tracks", r"hose", r"jump"),
 }
-"""Means a person may name, by the CALM advice that fits (messages: talk.means.<kind>)."""
+"""Means a person may name, by the CALM advice that fits (messages: talk.means.<kind>). The medicine's own names
+(Klonopin, Rivotril, benzos) are not among them: on this line they are what everyone talks about."""
 
 _NO = re.compile(
     r"^(?:no|nope|nah|never|not at all|not suicidal|(?:im|i am) not|(?:im|i am) (?:ok|okay|fine|good|alright))\b"
@@ -260,18 +283,32 @@ BARRIERS = {
         r"(?:no ?one|nobody|noone|no body) (?:to (?:call|talk to|ask)|(?:is )?here|around|cares|would come)",
         r"(?:dont|do not) have (?:anyone|anybody|no ?one)",
         r"(?:i have|ive got|got) no ?(?:one|body)",
+        r"(?:im|i am|i live|im all|i am all) alone",
+        r"(?:its|it is) just me",
         r"(?:no tengo|no hay) (?:a )?(?:nadie|quien)",
         r"estoy sola?",
     ),
     "police": _signs(
         r"(?:no|dont want|do not want|not calling|wont call|cant call) (?:the )?(?:cops|police|911|ambulance)",
+        r"(?:dont|do not|wont|cant|never) (?:want to )?(?:call|calling) (?:the )?(?:cops|police)",
         r"(?:cops|police) (?:will|would|might) (?:come|show up|take|lock|arrest)",
+        r"(?:theyll|they will|they would|theyd|will they|would they|they) (?:just |only )?(?:arrest|cuff|lock|send"
+        r" (?:the )?(?:cops|police))",
+        r"(?:cuffed|handcuffed|arrested) me",
+        r"(?:988|they|it) (?:just )?(?:calls|sends|send|call) (?:the )?(?:cops|police)",
+        r"(?:will|would|do|does) (?:the )?(?:cops|police) come",
+        r"no cops",
+        r"(?:isnt|not|without|no) (?:the )?(?:cops|police|hospital|er)(?: or| and)",
+        r"(?:not doing|not going to|wont go to|not going back to) the (?:er|hospital)",
+        r"(?:on probation|on parole)",
         r"(?:lock|locked) me up",
         r"send (?:the )?(?:cops|police)",
         r"(?:call|calls|calling) the (?:cops|police)",
         r"(?:get|put) (?:me |him |her )?(?:in trouble|arrested|committed|locked up)",
         r"(?:no quiero|sin) (?:a )?(?:la )?(?:policia|patrulla|ambulancia|911)",
         r"me (?:van a )?(?:encerrar|arrestar|deportar)",
+        r"(?:lo|la) (?:van a )?(?:arrestar|encerrar|deportar)",
+        r"(?:manda|mandan|llama|llaman) a la policia",
     ),
     "stranger": _signs(
         r"(?:dont|do not) want to (?:talk|text|call) (?:to )?(?:a )?(?:stranger|someone i dont know|anyone)",
@@ -290,20 +327,32 @@ BARRIERS = {
 
 # "havent taken them", "not yet": an overdose reply was about pills not taken. (Normalised text.)
 _NOT_TAKEN = _signs(
-    r"(?:havent|have not|hasnt|didnt|did not|never|not) (?:taken|took|take|swallowed) (?:them|any|it|anything)",
+    r"(?:havent|have not|hasnt|didnt|did not|never|not) (?:taken|took|take|swallowed) (?:them|em|those|any|it|anything"
+    r"|nothing|the pills|extra)",
     r"not yet",
+    r"(?:nothing|none) (?:taken|yet)",
+    r"(?:nobody|no one|noone) (?:took|has taken|swallowed) (?:anything|nothing|any)",
+    r"no (?:me )?tome nada",
     r"(?:no me las he|no me las|todavia no me las|aun no me las) (?:tomado|tome)",
     r"todavia no",
     r"aun no",
 )
 
 
+# Something was taken already: "i took them", "swallowed the bottle", "me las tome". (Normalised text.)
+_TAKEN = _signs(
+    r"(?:i )?(?:took|taken|swallowed|downed|ate|popped) (?:them|em|it|all|the|a bunch|every|too many|\d+)",
+    r"(?:me )?(?:tome|me tome|me las tome|me tome todas)",
+)
+
+
 # Help is on its way: "im on the phone with 911", "ambulance is coming", "paramedics are here". (Normalised text.)
 _HELP_COMING = _signs(
-    r"(?:on the phone|on the line|talking|speaking) (?:with|to) (?:911|them|the dispatcher|dispatch)",
+    r"(?:on the phone|on the line|talking|speaking) (?:with|w|to) (?:911|the dispatcher|dispatch)",
     r"(?:i )?(?:called|calling|just called) 911",
     r"(?:ambulance|paramedics|ems|medics) (?:is |are )?(?:here|coming|on (?:the|their|its) way)",
     r"(?:at|in) the (?:hospital|er|emergency room)",
+    r"(?:taking|took|bringing|brought) (?:him|her|them|me) to the (?:hospital|er|emergency room)",
     r"(?:ya )?(?:llame|estoy hablando con el|hable con el) 911",
     r"(?:ya )?(?:viene|llego|llegaron|vienen) (?:la ambulancia|los paramedicos)",
     r"(?:estamos|esta|estoy) en el hospital",
@@ -312,7 +361,8 @@ _HELP_COMING = _signs(
 
 # A step the person took to be safer: put the pills away, locked them up, gave them to someone. (Normalised text.)
 _OWN_STEP = _signs(
-    r"(?:put|moved|took|left) (?:the |my |all the )?(?:pills|them|it|gun|bottle|jar)(?: \w+){0,2}"
+    r"(?:put|moved|took|left|gave) (?:the |my |all the )?(?:pills|them|it|gun|bottle|jar|hammer|knife|knives|bat"
+    r"|weapon|blade|razor|rifle|keys)(?: \w+){0,2}"
     r" (?:in|into|out|away|to)",
     r"locked (?:them|it|the \w+) (?:up|away|in)",
     r"locked it",
@@ -322,12 +372,29 @@ _OWN_STEP = _signs(
 )
 
 
-def _barrier_key(name: str, stage: str) -> str:
-    """The answer to a barrier. In an overdose, medical or harm emergency 911 is the help: never "text 988 instead",
-    and "what do I say" means what to tell 911."""
-    if stage == EMERGENCY and name == "police":
+_NOT_CALLING = _signs(r"(?:not|never|wont|dont|didnt|did not|cant|no) (?:\w+ )?(?:call|calling|called|going|gonna)")
+"""\"im not calling 911\", \"i didnt call anyone\": never read as help on its way."""
+
+
+def _help_coming(text: str) -> bool:
+    words = normalise(text)
+    return bool(_HELP_COMING.search(words)) and not _NOT_CALLING.search(words)
+
+
+HELPING = "helping"
+"""The kind (talk_kind) of an emergency the texter is helping someone else through: the helper's replies."""
+CHECKING = "checking"
+"""The kind of an emergency only the model read, which the line asked about before giving its steps."""
+POISONINGS = ("overdose", "medical", HELPING)
+"""Kinds of emergency where a body needs paramedics: there a barrier never gets "text 988 instead"."""
+
+
+def _barrier_key(name: str, stage: str, kind: str) -> str:
+    """The answer to a barrier. In an overdose or medical emergency 911 is the help: never "text 988 instead", and
+    "what do I say" means what to tell 911."""
+    if stage == EMERGENCY and kind in POISONINGS and name == "police":
         return "talk.barrier.police_emergency"
-    if stage == EMERGENCY and name == "words":
+    if stage == EMERGENCY and kind in POISONINGS and name == "words":
         return "talk.helping.2"
     return f"talk.barrier.{name}"
 
@@ -344,9 +411,92 @@ _CONNECT = _signs(
     r"call (?:them|988|911|someone) for me",
     r"call for me",
     r"talk to (?:a|someone|somebody|a real) (?:person|human)",
-    r"(?:is this|are you) (?:a )?(?:real )?(?:person|human|bot|robot)",
+    r"(?:is this|are you|r u|is it|is there) (?:even |really |actually |just )?(?:a )?(?:real )?(?:person|human|bot"
+    r"|robot)",
+    r"(?:a )?human (?:anywhere|there|here)",
+    r"(?:eres|es) (?:una? )?(?:persona|robot|humano)(?: real)?",
     r"(?:whats|what is|what was) (?:the|that) (?:number|text number)",
     r"(?:cual es|cual era) el numero",
+)
+# A question about what 988 is for: "988 is only for suicide?", "would they even know about benzos". (Normalised.)
+_ABOUT_988 = _signs(
+    r"988 (?:is|es) (?:only |just |solo )?(?:for|para)",
+    r"(?:is|isnt) 988 (?:only |just )?(?:for|about)",
+    r"(?:what|whats|what is) 988",
+    r"what (?:does|would|will|can) 988",
+    r"whats 988 (?:gonna|going to) do",
+    r"988 (?:people )?(?:even )?know (?:anything )?about",
+    r"(?:que|q) es (?:el )?988",
+    r"(?:el )?988 (?:es )?(?:solo )?para (?:suicid\w*|gente)",
+)
+# "its just me", "there is no them", "nobody took anything": the texter says the emergency read into their words is
+# not what is happening (the detector can read "im shaking" or "4 or 5 a day" as one). English and Spanish.
+_CORRECTION = _signs(
+    r"(?:its|it is|its just|just|only) me",
+    r"(?:theres|there is|there are) no (?:them|they|one else|someone|person|other person|paramedics)",
+    r"who is (?:them|they)",
+    r"(?:not|never) (?:having|had) a seizure",
+    r"no seizure",
+    r"(?:nobody|no one|noone) (?:else|took|is hurt)",
+    r"(?:nothing|none) (?:taken|happened)",
+    r"(?:its|it is|thats) not (?:about|that|what)",
+    r"(?:i )?(?:didnt|did not|havent|have not) (?:take|taken|took) (?:anything|nothing|any|extra)",
+    r"soy yo",
+    r"es para mi",
+    r"no (?:es|era) eso",
+    r"no (?:me )?tome nada",
+    r"no hay (?:ninguna |otra )?persona",
+)
+# "who do i text", "is there somewhere i can text": where to turn. (Normalised text.)
+_WHO_TO_TEXT = _signs(
+    r"(?:who|where) (?:do|can|should|could) i (?:text|call|go)",
+    r"(?:who|where) to (?:text|call)",
+    r"(?:somewhere|someone|somebody|a number|anywhere) (?:i can|to) (?:text|call)",
+    r"(?:a quien|donde) (?:le )?(?:escribo|llamo|puedo escribir|puedo llamar)",
+)
+# "he checks my phone, will he see these": the texts on a phone someone else reads (messages/POLICY.md L3).
+_PHONE_SEEN = _signs(
+    r"(?:checks|check|reads|read|looks at|goes through|sees|see) (?:my|these|the) (?:phone|texts|messages)",
+    r"(?:will|would|could|can) (?:he|she|they) see (?:these|this|them|it)",
+    r"(?:delete|erase) (?:this|these|the texts)",
+    r"(?:revisa|ve|lee|mira) mi (?:celular|telefono|cel)",
+)
+# A goodbye: "ok bye", "gotta go", "forget it", "me voy". (Normalised text, the whole text.)
+_BYE = re.compile(
+    r"(?:^|\W)(?:bye|goodbye|gotta go|gonna go|i have to go|im done here|forget it|never mind|nevermind|adios|chao"
+    r"|me voy|olvidalo|ya me voy)[\s.!]*$"
+)
+# Breathing that is slow or strange, told by someone helping: "7 breaths a minute", "gurgling", "snoring loud".
+_SLOW_BREATHING = _signs(
+    r"(?:\d+|few|a few) (?:breaths? )?(?:a|per|in a|each) (?:minute|min)",
+    r"gurgl\w*",
+    r"snor\w*",
+    r"breathing (?:is )?(?:slow|slower|weird|funny|strange|shallow)",
+    r"barely (?:waking|awake|breathing)",
+    r"respira (?:muy )?(?:lento|raro|poco)",
+)
+# "we dont have narcan", "where do i get naloxone". (Normalised text.)
+_NALOXONE = _signs(r"narcan", r"naloxone", r"naloxona")
+# "do i turn him on his side": yes, if they are breathing (the helper's first reply says it too).
+_ON_SIDE = _signs(
+    r"(?:turn|roll|put|lay|move) (?:him|her|them) (?:on|onto) (?:his|her|their|the|its) side",
+    r"(?:de lado|ponerlo de lado|ponerla de lado)",
+)
+# "i texted 988", "im talking to them": they reached out already. (Normalised text.)
+_REACHED_988 = _signs(
+    r"(?:i )?(?:texted|texting|called|calling|talking to|talking with|chatting with|on with) (?:988|the counselor"
+    r"|a counselor|the lifeline|the crisis line)",
+    r"(?:im|i am) talking to them",
+    r"(?:theyre|they are) asking me",
+    r"(?:le escribi|escribi|llame|estoy hablando con|estoy escribiendo) (?:al )?988",
+)
+# "can i let him sleep it off": never, with someone who took too much.
+_SLEEP_IT_OFF = _signs(
+    r"sleep it off",
+    r"(?:let|leave) (?:him|her|them) (?:just )?sleep",
+    r"(?:just )?watch (?:him|her|them) (?:all night|tonight)",
+    r"(?:dejar|dejarlo|dejarla) dormir",
+    r"que se le pase durmiendo",
 )
 STEPS = "STEPS"
 STEPS_WORDS = frozenset({STEPS, "PASOS"})
@@ -382,6 +532,8 @@ def imminent(texts: list[str], timing: bool = True, means: bool = True) -> bool:
     Without `means`, a named means does not count (the pills an overdose reply was about)."""
     for text in texts:
         words = _NOT_SOON.sub("", normalise(text))
+        if _NO_INTENT.search(words) and not _PLAN.search(words):
+            continue
         if (
             (timing and _SOON.search(words))
             or _PLAN.search(words)
@@ -391,13 +543,21 @@ def imminent(texts: list[str], timing: bool = True, means: bool = True) -> bool:
     return False
 
 
+_MEDICINE = _signs(
+    r"klonopin", r"kpins?", r"klonnies", r"clonazepam", r"benzos?", r"meds", r"rivotril", r"clonas?", r"bars",
+)  # fmt: skip
+"""The medicine's names: not means by themselves, but what the pills are when means are talked about."""
+
+
 def means_named(texts: list[str]) -> str:
-    """The kind of means named most recently in `texts`, or "any" when none is named."""
+    """The kind of means named most recently in `texts` (the medicine by name counts as pills here), or "any"."""
     for text in reversed(texts):
         words = normalise(text)
         for kind, pattern in MEANS.items():
             if pattern.search(words):
                 return kind
+        if _MEDICINE.search(words):
+            return "pills"
     return "any"
 
 
@@ -412,12 +572,18 @@ def answer(text: str) -> bool | None:
 
 
 def _accepts(message: "Message") -> bool:
-    """A yes to the offer of coping steps or safety steps."""
-    return bool(_ACCEPT.match(normalise(message.text)))
+    """A yes to the offer of coping steps or safety steps: a short one ("ok whatever, what about the pills" is not)."""
+    words = normalise(message.text)
+    return bool(_ACCEPT.match(words)) and len(words.split()) <= 4 and not _BYE.search(words)
 
 
 def danger_signs(text: str) -> bool:
     return _weight(text, _STRONG_DANGER, _WEAK_DANGER) == 2
+
+
+def someone_dangerous(text: str) -> bool:
+    """Whether `text` could be about danger from someone: a sign of it, or a person named at all."""
+    return _weight(text, _STRONG_DANGER, _WEAK_DANGER) > 0 or person.mentions_someone(text)
 
 
 # --- the conversation ------------------------------------------------------------------------------------------
@@ -450,6 +616,8 @@ def respond(message: "Message", state: State, now: datetime, rules: checkins.Rul
     closed = message.crisis and state.escalation != state.talk_esc
     if stage and stage != DECLINED and not closed:
         return _continue(stage, message, state, now, rules)
+    if not stage and _misread_again(message, state, now):
+        return None
     if message.keyword in STEPS_WORDS and not message.crisis:
         return _steps(THOUGHTS), []  # a saved text said "reply STEPS": it works later too
     signal = Signal(message.crisis, message.sure or message.crisis in EMERGENCIES, True) if message.crisis else None
@@ -461,15 +629,43 @@ def respond(message: "Message", state: State, now: datetime, rules: checkins.Rul
     return _begin(signal, message, state, now, rules) if signal else None
 
 
+def helping(message: "Message", state: State, now: datetime) -> list[Effect]:
+    """A conversation with someone texting about another person's overdose or medical emergency (the crisis reply
+    for the helper is already sent): their next texts get the helper's replies ("stay with them", what to tell
+    911), and "can i let him sleep it off" a plain no, instead of the menu or replies meant for the person at risk."""
+    if message.crisis not in POISONINGS or active(state, now):
+        return []
+    escalation, engine = state.escalation or message.sid, _engine()
+    sent = engine.Reply(engine.crisis_key(message.crisis, True, message.text))
+    return [
+        _stage(EMERGENCY, now, turns=0, level="imminent", escalation=escalation, kind=HELPING, last=sent.key),
+        Exchange(escalation, (message.text,), (sent,)),
+    ]
+
+
+def _misread_again(message: "Message", state: State, now: datetime) -> bool:
+    """Whether the model alone reads again an overdose or medical emergency the texter said, in the last MISREAD_FOR,
+    the line misread (the conversation ended then, keeping its kind)."""
+    bodily, recent = ("medical", "overdose", CHECKING), now.timestamp() - state.talk_at < MISREAD_FOR.total_seconds()
+    misread = not state.talk and state.talk_kind in bodily and recent
+    return misread and message.crisis in bodily and not message.sure
+
+
 def _begin(signal: Signal, message: "Message", state: State, now: datetime, rules: checkins.Rules) -> Result:
     """Open a conversation: the crisis reply for a plain signal, then the one direct question that fits."""
     engine = _engine()
     texts = [*state.recent, message.text]
     # read together, as the detector read them: "hes breathing weird" then "now hes blue" is someone unresponsive
-    crisis = engine.Reply(engine.crisis_key(signal.category, text=WINDOW_JOIN.join(texts)))
-    replies = [crisis] if signal.plain else []
+    key, kind = engine.crisis_key(signal.category, text=WINDOW_JOIN.join(texts)), signal.category
+    if key == "crisis.medical" and message.crisis and not message.sure and not medical.seizure_named(message.text):
+        # Only the model reads a medical emergency ("im shaking", "heart pounding"): ask what is happening, with 911
+        # for a seizure, rather than seizure steps for someone who may be in withdrawal, not in a seizure.
+        key, kind = "talk.medical_check", CHECKING
+    replies = [engine.Reply(key)] if signal.plain else []
     if signal.category in EMERGENCIES:
         stage = EMERGENCY
+        if signal.category in POISONINGS and person.someone_in_trouble(message.text):
+            kind = HELPING  # "my son took my klonopin": the helper's replies, though the words read as the texter's
     elif signal.category == "violence":
         stage = SAFE_Q
         replies.append(engine.Reply("talk.ask_safe"))
@@ -494,11 +690,11 @@ def _begin(signal: Signal, message: "Message", state: State, now: datetime, rule
         if _higher(state.talk_level, level) != state.talk_level:
             effects.append(Raise(escalation, level, alert=_alerted(level, rules)))
     effects += [
-        _stage(stage, now, turns=0, level=level, escalation=escalation),
+        _stage(stage, now, turns=0, level=level, escalation=escalation, kind=kind, last=replies[-1].key),
         *checkins.after_crisis(state, message.zone_guess, now, rules, signal.category),
         # No gentle check after violence either: it would show on a phone an abuser may read (POLICY.md L3).
         *([checkins.Later("crisis_check", now + CHECK_DELAY)] if stage in QUESTIONS and not violence else []),
-        Exchange(escalation, tuple(texts), tuple(reply.key for reply in replies)),
+        Exchange(escalation, tuple(texts), tuple(replies)),
     ]
     return replies, effects
 
@@ -506,52 +702,148 @@ def _begin(signal: Signal, message: "Message", state: State, now: datetime, rule
 def _continue(stage: str, message: "Message", state: State, now: datetime, rules: checkins.Rules) -> Result:
     """Answer a text inside an open conversation: by the answer, or a short human reply; never the menu or the
     fallback, and never the same text twice in a row."""
-    engine, texts = _engine(), [*state.recent, message.text]
-    new_stage, obstacle = stage, barrier(message.text)
-    # An emergency the rules name changes the conversation; a guarded answer the model alone reads as one does not
-    # ("cant", "no one here" are answers here), and the conversation's own replies already say 911.
-    if message.crisis in EMERGENCIES and message.sure and stage != EMERGENCY:
-        new_stage, replies = EMERGENCY, [engine.Reply(engine.crisis_key(message.crisis, text=message.text))]
-    elif stage in (ASK, PLAN, THOUGHTS) and imminent([message.text], timing=stage != THOUGHTS):
-        # Before any other answer: a plan, intent or means said now outranks a barrier or a yes to the steps.
-        new_stage, replies = IMMINENT, _imminent_replies(texts)
+    engine, texts, words = _engine(), [*state.recent, message.text], normalise(message.text)
+    kind = state.talk_kind
+    switched = _switch(stage, kind, message, texts)
+    if switched:
+        new_stage, kind, replies = switched
     elif message.keyword in STEPS_WORDS or (
         stage in (THOUGHTS, SAFE_NOW) and not state.talk_steps and _accepts(message)
     ):
-        replies = _steps(stage)
-    elif _CONNECT.search(normalise(message.text)):
-        replies = [engine.Reply("talk.connect")]
-    elif stage == EMERGENCY and _NOT_TAKEN.search(normalise(message.text)):
-        # Nothing taken yet: a plan with the means at hand, not a poisoning. Risk stays imminent where a plan, intent
-        # or a time was said; otherwise thoughts with the pills near: distance from them, 988, and the door open.
-        urgent = imminent(texts, means=False)  # the pills are named already: a plan or a time decides
-        new_stage = IMMINENT if urgent else THOUGHTS
-        replies = _imminent_replies(texts) if urgent else [engine.Reply("talk.means.pills"), engine.Reply("talk.reach")]
-    elif stage in (IMMINENT, UNSAFE, EMERGENCY) and _HELP_COMING.search(normalise(message.text)):
-        replies = [engine.Reply("talk.help_coming")]  # not "call 911" to someone already on the line with them
-    elif stage in (IMMINENT, THOUGHTS, EMERGENCY) and _OWN_STEP.search(normalise(message.text)):
-        replies = [engine.Reply("talk.step_taken")]  # the person's own step toward safety, said back to them
-    elif obstacle and stage not in QUESTIONS:
-        replies = [engine.Reply(_barrier_key(obstacle, stage))]
-    elif stage == SAFE_Q or (stage == SAFE_NOW and danger_signs(message.text)):
-        new_stage, replies = _after_safety_question(message.text, state)
-    elif stage in QUESTIONS:
-        new_stage, replies = _after_question(stage, message, state, texts)
+        new_stage, replies = stage, _steps(stage)
     else:
-        replies = [_stay(stage, state.talk_turns, texts)]
-    level = state.talk_level if new_stage == DECLINED else _higher(state.talk_level, _STAGE_LEVEL[new_stage])
-    turns = state.talk_turns + 1 if new_stage == stage else 0
+        new_stage, kind, replies = _answer_within(stage, kind, message, state, texts, words)
+    if [r.key for r in replies] == [state.talk_last]:  # never the same text twice in a row
+        again = SAID_AGAIN.get(state.talk_last)
+        replies = [_engine().Reply(again) if again else _stay(new_stage, kind, state.talk_turns + 1, texts)]
+    level = _higher(state.talk_level, _STAGE_LEVEL[new_stage]) if new_stage in _STAGE_LEVEL else state.talk_level
+    turns = state.talk_turns + 1 if new_stage == stage and kind == state.talk_kind else 0
     steps = state.talk_steps or any(reply.key.startswith("talk.steps.") for reply in replies)
-    effects: list[Effect] = [_stage(new_stage, now, turns, level, state.talk_esc, steps)]
-    if new_stage == DECLINED:
-        effects.append(ForgetWindow())
+    effects: list[Effect] = [_stage(new_stage, now, turns, level, state.talk_esc, steps, kind, replies[-1].key)]
+    if new_stage in (DECLINED, ENDED):
+        effects.append(ForgetWindow())  # what they said before does not ask again ("not having a seizure" included)
     if level != state.talk_level:
         effects.append(Raise(state.talk_esc, level, alert=_alerted(level, rules)))
     if message.crisis:
         effects.append(engine.Attach(state.talk_esc, message.crisis, message.text))  # the queue shows it too
     if stage in QUESTIONS:
         effects.append(checkins.Unschedule("crisis_check"))  # answered: no follow-up needed
-    return replies, [*effects, Exchange(state.talk_esc, (message.text,), tuple(reply.key for reply in replies))]
+    return replies, [*effects, Exchange(state.talk_esc, (message.text,), tuple(replies))]
+
+
+Turn = tuple[str, str, list["Reply"]]
+"""A stage, a kind and the replies for one text inside a conversation."""
+
+
+def _switch(stage: str, kind: str, message: "Message", texts: list[str]) -> Turn | None:
+    """A new risk said inside a conversation, which changes it whatever the stage: a plan said in answer to the
+    questions, an emergency the rules name, suicidal thoughts said in an emergency, danger from someone, an urge to
+    hurt someone. Checked before any other answer, so a disclosure never gets a reply meant for something else."""
+    reply, category, words = _engine().Reply, message.crisis, normalise(message.text)
+    corrects = _CORRECTION.search(words) or _NOT_TAKEN.search(words)
+    if stage == EMERGENCY and kind != HELPING and corrects and not _taken([message.text]):
+        # "im not having a seizure", "nothing taken": the emergency named in a correction is not one
+        return _corrected(kind, message.text, texts)
+    asked = stage != THOUGHTS  # after the questions, a time or the means already named is not news; a plan is
+    if stage in (ASK, PLAN, THOUGHTS) and imminent([message.text], asked, asked) and not _taken(texts):
+        return IMMINENT, kind, _imminent_replies(texts)  # "been saving them, got enough" answers the question
+    if category in EMERGENCIES and message.sure and (stage != EMERGENCY or kind == CHECKING):
+        return EMERGENCY, category, [reply(_engine().crisis_key(category, text=message.text))]
+    worse = medical.unresponsive(message.text) or _SLOW_BREATHING.search(words)
+    if kind == HELPING and worse and not _help_coming(message.text):
+        return EMERGENCY, kind, [reply("crisis.unresponsive")]  # worse now: "7 breaths a minute", "hes blue"
+    thoughts = category in ("suicide", "self_harm")
+    if thoughts and message.sure and stage == IMMINENT:
+        return IMMINENT, kind, [reply("talk.heard")]  # said again, plainly: heard, not a rotation
+    # The model alone reads suicide into a helper's fear or a threat's anger: there only the rules' word counts.
+    bodily = kind in ("medical", "overdose", CHECKING) or stage == SAFE_Q
+    if thoughts and stage in (EMERGENCY, *DANGER_STAGES) and (message.sure or bodily):
+        # Thoughts of suicide said in an emergency or in danger: the questions, or 911 now with a plan or a time.
+        if imminent([message.text], means=False):
+            return IMMINENT, category, _imminent_replies(texts)
+        return (PLAN, category, [reply("talk.ask_plan")]) if message.sure else (ASK, category, [reply("talk.ask")])
+    if stage not in DANGER_STAGES and kind != HELPING:
+        # Mid-conversation the model reads violence into plain distress: it needs a sign of someone dangerous.
+        if danger_signs(message.text):
+            return UNSAFE, "violence", [reply("talk.unsafe")]
+        if category == "violence" and (message.sure or _weight(message.text, _STRONG_DANGER, _WEAK_DANGER)):
+            return SAFE_Q, "violence", [reply("talk.ask_safe")]
+    # A model-only urge to hurt someone changes only a conversation about a body (the model reads distress at a
+    # person's own risk, or at a helper's fear, as one); an urge the rules name changes any.
+    others = message.sure or kind in ("medical", "overdose", CHECKING)
+    if category == "harm_to_others" and kind != category and others and not message.bystander:
+        return EMERGENCY, category, [reply(_engine().crisis_key(category))]
+    return None
+
+
+DANGER_STAGES = (SAFE_Q, UNSAFE, SAFE_NOW)
+ENDED = ""
+"""No stage: the conversation is over, and the person's next text is routed as usual."""
+MISREAD_FOR = timedelta(hours=1)
+
+
+def _taken(texts: list[str]) -> bool:
+    """Whether the texts say something was taken already ("i took them all"): an overdose, not a plan."""
+    return any(_TAKEN.search(normalise(t)) for t in texts) and not any(_NOT_TAKEN.search(normalise(t)) for t in texts)
+
+
+def _corrected(kind: str, text: str, texts: list[str]) -> Turn:
+    """The texter says the emergency is not what is happening ("its just me", "nothing taken yet"). Pills not taken
+    with a plan or a time said are imminent; with an overdose read into them or thoughts of suicide in their texts,
+    they are thoughts with the means near (distance from them, someone to reach); otherwise the line misread them,
+    says so, and the conversation ends (for MISREAD_FOR a model-only reading of the same emergency does not reopen
+    it)."""
+    reply = _engine().Reply
+    if imminent([text], means=False) or imminent(texts, timing=False, means=False):
+        return IMMINENT, "suicide", _imminent_replies(texts)
+    if _NOT_TAKEN.search(normalise(text)) and (kind == "overdose" or suicidal(texts)):
+        return THOUGHTS, "suicide", [reply(f"talk.means.{means_named(texts)}"), _reach(texts)]
+    return ENDED, kind, [reply("talk.misread")]
+
+
+def suicidal(texts: list[str]) -> bool:
+    return any(crisis.classify(t) in ("suicide", "self_harm") for t in texts)
+
+
+def _answer_within(stage: str, kind: str, message: "Message", state: State, texts: list[str], words: str) -> Turn:
+    """The reply to a text that changes no risk: what it asks or says (help on the way, a step taken, a barrier, a
+    question about 988), the answer to the conversation's question, or a short human reply."""
+    reply, obstacle = _engine().Reply, barrier(message.text)
+    if stage in DANGER_STAGES and (_WHO_TO_TEXT.search(words) or obstacle == "police"):
+        # Someone in danger from another person who will not call the police, or asks where to text: the hotline.
+        return stage, kind, [reply("talk.barrier.police_danger" if obstacle == "police" else "talk.danger.3")]
+    if stage in DANGER_STAGES and _PHONE_SEEN.search(words):
+        return stage, kind, [reply("talk.phone_safety")]
+    if _WHO_TO_TEXT.search(words):
+        return stage, kind, [reply("talk.connect")]
+    if _CONNECT.search(words):
+        return stage, kind, [reply("talk.connect")]
+    if _ABOUT_988.search(words) and barrier(message.text) != "police":
+        return stage, kind, [reply("talk.about_988")]
+    if _BYE.search(words):  # never let them go without the numbers and an open door
+        farewell = "danger" if stage in DANGER_STAGES else "helping" if kind == HELPING else "self"
+        return stage, kind, [reply(f"talk.goodbye.{farewell}")]
+    if stage in (IMMINENT, UNSAFE, EMERGENCY) and _help_coming(message.text):
+        return stage, kind, [reply("talk.help_coming")]  # not "call 911" to someone already on the line with them
+    if stage == EMERGENCY and kind == HELPING and _SLEEP_IT_OFF.search(words):
+        return stage, kind, [reply("talk.no_sleep_it_off")]
+    if stage == EMERGENCY and kind == HELPING and _ON_SIDE.search(words):
+        return stage, kind, [reply("talk.helping.1")]
+    if stage == EMERGENCY and kind == HELPING and _NALOXONE.search(words):
+        return stage, kind, [reply("talk.naloxone")]
+    if _REACHED_988.search(words):
+        return stage, kind, [reply("talk.reached_out")]
+    if stage not in DANGER_STAGES and _OWN_STEP.search(words):
+        return stage, kind, [reply("talk.step_taken")]  # the person's own step toward safety, said back to them
+    if obstacle and (stage not in QUESTIONS or answer(message.text) is None):
+        return stage, kind, [reply(_barrier_key(obstacle, stage, kind))]
+    if stage == SAFE_Q or (stage == SAFE_NOW and danger_signs(message.text)):
+        new_stage, replies = _after_safety_question(message.text, state)
+        return new_stage, kind, replies
+    if stage in QUESTIONS:
+        new_stage, replies = _after_question(stage, message, state, texts)
+        return new_stage, kind, replies
+    return stage, kind, [_stay(stage, kind, state.talk_turns, texts)]
 
 
 def _after_question(stage: str, message: "Message", state: State, texts: list[str]) -> tuple[str, list["Reply"]]:
@@ -560,8 +852,10 @@ def _after_question(stage: str, message: "Message", state: State, texts: list[st
     if stage == PLAN:
         if answer(message.text):
             return IMMINENT, _imminent_replies(texts)
-        # They have thoughts of suicide either way: a "no" here is no plan, not no risk.
-        return THOUGHTS, [reply("talk.thoughts"), reply("talk.reach")]
+        # They have thoughts of suicide either way: a "no" here is no plan, not no risk; means they named still
+        # get distance from them (messages/POLICY.md C7).
+        means = means_named(texts)
+        return THOUGHTS, [reply("talk.thoughts"), reply(f"talk.means.{means}") if means != "any" else _reach(texts)]
     said = True if message.crisis else answer(message.text)
     if said is True:  # then plan, means and timing, as a counsellor would ask next (VERA-MH Q11)
         return PLAN, [reply("talk.ask_plan")]
@@ -569,7 +863,7 @@ def _after_question(stage: str, message: "Message", state: State, texts: list[st
         return DECLINED, [reply("talk.declined")]
     if state.talk_turns == 0:
         return stage, [reply("talk.ask_again")]
-    return stage, [_stay(stage, state.talk_turns)]
+    return stage, [_stay(stage, state.talk_kind, state.talk_turns, texts)]
 
 
 def _after_safety_question(text: str, state: State) -> tuple[str, list["Reply"]]:
@@ -581,7 +875,13 @@ def _after_safety_question(text: str, state: State) -> tuple[str, list["Reply"]]
         return SAFE_NOW, [reply("talk.safe_now")]
     if state.talk_turns == 0:
         return SAFE_Q, [reply("talk.ask_safe_again")]
-    return SAFE_Q, [_stay(UNSAFE, state.talk_turns)]
+    return SAFE_Q, [_stay(UNSAFE, "violence", state.talk_turns, [])]
+
+
+def _reach(texts: list[str]) -> "Reply":
+    """Asking whether they could reach out: to the person they named, when they named one."""
+    who = person.trusted_person(texts)
+    return _engine().Reply("talk.reach.named", {"who": who}) if who else _engine().Reply("talk.reach")
 
 
 def _imminent_replies(texts: list[str]) -> list["Reply"]:
@@ -595,22 +895,31 @@ def _steps(stage: str) -> list["Reply"]:
 
 
 STAY_REPLIES = {
-    "calm": ("talk.stay.1", "talk.stay.2", "talk.stay.3", "talk.stay.4"),
-    "urgent": ("talk.urgent.1", "talk.urgent.2", "talk.urgent.3"),
-    "helping": ("talk.helping.1", "talk.helping.2", "talk.helping.3"),  # an emergency of someone the texter is with
+    "calm": ("talk.stay.1", "talk.stay.5", "talk.stay.3", "talk.stay.2", "talk.stay.6", "talk.stay.4"),
+    "urgent": ("talk.urgent.5", "talk.urgent.3", "talk.urgent.6", "talk.urgent.4", "talk.urgent.2", "talk.urgent.1"),
+    "helping": ("talk.helping.1", "talk.helping.4", "talk.helping.2", "talk.helping.3"),
+    "danger": ("talk.danger.1", "talk.danger.2", "talk.danger.3"),
+    "others": ("talk.others.1", "talk.others.2", "talk.others.3"),
 }
-"""Short human replies for the texts after a disclosure, taken in turn so no resource text repeats back to back."""
+"""Short human replies for the texts after a disclosure, by the conversation's kind, taken in turn so no text
+repeats back to back: for thoughts, risk to life now, someone else's emergency, danger from someone, and an urge
+to hurt someone."""
+SAID_AGAIN = {"talk.no_sleep_it_off": "talk.no_sleep_it_off.2", "talk.barrier.police_emergency": "talk.helping.2"}
+"""The second wording of an answer the texter asks for twice in a row (never the same text back to back)."""
+_NAMED = {"talk.urgent.3": "talk.urgent.named", "talk.stay.5": "talk.reach.named"}
+"""Replies said with the person the texter named, when they named one ("could your sister come be with you?")."""
 
 
-def _stay(stage: str, turns: int, texts: tuple[str, ...] | list[str] = ()) -> "Reply":
-    # With someone in a medical emergency, not threatening someone (harm to others keeps the urgent replies).
-    helping = (
-        stage == EMERGENCY
-        and any(person.mentions_someone(t) for t in texts)
-        and all(crisis.classify(t) != "harm_to_others" for t in texts)
-    )
-    replies = STAY_REPLIES["helping" if helping else "urgent" if stage in (IMMINENT, UNSAFE, EMERGENCY) else "calm"]
-    return _engine().Reply(replies[turns % len(replies)])
+def _stay(stage: str, kind: str, turns: int, texts: list[str]) -> "Reply":
+    if stage == EMERGENCY and kind in (HELPING, "harm_to_others"):
+        family = "helping" if kind == HELPING else "others"
+    elif stage == UNSAFE:
+        family = "danger"
+    else:
+        family = "urgent" if stage == IMMINENT or (stage == EMERGENCY and kind != CHECKING) else "calm"
+    key = STAY_REPLIES[family][turns % len(STAY_REPLIES[family])]
+    who = person.trusted_person(texts) if key in _NAMED else ""
+    return _engine().Reply(_NAMED[key], {"who": who}) if who else _engine().Reply(key)
 
 
 def _higher(a: str, b: str) -> str:
@@ -621,9 +930,18 @@ def _alerted(level: str, rules: checkins.Rules) -> bool:
     return level == "imminent" or level in rules.alert_levels
 
 
-def _stage(stage: str, now: datetime, turns: int, level: str, escalation: str, steps: bool = False) -> "Effect":
+def _stage(
+    stage: str,
+    now: datetime,
+    turns: int,
+    level: str,
+    escalation: str,
+    steps: bool = False,
+    kind: str = "",
+    last: str = "",
+) -> "Effect":
     values = {
         "talk": stage, "talk_at": int(now.timestamp()), "talk_turns": turns, "talk_level": level,
-        "talk_esc": escalation, "talk_steps": int(steps),
+        "talk_esc": escalation, "talk_steps": int(steps), "talk_kind": kind, "talk_last": last,
     }  # fmt: skip
     return checkins.Update(values)

@@ -8,6 +8,7 @@ from redis import Redis
 from redis.client import Pipeline
 from rq import Queue, Retry
 
+from messages import catalog
 from service import checkins, crisis_talk, engine, overrides, store
 from service.checkins import Rules
 from service.privacy import TEXT, Keyring, mask
@@ -134,10 +135,17 @@ def _enqueue_alert(redis: Redis, pipe: Pipeline, escalation_id: str, level: str 
 
 
 def _thread_entries(
-    redis: Redis, keys: Keyring, now: datetime, texts: tuple[str, ...], replies: tuple[str, ...]
+    redis: Redis, keys: Keyring, now: datetime, texts: tuple[str, ...], replies: tuple[engine.Reply, ...]
 ) -> list[bytes]:
     """The person's texts, then the replies as sent (in the texts operators published), each encrypted."""
     at = now.isoformat()
     entries = [{"from": "person", "at": at, "text": text} for text in texts]
-    entries += [{"from": "line", "at": at, "text": overrides.text(redis, key)} for key in replies]
+    entries += [
+        {
+            "from": "line",
+            "at": at,
+            "text": overrides.text(redis, r.key, r.language or catalog.DEFAULT_LANGUAGE, **r.values),
+        }
+        for r in replies
+    ]
     return [keys.encrypt(json.dumps(entry, ensure_ascii=False), TEXT) for entry in entries]

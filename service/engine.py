@@ -139,6 +139,8 @@ def read(text: str, zone_guess: str | None = None, sid: str = "") -> Message:
         category = None  # "i dont want these texts anymore" asks to stop (FCC 2024): only a rule outranks that
     elif category and not verdict.sure and crisis_talk.danger_signs(text):
         category = "violence"  # the model knows risk better than its kind: signs of someone dangerous decide it
+    elif category == "violence" and not verdict.sure and not crisis_talk.someone_dangerous(text):
+        category = "suicide"  # danger from someone names someone: without that, the model read the texter's own risk
     bystander = bool(category) and person.about_someone_else(text, category)
     watch = verdict.band == crisis.verdict.WATCH
     return Message(text, keyword, category, zone_guess, bystander, sid, language.detect(text), watch, verdict.sure)
@@ -181,16 +183,18 @@ def _bystander(
     whose questions ("do you have a plan?") are for the person at risk."""
     assert message.crisis
     care = checkins.after_crisis(state, message.zone_guess, now, rules, message.crisis)
+    talk = crisis_talk.helping(message, state, now)  # their next texts are answered as the helper's
     if state.escalation:
         return [Reply(crisis_key(message.crisis, True, message.text))], [
             *first_contact,
             Attach(state.escalation, message.crisis, message.text),
             *care,
+            *talk,
         ]
     # Always alerted: someone is at risk whoever texts; an overdose, a medical emergency or a threat is imminent.
     level = "imminent" if message.crisis in crisis_talk.EMERGENCIES else "high"
     escalate = Escalate(message.crisis, message.text, level)
-    return [Reply(crisis_key(message.crisis, True, message.text))], [*first_contact, escalate, *care]
+    return [Reply(crisis_key(message.crisis, True, message.text))], [*first_contact, escalate, *care, *talk]
 
 
 DEFAULT_RULES = Rules()
@@ -208,10 +212,19 @@ def respond(
     keeps_nothing = OptOut() in effects or Forget() in effects
     if replies and message.language and not state.language and not chosen and not keeps_nothing:
         effects = [*effects, checkins.Update({"language": message.language})]
-    effects = [replace(e, language=lang) if isinstance(e, Escalate) else e for e in effects]
+    effects = [_in_language(e, lang) for e in effects]
     if message.watch and replies and not keeps_nothing and all(_answers_free_text(r) for r in replies):
         replies, effects = [*replies, Reply("watch")], [*effects, Watched()]
     return [r if r.language else replace(r, language=lang) for r in replies], effects
+
+
+def _in_language(effect: Effect, lang: str) -> Effect:
+    """An escalation records the person's language, and a thread keeps the replies in it."""
+    if isinstance(effect, Escalate):
+        return replace(effect, language=lang)
+    if isinstance(effect, crisis_talk.Exchange):
+        return replace(effect, replies=tuple(r if r.language else replace(r, language=lang) for r in effect.replies))
+    return effect
 
 
 _FREE_TEXT_REPLIES = ("welcome", "fallback", "ack", "language.offer", "checkin.ask_craving")
@@ -235,9 +248,13 @@ def _respond(
             # Already in the operators' queue and past the limit: the words join it, and the person (who has had
             # the crisis reply) gets no more copies of it.
             return [], [*first_contact, Attach(state.escalation, message.crisis, message.text)]
-        if message.bystander:
+        helping = crisis_talk.active(state, now) and state.talk_kind == crisis_talk.HELPING
+        if message.bystander and not helping:  # a helper already in a conversation is answered inside it
             return _bystander(message, state, now, rules, first_contact)
-        return crisis_talk.respond(message, state, now, rules)  # type: ignore[return-value]  # never None here
+        talk = crisis_talk.respond(message, state, now, rules)
+        if talk:
+            return talk  # type: ignore[return-value]
+        # None only for what the texter just said the line misread: answered as an ordinary text
     asked_to_stop = optout.intent(message.text)
     stop_word = message.keyword in OPT_OUT or message.keyword in SPANISH_OPT_OUT
     if stop_word or asked_to_stop == optout.STOP or _confirms_stop(message, state, now, rules):
@@ -261,7 +278,9 @@ def _respond(
             return [Reply("optin")], [OptIn()]
         return ([Reply("help")] if message.keyword in HELP else []), []
     if message.keyword in HELP:
-        return [Reply("help")], first_contact
+        # Inside a crisis conversation HELP is a call for help too: the numbers for now, with what HELP must say.
+        talking = crisis_talk.active(state, now) not in ("", crisis_talk.DECLINED)
+        return [Reply("talk.help" if talking else "help")], first_contact
     if not _asks_for_something_else(message, state, now, rules):
         talk = crisis_talk.respond(message, state, now, rules)
         if talk:

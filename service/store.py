@@ -138,13 +138,15 @@ class State:
     reminder_at: int = 0  # epoch seconds of the pending check-in's reminder (its DUE score until it runs)
     unreachable: bool = False
     # The crisis conversation (service.crisis_talk): its stage, when the person last texted in it, replies in the
-    # stage so far, its risk level, its escalation, and whether the steps were sent.
+    # stage so far, its risk level, its escalation, whether the steps were sent, and whose risk it is (its kind).
     talk: str = ""
     talk_at: int = 0
     talk_turns: int = 0
     talk_level: str = ""
     talk_esc: str = ""
     talk_steps: bool = False
+    talk_kind: str = ""  # the risk the conversation is about (a detector category, or "helping" someone else)
+    talk_last: str = ""  # the key of the conversation's last reply, so the next is never the same text
     recent: tuple[str, ...] = ()  # the person's last few texts within WINDOW_S, oldest first (decrypted)
     clarify_at: int = 0  # epoch seconds the line asked whether an unclear text meant "stop texting me"
     opted_out_at: int = 0  # epoch seconds of the opt-out (kept by FORGET, with the opt-out itself)
@@ -163,6 +165,7 @@ FIELDS = {
     "question_day": "qd", "mood": "m", "streak": "st", "last_day": "ld", "low": "lo", "reminder_at": "rm",
     "unreachable": "un", "clarify_at": "oc", "opted_out_at": "out_at", "escalation": "e", "language": "lg", "talk": "k",
     "talk_at": "ka", "talk_turns": "kn", "talk_level": "kl", "talk_esc": "ke", "talk_steps": "kp",
+    "talk_kind": "kc", "talk_last": "kr",
 }  # fmt: skip
 CLAIM_FIELDS = {
     "checkin": "xc", "reminder": "xr", "referral": "xf", "referral_followup": "xg", "crisis_followup": "xh",
@@ -198,6 +201,8 @@ def state_from(raw: dict[bytes, bytes]) -> State:
         talk_level=get("kl") or "",
         talk_esc=get("ke") or "",
         talk_steps=get("kp") == "1",
+        talk_kind=get("kc") or "",
+        talk_last=get("kr") or "",
         **values,  # type: ignore[arg-type]
     )
 

@@ -68,7 +68,8 @@ def test_the_threat_reply_says_911_and_988_and_is_never_the_victims_reply(langua
 
 def test_the_conversation_stays_with_someone_who_threatens(known_texter: Texter) -> None:
     assert known_texter.send("im going to kill him tonight") == [text("crisis.harm_to_others")]
-    assert known_texter.send("he deserves it") == [text("talk.urgent.1")]  # never the menu or the fallback
+    # never the menu or the fallback: distance from the person, for now
+    assert known_texter.send("he deserves it") == [text("talk.others.1")]
 
 
 @pytest.mark.parametrize(

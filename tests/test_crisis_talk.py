@@ -173,7 +173,9 @@ def test_can_you_call_them_for_me_is_answered_plainly(line: Line) -> None:
 
 def test_stop_help_and_forget_work_exactly_inside_a_conversation(line: Line) -> None:
     line.text("i want to die")
-    assert line.text("HELP") == [text("help")]
+    [helped] = line.text("HELP")  # a call for help too: the numbers for now, with what a HELP reply must say
+    assert helped == text("talk.help") and "911" in helped and "988" in helped
+    assert all(part in helped for part in ("Steadyline", "Msg & data rates", "STOP"))
     assert line.text("STOP") == [text("optout")]
     assert line.text("how are you") == []  # opted out: silence, as ever
     assert line.text("FORGET YES") == [text("forget.done")]

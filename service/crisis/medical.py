@@ -255,3 +255,8 @@ def unresponsive(text: str) -> bool:
     """Whether a medical crisis text is about someone unresponsive rather than having a seizure."""
     s = normalise(text)
     return bool(_UNRESPONSIVE.search(s)) and not _SEIZURE.search(s)
+
+
+def seizure_named(text: str) -> bool:
+    """Whether `text` names a seizure or convulsions (then the seizure steps fit, whoever read it)."""
+    return bool(_SEIZURE.search(normalise(text)))

@@ -99,10 +99,49 @@ def about_someone_else(text: str, category: str | None = None) -> bool:
     return more is None or bool(more.search(s))
 
 
+def someone_in_trouble(text: str) -> bool:
+    """Whether `text` has someone else undergoing the emergency ("my son is so out of it", "he wont wake up") and
+    not the texter ("i took"): looser than about_someone_else, whose mixed signs ("took my klonopin") route the
+    crisis reply to the texter, for choosing the replies that follow it."""
+    s = normalise(text)
+    return bool(_SUBJECT.search(s)) and not _SELF_AT_RISK.search(s)
+
+
+# Someone the texter could turn to, named by relation ("my sister", "mi hermana lorena"); not one said in a breath
+# with harm, fear, anger or loss ("my dad would kill me", "mi mama que murio"), who is no one to send them to; and
+# not a son or daughter, who may be a child.
+_TRUSTED = (
+    r"mom|mum|mother|dad|father|sister|brother|wife|husband|partner|girlfriend|boyfriend|friend"
+    r"|best friend|aunt|uncle|grandma|grandmother|grandpa|grandfather|cousin|roommate|sponsor"
+)
+_TRUSTED_ES = (
+    r"mama|madre|papa|padre|hermana|hermano|esposa|esposo|pareja|novia|novio|amiga|amigo|mejor amiga"
+    r"|mejor amigo|tia|tio|abuela|abuelo|prima|primo|madrina|padrino"
+)
+_RELATION = re.compile(rf"\b(?:my ({_TRUSTED})|mi ({_TRUSTED_ES}))\b")
+_NOT_A_REFUGE = re.compile(
+    r"\b(?:hate|hates|hit|hits|hurt|hurts|kill|yell|yells|angry|mad|scared|afraid|abus\w*|died|dead|passed|lost"
+    r"|left|gone|over it|freak|sick of me|done with me|dont talk|doesnt talk|odia|pega|golpea|mata|grita"
+    r"|enojad\w*|miedo|murio|muerto|muerta|fallecio"
+    r"|se fue|no me habla)\b"
+)
+
+
+def trusted_person(texts: list[str] | tuple[str, ...]) -> str:
+    """The relation of someone the texter named as a person they have ("sister", "hermana"), newest first; "" when
+    none, or when the text that names them speaks of harm, fear or loss."""
+    for text in reversed(texts):
+        s = normalise(text)
+        found = _RELATION.search(s)
+        if found and not _NOT_A_REFUGE.search(s):
+            return found.group(1) or found.group(2)
+    return ""
+
+
 _SOMEONE = re.compile(rf"\b{_PERSON}|\b(?:he|she|hes|shes|him|her|ella)\b")
 
 
 def mentions_someone(text: str) -> bool:
-    """Whether `text` names a person or says he/she: looser than about_someone_else, for telling, inside an
-    emergency, a texter who is with someone from one who is alone."""
+    """Whether `text` names a person or says he/she: looser than about_someone_else, for telling danger from someone
+    from a texter's own risk."""
     return bool(_SOMEONE.search(normalise(text)))

@@ -1,0 +1,170 @@
+"""The crisis conversation after its first reply, as round-4 personas texted it (issue 14): whose emergency it is, a
+correction believed, a new risk said mid-conversation, questions answered as asked, and never the same text twice in
+a row. Each test is one person's conversation in order, through the signed webhook."""
+
+from itertools import pairwise
+
+import pytest
+from flask import Flask
+from redis import Redis
+
+from messages import catalog
+from service import store
+from service.privacy import keyring
+from tests.test_checkins import Line
+from tests.test_crisis_talk import NEVER_AFTER_A_DISCLOSURE, Person, text
+
+
+@pytest.fixture
+def line(app: Flask, redis: Redis) -> Line:
+    person = Person(app, redis)
+    person.text("hi")
+    return person
+
+
+def spanish(app: Flask, redis: Redis) -> Line:
+    person = Person(app, redis)
+    person.text("hola")
+    return person
+
+
+def test_a_helper_is_told_never_to_let_them_sleep_it_off_and_asked_twice_gets_a_second_wording(line: Line) -> None:
+    line.text("my son took a bunch of his klonopins and drank, hes not really waking up")
+    assert line.text("my husband says let him sleep it off") == [text("talk.no_sleep_it_off")]
+    again = line.text("so its ok to let him sleep it off??")
+    assert again == [text("talk.no_sleep_it_off.2")] and again[0].startswith("No,")
+    assert line.text("hes breathing like 7 times a minute and gurgling") == [text("crisis.unresponsive")]
+    assert line.text("we dont have narcan") == [text("talk.naloxone")]
+    assert line.text("my husband is on the phone w 911 now") == [text("talk.help_coming")]
+
+
+def test_a_helper_never_gets_replies_meant_for_the_person_at_risk(line: Line) -> None:
+    line.text("my son took a bunch of his klonopins and drank, hes not really waking up")
+    for said in ("i cant call 911 hes on probation theyll arrest him", "what do i do", "do i turn him on his side"):
+        [reply] = line.text(said)
+        assert "911" in reply or "side" in reply
+        assert reply not in {text(k) for k in ("talk.ask", "talk.ask_plan", "talk.imminent", "talk.urgent.5")}
+
+
+def test_an_emergency_only_the_model_read_is_asked_about_and_a_correction_is_believed(line: Line) -> None:
+    [asked] = line.text("ran out 4 days ago. havent slept since sat and im shaking")
+    assert asked == text("talk.medical_check") and "911" in asked and "?" in asked  # not seizure steps
+    assert line.text("im not having a seizure lol. just shaky hands") == [text("talk.misread")]
+    # the same emergency read again by the model alone does not reopen it; the texter's words are answered
+    assert line.text("my heads buzzing and my hands shake") not in (
+        [text("talk.medical_check")],
+        [text("crisis.medical")],
+    )
+
+
+def test_a_seizure_the_texter_names_gets_the_seizure_steps(line: Line) -> None:
+    assert line.text("i think im having a withdrawal seizure") == [text("crisis.medical")]
+
+
+def test_a_means_saved_answers_the_plan_question_and_nothing_taken_stays_imminent(line: Line) -> None:
+    line.text("been on kpin 4 yrs. doc cut me off")
+    assert line.text("ya i know. doesnt matter now") == [text("talk.ask")]
+    assert line.text("maybe") == [text("talk.ask_plan")]
+    assert line.text("been saving them. got enough") == [text("talk.imminent"), text("talk.means.pills")]
+    replies = [line.text(said) for said in ("didnt take em yet. tonight", "no cops. not doing the er again")]
+    assert replies[1] == [text("talk.barrier.police")] and "text 988" in replies[1][0]
+    assert all(reply != [text("talk.imminent"), text("talk.means.pills")] for reply in replies)
+
+
+def test_no_plan_and_no_intent_with_the_means_named_is_thoughts_with_distance_not_911(line: Line) -> None:
+    line.text("everyone would be better off not dealing with me")
+    line.text("idk. i just dont want to wake up sometimes")
+    said = "no plan. i have the old pills in the garage but im not gonna do anything tonight"
+    assert line.text(said) == [text("talk.thoughts"), text("talk.means.pills")]
+    assert "emergency room" not in " ".join(line.text("what about the pills thing"))
+    assert store.recent_escalations(line.redis)[0]["level"] == "high"
+
+
+def test_suicidal_words_inside_an_emergency_get_the_questions_not_more_emergency_steps(line: Line) -> None:
+    line.text("im shaking so bad, heart going like 130")
+    [reply] = line.text("i want to kill myself")
+    assert reply in {text("talk.ask_plan"), text("talk.ask")}
+    assert line.text("my ex left his pistol in the closet, thinking about it tonight") == [
+        text("talk.imminent"),
+        text("talk.means.gun"),
+    ]
+    [heard] = line.text("i want to kill myself. is that clear enough")
+    assert heard == text("talk.heard")
+
+
+def test_danger_from_someone_mid_conversation_asks_if_safe_then_gives_the_hotline_by_text(line: Line) -> None:
+    line.text("if i took an extra one tonight is that bad")
+    line.text("no its just 1 extra im fine. its not about the pills")
+    assert line.text("its my bf hes really mad at me. he texted ur gonna see when i get back") == [
+        text("talk.ask_safe")
+    ]
+    assert line.text("im scared of him. he pushed me last time. his car just pulled in") == [text("talk.unsafe")]
+    assert line.text("he checks my phone will he see these") == [text("talk.phone_safety")]
+    [hotline] = line.text("i dont want to call cops he'll get worse. is there somewhere i can text")
+    assert hotline == text("talk.barrier.police_danger") and "START to 88788" in hotline
+    [bye] = line.text("forget it")
+    assert bye == text("talk.goodbye.danger") and "hurt yourself" not in bye
+
+
+def test_an_urge_to_hurt_someone_gets_distance_the_weapon_and_the_step_said_back(line: Line) -> None:
+    line.text("so angry at my neighbour")
+    assert line.text("theres a hammer on my table and im thinking about going over there to hurt him") == [
+        text("crisis.harm_to_others")
+    ]
+    firsts = [line.text("i dont want to hurt anybody. part of me does") for _ in range(2)]
+    assert [text("talk.others.1")] in firsts and all(reply[0].startswith(("We're", "Is the")) for reply in firsts)
+    assert line.text("ok i put the hammer out in the truck") == [text("talk.step_taken")]
+    [police] = line.text("whats 988 gonna do, will they send cops")
+    assert police == text("talk.barrier.police") and "instead" in police  # not "a medical emergency"
+
+
+def test_the_person_they_named_is_the_one_suggested(line: Line) -> None:
+    line.text("i want to die")
+    line.text("yes tonight, i have the pills")
+    line.text("my sister lives close by")
+    replies = [line.text(said)[0] for said in ("ok", "idk", "maybe", "ok")]
+    assert any("your sister" in reply for reply in replies)
+    assert all("your son" not in reply for reply in replies)
+
+
+def test_what_988_is_for_and_having_reached_988_are_answered(line: Line) -> None:
+    line.text("i want to die")
+    line.text("no plan")
+    [about] = line.text("isnt 988 just for suicide")
+    assert about == text("talk.about_988") and "withdrawal" in about
+    assert line.text("fine. i texted 988. theyre asking me stuff") == [text("talk.reached_out")]
+    [bye] = line.text("ok gonna go. bye")  # not a yes to the safety plan
+    assert bye == text("talk.goodbye.self") and "988" in bye
+
+
+def test_help_said_twice_in_an_emergency_never_gets_the_same_text_back_to_back(line: Line) -> None:
+    line.text("i took all my klonopin")
+    turns = [line.text(said) for said in ("ok", "ok", "idk", "what", "ok", "no", "ok")]
+    for before, after in pairwise(turns):
+        assert before != after
+    assert not NEVER_AFTER_A_DISCLOSURE & {reply for turn in turns for reply in turn}
+
+
+def test_the_thread_keeps_the_replies_as_sent_with_the_person_named_and_in_spanish(app: Flask, redis: Redis) -> None:
+    person = spanish(app, redis)
+    person.text("me quiero morir")
+    person.text("si, esta noche, tengo las pastillas")
+    person.text("mi hermana vive cerca")
+    for said in ("ok", "no se", "tal vez", "ok"):
+        person.text(said)
+    [escalation] = store.recent_escalations(redis)
+    thread = store.escalation_thread(redis, escalation["id"], keyring(app.config["DATA_KEY"]))
+    sent = [entry["text"] for entry in thread if entry["from"] == "line"]
+    assert catalog.text("talk.imminent", "es") in sent  # in the person's language
+    assert any("tu hermana" in entry for entry in sent)  # with the person they named
+
+
+def test_spanish_corrections_barriers_and_help_inside_a_conversation(app: Flask, redis: Redis) -> None:
+    person = spanish(app, redis)
+    person.text("tomo rivotril hace 3 años y ya no puedo sin el. me lo recetaron 0.5 y ahora tomo como 4 o 5 al dia")
+    assert person.text("no no no es eso. es mi dosis normal") == [catalog.text("talk.misread", "es")]
+    person.text("estoy tan cansada de todo, ya no puedo mas")
+    [alone] = person.text("cual persona?? estoy sola")
+    assert alone == catalog.text("talk.barrier.alone", "es")
+    [helped] = person.text("ayuda")
+    assert helped == catalog.text("talk.help", "es") and "ALTO" in helped and "911" in helped
