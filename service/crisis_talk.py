@@ -171,6 +171,10 @@ _STRONG_DANGER = _signs(
     r"(?:hurt|kill) me",
     r"(?:pushed|hit|hits|choked|grabbed|slapped|punched|shoved|beat) me",
     r"(?:car|truck) (?:just )?pulled (?:in|up)",
+    r"(?:youll|you will|u will|ull) see what happens",
+    r"(?:parked|idling|waiting|sitting) (?:down the street|outside|across the street|out front)",
+    r"(?:knocking|banging|pounding) (?:on|at)? ?(?:the|my)? ?door",
+    r"(?:hes|shes|he is|she is) knocking",
     r"(?:me pego|me empujo|me golpeo|me va a (?:pegar|matar|golpear))",
     r"broke my",
     r"hes home",
@@ -178,6 +182,7 @@ _STRONG_DANGER = _signs(
 )
 _WEAK_DANGER = _signs(
     r"angry", r"furious", r"yelling", r"screaming", r"drunk again", r"raging", r"coming home", r"(?:really )?mad at me",
+    r"(?:gonna|going to) come by", r"keeps (?:texting|calling|showing up)",
     r"enojado", r"furioso", r"gritando",
 )  # fmt: skip
 
@@ -192,9 +197,12 @@ _SOON = _signs(
     r"right now",
     r"this (?:morning|afternoon|evening|weekend|week)",
     r"tomorrow",
+    r"tmrw?",
+    r"tmr",
     r"soon",
     r"in (?:a|an|\d+|a few) (?:minutes?|hours?)",
-    r"after (?:everyone|they|she|he) (?:leaves?|goes?|sleeps?)",
+    r"after (?:everyone|they|she|he|my \w+) (?:leaves?|goes?|sleeps?|is gone)",
+    r"(?:roommate|wife|husband|partner|everyone|family) (?:leaves?|is gone|goes away)",
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
 )
 _NOT_SOON = re.compile(r"\bnot (?:today|tonight|right now|now|soon|this week)\b")
@@ -217,6 +225,9 @@ _PLAN = _signs(
     r"(?:going to|gonna) take (?:them|it|every ?thing) all",
     r"(?:pienso|voy a|quiero) (?:hacerlo|tomarmelas|tomarmelos|matarme|quitarme la vida)",
     r"wrote (?:a|the|my) (?:note|letters?)",
+    r"(?:been )?(?:saving|saved|stockpiling|hoarding) (?:them|em|it|pills|up)",
+    r"(?:\d+|two|three|a few|couple) (?:months?|weeks?) (?:worth|of (?:pills|them))",
+    r"got enough",
     r"(?:note|letters?) (?:is|are) (?:written|ready)",
     # an end with a time, which is intent and timing in one: "wont matter after tonight", "wont be here tomorrow"
     r"(?:wont|will not|not gonna|not going to) (?:matter|be (?:here|around|alive))"
@@ -296,6 +307,10 @@ BARRIERS = {
         r" (?:the )?(?:cops|police))",
         r"(?:cuffed|handcuffed|arrested) me",
         r"(?:988|they|it) (?:just )?(?:calls|sends|send|call) (?:the )?(?:cops|police)",
+        r"(?:do|does|will|would) (?:they|988|it) (?:call|send) (?:the )?(?:cops|police)",
+        r"(?:call|send) (?:the )?(?:cops|police) on me",
+        r"(?:policia|la migra|inmigracion|ice) (?:van a|va a|viene|vendra)",
+        r"(?:miedo|temor) (?:a|de) (?:la )?(?:policia|migra|inmigracion|deportacion)",
         r"(?:will|would|do|does) (?:the )?(?:cops|police) come",
         r"no cops",
         r"(?:isnt|not|without|no) (?:the )?(?:cops|police|hospital|er)(?: or| and)",
@@ -353,6 +368,8 @@ _HELP_COMING = _signs(
     r"(?:ambulance|paramedics|ems|medics) (?:is |are )?(?:here|coming|on (?:the|their|its) way)",
     r"(?:at|in) the (?:hospital|er|emergency room)",
     r"(?:taking|took|bringing|brought) (?:him|her|them|me) to the (?:hospital|er|emergency room)",
+    r"(?:cops|police|ambulance) (?:just )?(?:pulled up|got here|got there|are here|is here|came)",
+    r"(?:welfare check|sending someone)",
     r"(?:ya )?(?:llame|estoy hablando con el|hable con el) 911",
     r"(?:ya )?(?:viene|llego|llegaron|vienen) (?:la ambulancia|los paramedicos)",
     r"(?:estamos|esta|estoy) en el hospital",
@@ -490,6 +507,21 @@ _REACHED_988 = _signs(
     r"(?:theyre|they are) asking me",
     r"(?:le escribi|escribi|llame|estoy hablando con|estoy escribiendo) (?:al )?988",
 )
+# "not me, my MOM", "im not the one with the pills": the texter is helping someone else. (Normalised text.)
+_NOT_ME = _signs(
+    r"not me",
+    r"(?:im|i am) not the one",
+    r"(?:its|it is|this is) (?:about )?my (?:mom|mother|dad|father|son|daughter|sister|brother|wife|husband|friend"
+    r"|partner|boyfriend|girlfriend)",
+    r"no soy yo",
+    r"es (?:sobre )?mi (?:mama|madre|papa|padre|hijo|hija|hermana|hermano|esposa|esposo|amiga|amigo)",
+)
+# "is it ok to ask her if she tried to kill herself", "what do i say to her": asking a person directly.
+_ASK_THEM = _signs(
+    r"(?:ok|okay|should i|can i|do i|is it ok to|is it okay to) (?:just )?ask (?:her|him|them)",
+    r"(?:what|how) (?:do|should) i (?:even )?(?:say|talk) to (?:her|him)",
+    r"(?:que|q) le (?:digo|pregunto)",
+)
 # "can i let him sleep it off": never, with someone who took too much.
 _SLEEP_IT_OFF = _signs(
     r"sleep it off",
@@ -620,6 +652,10 @@ def respond(message: "Message", state: State, now: datetime, rules: checkins.Rul
         return None
     if message.keyword in STEPS_WORDS and not message.crisis:
         return _steps(THOUGHTS), []  # a saved text said "reply STEPS": it works later too
+    words = normalise(message.text)
+    if not message.crisis and "988" in words and (_ABOUT_988.search(words) or barrier(message.text) == "police"):
+        # "if i text 988 do they call the cops": answered as asked, in a conversation or not
+        return [_engine().Reply("talk.barrier.police" if barrier(message.text) == "police" else "talk.about_988")], []
     signal = Signal(message.crisis, message.sure or message.crisis in EMERGENCIES, True) if message.crisis else None
     reads_window = not state.opted_out and message.keyword not in _engine().plain_keywords()
     if signal is None and reads_window and not optout.intent(message.text):  # a request to stop is its own answer
@@ -744,36 +780,57 @@ def _switch(stage: str, kind: str, message: "Message", texts: list[str]) -> Turn
     if stage == EMERGENCY and kind != HELPING and corrects and not _taken([message.text]):
         # "im not having a seizure", "nothing taken": the emergency named in a correction is not one
         return _corrected(kind, message.text, texts)
+    if kind != HELPING and (_NOT_ME.search(words) or (message.bystander and message.sure)):
+        # "not me, my MOM": someone else is at risk, and the texter is helping (the helper's reply, then theirs)
+        return EMERGENCY, HELPING, [reply(_engine().crisis_key(category or "suicide", True, message.text))]
+    if (
+        stage not in DANGER_STAGES
+        and kind != HELPING
+        and someone_dangerous(message.text)
+        and (danger_signs(message.text) or (category and _weight(message.text, _STRONG_DANGER, _WEAK_DANGER)))
+    ):
+        # Signs of a dangerous person outrank the means or words in the same text ("he took my pills before").
+        return (UNSAFE, "violence", [reply("talk.unsafe")]) if danger_signs(message.text) else _ask_safe()
+    talking = stage in (ASK, PLAN, THOUGHTS, IMMINENT)
     asked = stage != THOUGHTS  # after the questions, a time or the means already named is not news; a plan is
     if stage in (ASK, PLAN, THOUGHTS) and imminent([message.text], asked, asked) and not _taken(texts):
         return IMMINENT, kind, _imminent_replies(texts)  # "been saving them, got enough" answers the question
+    if (
+        talking
+        and category in EMERGENCIES
+        and not _taken([message.text])
+        and not person.someone_in_trouble(message.text)
+    ):
+        # The rules read an overdose or someone unresponsive into "got enough, done w this" or "not waking up":
+        # inside the questions about suicide that is the person's own wish, not a body to treat.
+        return (stage, kind, [reply("talk.heard")]) if stage == IMMINENT else (IMMINENT, kind, _imminent_replies(texts))
     if category in EMERGENCIES and message.sure and (stage != EMERGENCY or kind == CHECKING):
         return EMERGENCY, category, [reply(_engine().crisis_key(category, text=message.text))]
     worse = medical.unresponsive(message.text) or _SLOW_BREATHING.search(words)
     if kind == HELPING and worse and not _help_coming(message.text):
         return EMERGENCY, kind, [reply("crisis.unresponsive")]  # worse now: "7 breaths a minute", "hes blue"
     thoughts = category in ("suicide", "self_harm")
-    if thoughts and message.sure and stage == IMMINENT:
+    if thoughts and message.sure and stage == IMMINENT and kind != HELPING:
         return IMMINENT, kind, [reply("talk.heard")]  # said again, plainly: heard, not a rotation
     # The model alone reads suicide into a helper's fear or a threat's anger: there only the rules' word counts.
     bodily = kind in ("medical", "overdose", CHECKING) or stage == SAFE_Q
-    if thoughts and stage in (EMERGENCY, *DANGER_STAGES) and (message.sure or bodily):
+    if thoughts and kind != HELPING and stage in (EMERGENCY, *DANGER_STAGES) and (message.sure or bodily):
         # Thoughts of suicide said in an emergency or in danger: the questions, or 911 now with a plan or a time.
         if imminent([message.text], means=False):
             return IMMINENT, category, _imminent_replies(texts)
         return (PLAN, category, [reply("talk.ask_plan")]) if message.sure else (ASK, category, [reply("talk.ask")])
-    if stage not in DANGER_STAGES and kind != HELPING:
-        # Mid-conversation the model reads violence into plain distress: it needs a sign of someone dangerous.
-        if danger_signs(message.text):
-            return UNSAFE, "violence", [reply("talk.unsafe")]
-        if category == "violence" and (message.sure or _weight(message.text, _STRONG_DANGER, _WEAK_DANGER)):
-            return SAFE_Q, "violence", [reply("talk.ask_safe")]
+    if stage not in DANGER_STAGES and kind != HELPING and category == "violence" and message.sure:
+        return _ask_safe()
     # A model-only urge to hurt someone changes only a conversation about a body (the model reads distress at a
     # person's own risk, or at a helper's fear, as one); an urge the rules name changes any.
     others = message.sure or kind in ("medical", "overdose", CHECKING)
     if category == "harm_to_others" and kind != category and others and not message.bystander:
         return EMERGENCY, category, [reply(_engine().crisis_key(category))]
     return None
+
+
+def _ask_safe() -> Turn:
+    return SAFE_Q, "violence", [_engine().Reply("talk.ask_safe")]
 
 
 DANGER_STAGES = (SAFE_Q, UNSAFE, SAFE_NOW)
@@ -796,8 +853,12 @@ def _corrected(kind: str, text: str, texts: list[str]) -> Turn:
     reply = _engine().Reply
     if imminent([text], means=False) or imminent(texts, timing=False, means=False):
         return IMMINENT, "suicide", _imminent_replies(texts)
-    if _NOT_TAKEN.search(normalise(text)) and (kind == "overdose" or suicidal(texts)):
-        return THOUGHTS, "suicide", [reply(f"talk.means.{means_named(texts)}"), _reach(texts)]
+    if suicidal(texts):  # "its just me. i want to not wake up": the person's own risk, told plainly now
+        near = [reply(f"talk.means.{means_named(texts)}")] if _NOT_TAKEN.search(normalise(text)) else []
+        return PLAN, "suicide", [*near, reply("talk.ask_plan")]  # pills not taken: away from them, then the question
+    if _NOT_TAKEN.search(normalise(text)) and kind == "overdose":
+        # "didnt take anything. yet": the means at hand and no word on why; the direct question (VERA-MH Q8)
+        return ASK, "suicide", [reply(f"talk.means.{means_named(texts)}"), reply("talk.ask")]
     return ENDED, kind, [reply("talk.misread")]
 
 
@@ -829,9 +890,11 @@ def _answer_within(stage: str, kind: str, message: "Message", state: State, text
         return stage, kind, [reply("talk.no_sleep_it_off")]
     if stage == EMERGENCY and kind == HELPING and _ON_SIDE.search(words):
         return stage, kind, [reply("talk.helping.1")]
+    if stage == EMERGENCY and kind == HELPING and _ASK_THEM.search(words):
+        return stage, kind, [reply("talk.ask_them")]
     if stage == EMERGENCY and kind == HELPING and _NALOXONE.search(words):
         return stage, kind, [reply("talk.naloxone")]
-    if _REACHED_988.search(words):
+    if _REACHED_988.search(words) and not _NOT_CALLING.search(words):
         return stage, kind, [reply("talk.reached_out")]
     if stage not in DANGER_STAGES and _OWN_STEP.search(words):
         return stage, kind, [reply("talk.step_taken")]  # the person's own step toward safety, said back to them

@@ -248,8 +248,8 @@ def _respond(
             # Already in the operators' queue and past the limit: the words join it, and the person (who has had
             # the crisis reply) gets no more copies of it.
             return [], [*first_contact, Attach(state.escalation, message.crisis, message.text)]
-        helping = crisis_talk.active(state, now) and state.talk_kind == crisis_talk.HELPING
-        if message.bystander and not helping:  # a helper already in a conversation is answered inside it
+        talking = crisis_talk.active(state, now) not in ("", crisis_talk.DECLINED)
+        if message.bystander and not talking:  # a text inside a conversation is answered inside it
             return _bystander(message, state, now, rules, first_contact)
         talk = crisis_talk.respond(message, state, now, rules)
         if talk:

@@ -292,9 +292,10 @@ def test_a_barrier_in_spanish_is_answered_in_spanish(app: Flask, redis: Redis) -
     assert person.text("no tengo a nadie") == [catalog.text("talk.barrier.alone", "es")]
 
 
-def test_pills_not_taken_after_an_overdose_reply_get_distance_from_them_not_911_again(line: Line) -> None:
+def test_pills_not_taken_after_an_overdose_reply_get_distance_from_them_then_the_plan_question(line: Line) -> None:
     assert line.text("how many klonopin would it take to kill me") == [text("crisis.overdose")]
-    assert line.text("i havent taken them, just thinking about it") == [text("talk.means.pills"), text("talk.reach")]
+    said = line.text("i havent taken them, just thinking about it")
+    assert said == [text("talk.means.pills"), text("talk.ask_plan")]  # VERA-MH Q23, then Q11
     assert store.recent_escalations(line.redis)[0]["level"] == "imminent"  # the level an overdose text set stays
 
 

@@ -168,3 +168,35 @@ def test_spanish_corrections_barriers_and_help_inside_a_conversation(app: Flask,
     assert alone == catalog.text("talk.barrier.alone", "es")
     [helped] = person.text("ayuda")
     assert helped == catalog.text("talk.help", "es") and "ALTO" in helped and "911" in helped
+
+
+def test_not_me_my_mom_turns_the_conversation_to_the_helper(line: Line) -> None:
+    line.text("she texted me youll all be better off without me and now shes not picking up")
+    [helper] = line.text("no not me!! my MOM. shes the one who said it")
+    assert helper == text("crisis.suicide.bystander")
+    [ask] = line.text("is it ok to ask her straight up if she tried to kill herself")
+    assert ask == text("talk.ask_them") and "Are you thinking about suicide?" in ask
+    [bye] = line.text("ok im here parking. gotta go")
+    assert bye == text("talk.goodbye.helping")
+
+
+def test_saving_pills_and_a_time_inside_the_questions_is_imminent_not_an_overdose_reply(line: Line) -> None:
+    line.text("how many klonopin does it take w vodka")
+    assert line.text("didnt take anything. yet") == [text("talk.means.pills"), text("talk.ask")]
+    [first, _] = line.text("nobody. roommate leaves tmrw for the wknd thats kind of the point")
+    assert first == text("talk.imminent")
+    assert line.text("been saving them up. like 2 months worth. done w this") == [text("talk.heard")]
+    [police] = line.text("tmrw night after he leaves. and im not calling 988 they send cops")
+    assert police == text("talk.barrier.police")  # never "glad you reached out to them"
+
+
+def test_a_question_about_988_and_the_police_is_answered_outside_a_conversation_too(line: Line) -> None:
+    assert line.text("if i text 988 do they call the cops on me or no") == [text("talk.barrier.police")]
+
+
+def test_a_veiled_threat_mid_conversation_asks_if_safe_and_police_arriving_is_help_coming(line: Line) -> None:
+    line.text("i took 2 extra tonight bc im kinda shaky")
+    [asked] = line.text("its my ex. he texted youll see what happens when you ignore me")
+    assert asked in {text("talk.ask_safe"), text("talk.unsafe")}
+    assert line.text("hes knocking on the door now") == [text("talk.unsafe")] or asked == text("talk.unsafe")
+    assert line.text("cops just pulled up i can see lights") == [text("talk.help_coming")]

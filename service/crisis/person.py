@@ -121,7 +121,8 @@ _TRUSTED_ES = (
 _RELATION = re.compile(rf"\b(?:my ({_TRUSTED})|mi ({_TRUSTED_ES}))\b")
 _NOT_A_REFUGE = re.compile(
     r"\b(?:hate|hates|hit|hits|hurt|hurts|kill|yell|yells|angry|mad|scared|afraid|abus\w*|died|dead|passed|lost"
-    r"|left|gone|over it|freak|sick of me|done with me|dont talk|doesnt talk|odia|pega|golpea|mata|grita"
+    r"|left|gone|over it|freak|sick of me|done with me|dont talk|doesnt talk|suicid\w*|overdos\w*|took|taken"
+    r"|odia|pega|golpea|mata|grita|se tomo"
     r"|enojad\w*|miedo|murio|muerto|muerta|fallecio"
     r"|se fue|no me habla)\b"
 )
