@@ -34,6 +34,7 @@ SAFE_NOW = "safe_now"  # safe for now: the domestic violence hotline and safety 
 EMERGENCY = "emergency"  # an overdose, a medical emergency, a threat to others: the crisis reply, then staying
 DECLINED = "declined"  # a clear "no", believed: normal service; indirect signs alone do not ask again meanwhile
 QUESTIONS = (ASK, PLAN, SAFE_Q)
+DANGER_STAGES = (SAFE_Q, UNSAFE, SAFE_NOW)
 STAGES = (*QUESTIONS, IMMINENT, THOUGHTS, UNSAFE, SAFE_NOW, EMERGENCY, DECLINED)
 
 TALK_TTL = timedelta(hours=24)
@@ -653,9 +654,10 @@ def respond(message: "Message", state: State, now: datetime, rules: checkins.Rul
     if message.keyword in STEPS_WORDS and not message.crisis:
         return _steps(THOUGHTS), []  # a saved text said "reply STEPS": it works later too
     words = normalise(message.text)
-    if not message.crisis and "988" in words and (_ABOUT_988.search(words) or barrier(message.text) == "police"):
+    police = barrier(message.text) == "police"
+    if not message.crisis and "988" in words and (police or _ABOUT_988.search(words)):
         # "if i text 988 do they call the cops": answered as asked, in a conversation or not
-        return [_engine().Reply("talk.barrier.police" if barrier(message.text) == "police" else "talk.about_988")], []
+        return [_engine().Reply("talk.barrier.police" if police else "talk.about_988")], []
     signal = Signal(message.crisis, message.sure or message.crisis in EMERGENCIES, True) if message.crisis else None
     reads_window = not state.opted_out and message.keyword not in _engine().plain_keywords()
     if signal is None and reads_window and not optout.intent(message.text):  # a request to stop is its own answer
@@ -833,7 +835,6 @@ def _ask_safe() -> Turn:
     return SAFE_Q, "violence", [_engine().Reply("talk.ask_safe")]
 
 
-DANGER_STAGES = (SAFE_Q, UNSAFE, SAFE_NOW)
 ENDED = ""
 """No stage: the conversation is over, and the person's next text is routed as usual."""
 MISREAD_FOR = timedelta(hours=1)
@@ -879,7 +880,7 @@ def _answer_within(stage: str, kind: str, message: "Message", state: State, text
         return stage, kind, [reply("talk.connect")]
     if _CONNECT.search(words):
         return stage, kind, [reply("talk.connect")]
-    if _ABOUT_988.search(words) and barrier(message.text) != "police":
+    if _ABOUT_988.search(words) and obstacle != "police":
         return stage, kind, [reply("talk.about_988")]
     if _BYE.search(words):  # never let them go without the numbers and an open door
         farewell = "danger" if stage in DANGER_STAGES else "helping" if kind == HELPING else "self"
