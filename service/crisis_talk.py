@@ -224,7 +224,8 @@ _PLAN = _signs(
     r"(?:im|i am) ready",
     r"(?:going to|gonna) do it",
     r"(?:going to|gonna) take (?:them|it|every ?thing) all",
-    r"(?:pienso|voy a|quiero) (?:hacerlo|tomarmelas|tomarmelos|matarme|quitarme la vida)",
+    r"(?:pienso|voy a) (?:hacerlo|tomarmelas|tomarmelos|matarme|quitarme la vida)",
+    r"quiero (?:hacerlo|tomarmelas|tomarmelos)",  # "quiero matarme" is "i want to kill myself": asked, not imminent
     r"wrote (?:a|the|my) (?:note|letters?)",
     r"(?:been )?(?:saving|saved|stockpiling|hoarding) (?:them|em|it|pills|up)",
     r"(?:\d+|two|three|a few|couple) (?:months?|weeks?) (?:worth|of (?:pills|them))",
@@ -250,6 +251,41 @@ MEANS = {
         r"\d+ gauge",
         r"pistola",
         r"arma",
+    ),
+    # before pills: "street pills" and "percs" are opioids, whose danger with clonazepam is the breathing
+    "drugs": _signs(
+        r"street (?:pills|drugs|stuff)",
+        r"pressed (?:pills|bars)",
+        r"fent(?:anyl)?",
+        r"heroin",
+        r"morphine",
+        r"oxy\w*",
+        r"percs?",
+        r"percocets?",
+        r"opioids?",
+        r"opiates?",
+        r"painkillers?",
+        r"pain (?:pills|meds)",
+        r"morfina",
+        r"opioides?",
+    ),
+    "alcohol": _signs(
+        r"alcohol",
+        r"drinking",
+        r"drunk",
+        r"vodka",
+        r"(?:bottle|fifth|handle) of (?:jack|jim|rum|gin|vodka|whiske?y|wine|tequila|liquor|booze)",
+        r"jack daniels?",
+        r"whiske?y",
+        r"liquor",
+        r"booze",
+        r"tequila",
+        r"beers?",
+        r"wine",
+        r"bebiendo",
+        r"borracho|borracha",
+        r"trago",
+        r"cervezas?",
     ),
     "pills": _signs(
         r"pills?",
@@ -307,6 +343,11 @@ BARRIERS = {
         r"(?:theyll|they will|they would|theyd|will they|would they|they) (?:just |only )?(?:arrest|cuff|lock|send"
         r" (?:the )?(?:cops|police))",
         r"(?:cuffed|handcuffed|arrested) me",
+        r"lock me (?:up|away)",  # the fear of being hospitalised against one's will is the same barrier
+        r"(?:get|be|being|getting) (?:committed|hospitalized|sectioned|admitted)",
+        r"psych ward",
+        r"5150",
+        r"me (?:van a|vayan a|pueden) (?:encerrar|internar)",
         r"(?:988|they|it) (?:just )?(?:calls|sends|send|call) (?:the )?(?:cops|police)",
         r"(?:do|does|will|would) (?:they|988|it) (?:call|send) (?:the )?(?:cops|police)",
         r"(?:call|send) (?:the )?(?:cops|police) on me",
@@ -531,6 +572,10 @@ _SLEEP_IT_OFF = _signs(
     r"(?:dejar|dejarlo|dejarla) dormir",
     r"que se le pase durmiendo",
 )
+OTHERS_ASK = "talk.others.ask"
+_SELF_TOO = _signs(
+    r"myself", r"me too", r"both", r"kill me", r"a mi (?:mismo|misma)", r"los dos", r"ambos", r"yo tambien"
+)  # fmt: skip
 STEPS = "STEPS"
 STEPS_WORDS = frozenset({STEPS, "PASOS"})
 """The reply that asks for the safety plan or safety steps, in English or Spanish."""
@@ -583,14 +628,16 @@ _MEDICINE = _signs(
 
 
 def means_named(texts: list[str]) -> str:
-    """The kind of means named most recently in `texts` (the medicine by name counts as pills here), or "any"."""
+    """The kind of means named most recently in `texts` (the medicine by name counts as pills here), or "any".
+    Pills with alcohol anywhere in the texts are "alcohol", whose reply names both."""
+    drinking = any(MEANS["alcohol"].search(normalise(t)) for t in texts)
     for text in reversed(texts):
         words = normalise(text)
         for kind, pattern in MEANS.items():
             if pattern.search(words):
-                return kind
+                return "alcohol" if kind == "pills" and drinking else kind
         if _MEDICINE.search(words):
-            return "pills"
+            return "alcohol" if drinking else "pills"
     return "any"
 
 
@@ -704,6 +751,8 @@ def _begin(signal: Signal, message: "Message", state: State, now: datetime, rule
         stage = EMERGENCY
         if signal.category in POISONINGS and person.someone_in_trouble(message.text):
             kind = HELPING  # "my son took my klonopin": the helper's replies, though the words read as the texter's
+        elif signal.category == "harm_to_others" and signal.plain:
+            replies.append(engine.Reply(OTHERS_ASK))  # the direct question, about them and about the texter too
     elif signal.category == "violence":
         stage = SAFE_Q
         replies.append(engine.Reply("talk.ask_safe"))
@@ -907,7 +956,21 @@ def _answer_within(stage: str, kind: str, message: "Message", state: State, text
     if stage in QUESTIONS:
         new_stage, replies = _after_question(stage, message, state, texts)
         return new_stage, kind, replies
+    if state.talk_last == OTHERS_ASK and (asked := _after_others_question(message, state)):
+        return asked
     return stage, kind, [_stay(stage, kind, state.talk_turns, texts)]
+
+
+def _after_others_question(message: "Message", state: State) -> Turn | None:
+    """The answer to "are you thinking about hurting someone tonight, or yourself?": their own risk said (or both)
+    asks about a plan; a yes gets distance and 911; anything else the usual replies."""
+    reply = _engine().Reply
+    own = message.crisis in ("suicide", "self_harm") and message.sure  # the model reads anger as despair
+    if own or _SELF_TOO.search(normalise(message.text)):
+        return PLAN, state.talk_kind, [reply("talk.ask_plan")]
+    if answer(message.text):
+        return EMERGENCY, state.talk_kind, [reply("talk.others.yes")]
+    return None
 
 
 def _after_question(stage: str, message: "Message", state: State, texts: list[str]) -> tuple[str, list["Reply"]]:
@@ -968,7 +1031,11 @@ STAY_REPLIES = {
 """Short human replies for the texts after a disclosure, by the conversation's kind, taken in turn so no text
 repeats back to back: for thoughts, risk to life now, someone else's emergency, danger from someone, and an urge
 to hurt someone."""
-SAID_AGAIN = {"talk.no_sleep_it_off": "talk.no_sleep_it_off.2", "talk.barrier.police_emergency": "talk.helping.2"}
+SAID_AGAIN = {
+    "talk.no_sleep_it_off": "talk.no_sleep_it_off.2",
+    "talk.barrier.police_emergency": "talk.helping.2",
+    "talk.barrier.police": "talk.barrier.police.2",
+}
 """The second wording of an answer the texter asks for twice in a row (never the same text back to back)."""
 _NAMED = {"talk.urgent.3": "talk.urgent.named", "talk.stay.5": "talk.reach.named"}
 """Replies said with the person the texter named, when they named one ("could your sister come be with you?")."""

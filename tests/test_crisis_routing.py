@@ -53,7 +53,8 @@ THREATS = [
 def test_a_threat_to_hurt_someone_gets_its_own_reply_and_an_imminent_escalation(
     texter: Texter, redis: Redis, body: str, language: str
 ) -> None:
-    assert texter.send(body) == [text("crisis.harm_to_others", language)]
+    # then the direct question, about hurting someone and about hurting themselves
+    assert texter.send(body) == [text("crisis.harm_to_others", language), text("talk.others.ask", language)]
     [event] = store.recent_escalations(redis)
     assert (event["category"], event["level"], event["language"]) == ("harm_to_others", "imminent", language)
 
@@ -67,7 +68,7 @@ def test_the_threat_reply_says_911_and_988_and_is_never_the_victims_reply(langua
 
 
 def test_the_conversation_stays_with_someone_who_threatens(known_texter: Texter) -> None:
-    assert known_texter.send("im going to kill him tonight") == [text("crisis.harm_to_others")]
+    assert known_texter.send("im going to kill him tonight")[0] == text("crisis.harm_to_others")
     # never the menu or the fallback: distance from the person, for now
     assert known_texter.send("he deserves it") == [text("talk.others.1")]
 

@@ -93,7 +93,8 @@ def test_thoughts_without_a_plan_get_988_a_professional_a_trusted_person_and_a_s
 
 def test_a_plain_disclosure_is_asked_about_a_plan_and_a_plan_for_tonight_is_an_emergency(line: Line) -> None:
     assert line.text("i want to kill myself") == [text("crisis.suicide"), text("talk.ask_plan")]
-    assert "today or tonight?" in text("talk.ask_plan")
+    # intent and timing, plan and means, in one question (VERA-MH Q11)
+    assert "might act on these thoughts today or tonight" in text("talk.ask_plan") and "a plan" in text("talk.ask_plan")
     assert line.text("yes. my dads gun is in the closet") == [text("talk.imminent"), text("talk.means.gun")]
     assert "call 911 or go to the" in text("talk.imminent") and "be with you right now" in text("talk.imminent")
     assert "away from your home" in text("talk.means.gun")

@@ -109,7 +109,8 @@ def test_danger_from_someone_mid_conversation_asks_if_safe_then_gives_the_hotlin
 def test_an_urge_to_hurt_someone_gets_distance_the_weapon_and_the_step_said_back(line: Line) -> None:
     line.text("so angry at my neighbour")
     assert line.text("theres a hammer on my table and im thinking about going over there to hurt him") == [
-        text("crisis.harm_to_others")
+        text("crisis.harm_to_others"),
+        text("talk.others.ask"),
     ]
     firsts = [line.text("i dont want to hurt anybody. part of me does") for _ in range(2)]
     assert [text("talk.others.1")] in firsts and all(reply[0].startswith(("We're", "Is the")) for reply in firsts)
@@ -182,7 +183,8 @@ def test_not_me_my_mom_turns_the_conversation_to_the_helper(line: Line) -> None:
 
 def test_saving_pills_and_a_time_inside_the_questions_is_imminent_not_an_overdose_reply(line: Line) -> None:
     line.text("how many klonopin does it take w vodka")
-    assert line.text("didnt take anything. yet") == [text("talk.means.pills"), text("talk.ask")]
+    assert line.text("didnt take anything. yet") == [text("talk.means.alcohol"), text("talk.ask")]
+    assert "alcohol" in text("talk.means.alcohol") and "pills too" in text("talk.means.alcohol")  # both named
     [first, _] = line.text("nobody. roommate leaves tmrw for the wknd thats kind of the point")
     assert first == text("talk.imminent")
     assert line.text("been saving them up. like 2 months worth. done w this") == [text("talk.heard")]
@@ -200,3 +202,41 @@ def test_a_veiled_threat_mid_conversation_asks_if_safe_and_police_arriving_is_he
     assert asked in {text("talk.ask_safe"), text("talk.unsafe")}
     assert line.text("hes knocking on the door now") == [text("talk.unsafe")] or asked == text("talk.unsafe")
     assert line.text("cops just pulled up i can see lights") == [text("talk.help_coming")]
+
+
+def test_opioids_or_street_pills_named_as_means_get_the_breathing_danger_with_the_distance(line: Line) -> None:
+    assert line.text("i want to kill myself") == [text("crisis.suicide"), text("talk.ask_plan")]
+    assert line.text("i have my moms morphine and my kpins") == [text("talk.imminent"), text("talk.means.drugs")]
+    assert "slow or stop your breathing" in text("talk.means.drugs")
+
+
+def test_drinking_named_as_means_in_spanish_gets_the_alcohol_distance_in_spanish(app: Flask, redis: Redis) -> None:
+    person = spanish(app, redis)
+    assert person.text("quiero matarme")[-1] == catalog.text("talk.ask_plan", "es")
+    said = person.text("si, estoy bebiendo tequila con mis pastillas")
+    assert said[-1] == catalog.text("talk.means.alcohol", "es") and "respiracion" in said[-1]
+
+
+def test_an_urge_to_hurt_someone_is_asked_about_them_and_the_texter_and_a_yes_gets_distance(line: Line) -> None:
+    opening = line.text("i got my gun in the truck and im parked outside her place")
+    assert opening == [text("crisis.harm_to_others"), text("talk.others.ask")]
+    assert "hurting someone tonight" in opening[1] and "hurting yourself" in opening[1]
+    assert line.text("yeah. shes the one who shouldnt feel safe") == [text("talk.others.yes")]
+    assert "leave where they are now" in text("talk.others.yes")
+
+
+def test_an_urge_to_hurt_someone_and_oneself_asks_about_a_plan(line: Line) -> None:
+    line.text("i want to kill him for what he did")
+    assert line.text("both honestly") == [text("talk.ask_plan")]
+
+
+def test_a_refusal_of_911_said_twice_is_worked_through_and_alcohol_with_pills_gets_both_named(line: Line) -> None:
+    line.text("been drinking since noon, everything is pointless")
+    line.text("yeah i think about it")
+    assert line.text("idk maybe. i have a bottle of jack and my kpins") == [
+        text("talk.imminent"),
+        text("talk.means.alcohol"),
+    ]
+    assert line.text("im not calling 911") == [text("talk.barrier.police")]
+    again = line.text("they'll lock me up")
+    assert again == [text("talk.barrier.police.2")] and "someone you trust" in again[0]
