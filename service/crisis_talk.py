@@ -180,6 +180,9 @@ _STRONG_DANGER = _signs(
     r"broke my",
     r"hes home",
     r"shes home",
+    # a partner who controls the pills (messages/POLICY.md: abuse), not a pill count
+    r"(?:keeps|hides|took|takes|holds|withholds|locked up) (?:my|all my) (?:bottle|pills|meds|klonopin|medicine)",
+    r"(?:wont|doesnt|didnt|wouldnt) (?:let me have|give me) (?:my|any)",
 )
 _WEAK_DANGER = _signs(
     r"angry", r"furious", r"yelling", r"screaming", r"drunk again", r"raging", r"coming home", r"(?:really )?mad at me",
@@ -320,6 +323,16 @@ _YES = re.compile(
     r"^(?:yes|yeah|yea|ya|yep|yup|y$|si|kinda|kind of|sort of|sometimes|a little|a bit|i think so|probably|always"
     r"|all the time|every day|constantly|i am|i have|i do|honestly|ive been|been thinking|of course|obviously)\b"
 )
+_DENIAL = _signs(
+    r"not suicidal",
+    r"(?:im|i am) not (?:gonna|going to|trying to) (?:kill|hurt) myself",
+    r"no (?:thoughts|suicidal thoughts)",
+    r"not (?:thinking|thought) (?:about|of) (?:suicide|killing myself|it)",
+    r"(?:dont|do not) want to die",
+    r"no (?:estoy pensando en|pienso en) (?:el )?suicidio",
+    r"no quiero (?:matarme|morir|suicidarme)",
+)
+"""A plain denial said anywhere in an answer ("what?? no im not suicidal"), believed (VERA-MH; POLICY.md C10)."""
 _ACCEPT = re.compile(r"^(?:yes|yeah|yea|yep|yup|y$|ok|okay|sure|please|send|go ahead|that would help|si|dale|va)\b")
 _SAFE = re.compile(
     r"^(?:yes|yeah|yea|ya|yep|yup|y|i am|im safe|safe|for now|im ok|im okay|im fine|i think so|at (?:a|my) \w+)\b"
@@ -490,21 +503,16 @@ _ABOUT_988 = _signs(
 )
 # "its just me", "there is no them", "nobody took anything": the texter says the emergency read into their words is
 # not what is happening (the detector can read "im shaking" or "4 or 5 a day" as one). English and Spanish.
-_CORRECTION = _signs(
-    r"(?:its|it is|its just|just|only) me",
-    r"(?:theres|there is|there are) no (?:them|they|one else|someone|person|other person|paramedics)",
-    r"who is (?:them|they)",
+_CORRECTION = _signs(  # with _ITS_ME: the emergency named is not what is happening
+    r"(?:theres|there is|there are) no (?:someone|person|paramedics)",
     r"(?:not|never) (?:having|had) a seizure",
     r"no seizure",
     r"(?:nobody|no one|noone) (?:else|took|is hurt)",
     r"(?:nothing|none) (?:taken|happened)",
     r"(?:its|it is|thats) not (?:about|that|what)",
     r"(?:i )?(?:didnt|did not|havent|have not) (?:take|taken|took) (?:anything|nothing|any|extra)",
-    r"soy yo",
-    r"es para mi",
     r"no (?:es|era) eso",
     r"no (?:me )?tome nada",
-    r"no hay (?:ninguna |otra )?persona",
 )
 # "who do i text", "is there somewhere i can text": where to turn. (Normalised text.)
 _WHO_TO_TEXT = _signs(
@@ -550,9 +558,19 @@ _REACHED_988 = _signs(
     r"(?:le escribi|escribi|llame|estoy hablando con|estoy escribiendo) (?:al )?988",
 )
 # "not me, my MOM", "im not the one with the pills": the texter is helping someone else. (Normalised text.)
+_ITS_ME = _signs(
+    r"(?:its|it is|its just|just|only) me",
+    r"(?:theres|there is|there are) no (?:them|they|one else|other person)",
+    r"who is (?:them|they)",
+    r"(?:im|i am) the one",
+    r"soy yo",
+    r"es para mi",
+    r"no hay (?:ninguna |otra )?persona",
+)
+"""A helper's correction that the emergency is their own after all."""
 _NOT_ME = _signs(
     r"not me",
-    r"(?:im|i am) not the one",
+    r"(?:im|i am) not the one (?:who|that) (?:took|is sick|overdosed|is hurt|needs help)",
     r"(?:its|it is|this is) (?:about )?my (?:mom|mother|dad|father|son|daughter|sister|brother|wife|husband|friend"
     r"|partner|boyfriend|girlfriend)",
     r"no soy yo",
@@ -572,6 +590,21 @@ _SLEEP_IT_OFF = _signs(
     r"(?:dejar|dejarlo|dejarla) dormir",
     r"que se le pase durmiendo",
 )
+_WITHDRAWAL_Q = _signs(
+    r"seizures?",
+    r"convulsions?",
+    r"(?:go|get|going) to (?:the )?(?:er|hospital|urgent care)",
+    r"cold turkey",
+    r"withdrawa?ls?",
+    r"ran out",
+    r"without (?:my |the |any )?(?:pills|meds|klonopin|it)",
+    r"missed (?:my |\d+ |two |a few )?(?:doses?|days?|pills)",
+    r"missing (?:it|them|my|doses?)",
+    r"abstinencia",
+    r"convulsion(?:es)?",
+    r"sin (?:mis |las )?pastillas",
+)
+"""A question about withdrawal or its danger, asked inside a conversation: answered, not met with the script."""
 OTHERS_ASK = "talk.others.ask"
 _SELF_TOO = _signs(
     r"myself", r"me too", r"both", r"kill me", r"a mi (?:mismo|misma)", r"los dos", r"ambos", r"yo tambien"
@@ -644,6 +677,8 @@ def means_named(texts: list[str]) -> str:
 def answer(text: str) -> bool | None:
     """A yes (unsure counts as yes: messages/POLICY.md C9 errs toward risk), a clear no, or None."""
     words = normalise(text)
+    if _DENIAL.search(words):
+        return False
     if _UNSURE.match(words):  # before the no: "no se" (I don't know) is not a no
         return True
     if _NO.match(words):
@@ -827,7 +862,12 @@ def _switch(stage: str, kind: str, message: "Message", texts: list[str]) -> Turn
     questions, an emergency the rules name, suicidal thoughts said in an emergency, danger from someone, an urge to
     hurt someone. Checked before any other answer, so a disclosure never gets a reply meant for something else."""
     reply, category, words = _engine().Reply, message.crisis, normalise(message.text)
-    corrects = _CORRECTION.search(words) or _NOT_TAKEN.search(words)
+    corrects = _CORRECTION.search(words) or _ITS_ME.search(words) or _NOT_TAKEN.search(words)
+    if kind == HELPING and _ITS_ME.search(words):
+        return _corrected(HELPING, message.text, texts)  # "theres no them. its ME": their own risk after all
+    if kind == HELPING and category in ("suicide", "self_harm") and message.sure and not message.bystander:
+        # "a veces quisiera dormirme y ya no despertar": the helper's own thoughts, said plainly
+        return PLAN, category, [reply("talk.ask_plan")]
     if stage == EMERGENCY and kind != HELPING and corrects and not _taken([message.text]):
         # "im not having a seizure", "nothing taken": the emergency named in a correction is not one
         return _corrected(kind, message.text, texts)
@@ -851,6 +891,7 @@ def _switch(stage: str, kind: str, message: "Message", texts: list[str]) -> Turn
         and category in EMERGENCIES
         and not _taken([message.text])
         and not person.someone_in_trouble(message.text)
+        and not (_DENIAL.search(words) and not message.sure)  # "no im not suicidal. shaky": believed
     ):
         # The rules read an overdose or someone unresponsive into "got enough, done w this" or "not waking up":
         # inside the questions about suicide that is the person's own wish, not a body to treat.
@@ -925,6 +966,11 @@ def _answer_within(stage: str, kind: str, message: "Message", state: State, text
         return stage, kind, [reply("talk.barrier.police_danger" if obstacle == "police" else "talk.danger.3")]
     if stage in DANGER_STAGES and _PHONE_SEEN.search(words):
         return stage, kind, [reply("talk.phone_safety")]
+    if stage == ASK and answer(message.text) is False:
+        also = [reply("talk.withdrawal")] if _WITHDRAWAL_Q.search(words) else []
+        return DECLINED, kind, [reply("talk.declined"), *also]  # a no believed, and what else they asked
+    if _WITHDRAWAL_Q.search(words) and not (message.crisis and message.sure):
+        return stage, kind, [reply("talk.withdrawal")]
     if _WHO_TO_TEXT.search(words):
         return stage, kind, [reply("talk.connect")]
     if _CONNECT.search(words):

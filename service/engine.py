@@ -132,7 +132,7 @@ def plain_keywords() -> frozenset[str]:
 
 def read(text: str, zone_guess: str | None = None, sid: str = "") -> Message:
     """Classify a raw text once; the result serves both the normal path and the Redis-down path."""
-    keyword = _fold(_KEYWORD_NOISE.sub("", text)).upper()
+    keyword = keyword_of(text)
     verdict = crisis.Assessment(None, 0.0, crisis.verdict.NONE) if keyword in plain_keywords() else crisis.assess(text)
     category = verdict.category
     if category and not verdict.sure and optout.intent(text):
@@ -144,6 +144,11 @@ def read(text: str, zone_guess: str | None = None, sid: str = "") -> Message:
     bystander = bool(category) and person.about_someone_else(text, category)
     watch = verdict.band == crisis.verdict.WATCH
     return Message(text, keyword, category, zone_guess, bystander, sid, language.detect(text), watch, verdict.sure)
+
+
+def keyword_of(text: str) -> str:
+    """The bare keyword form of a text: "Menu!" and "menú" are MENU."""
+    return _fold(_KEYWORD_NOISE.sub("", text)).upper()
 
 
 def _fold(text: str) -> str:

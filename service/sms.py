@@ -14,7 +14,7 @@ from redis import OutOfMemoryError, Redis, RedisError
 from twilio.request_validator import RequestValidator, get_signature_algorithm
 from twilio.twiml.messaging_response import MessagingResponse
 
-from service import clock, engine, metrics, overrides, schedule, spool, store
+from service import clock, crisis, engine, language, metrics, overrides, schedule, spool, store
 from service.checkins import Rules
 from service.config import Config
 from service.connection import get_config, get_redis
@@ -96,6 +96,35 @@ def offline(message: engine.Message, message_sid: str, number: str, now: datetim
     return twiml([reply], None)
 
 
+def read(body: str, zone: str | None, message_sid: str) -> engine.Message:
+    """`engine.read`, or if it fails (the model, a rule), the crisis rules alone, so crisis words still get their
+    reply; if those fail too, no category (the text then gets "retry", never silence)."""
+    try:
+        return engine.read(body, zone, message_sid)
+    except Exception as exc:
+        current_app.logger.error(
+            "inbound sid=%s reading failed (%s): crisis rules alone", message_sid, type(exc).__name__
+        )
+    try:
+        category = crisis.matcher.classify(body)
+    except Exception:
+        category = None
+    return engine.Message(
+        body, engine.keyword_of(body), category, zone, sid=message_sid, language=language.detect(body), sure=True
+    )
+
+
+def failed(message: engine.Message, message_sid: str, exc: Exception) -> Response:
+    """The reply when deciding failed on a fault of ours: the crisis reply, or a request to try again. An
+    error-level line, naming only the fault's type, tells monitoring a crisis text needs recording by hand."""
+    reply = engine.offline_reply(message)
+    by_hand = ": record and alert by hand" if message.crisis else ""
+    current_app.logger.error(
+        "inbound sid=%s failed (%s): replied %s%s", message_sid, type(exc).__name__, reply.key, by_hand
+    )
+    return twiml([reply], None)
+
+
 @bp.post("/sms")
 @metrics.timed
 def inbound() -> Response | tuple[str, int]:
@@ -108,7 +137,7 @@ def inbound() -> Response | tuple[str, int]:
         return "MessageSid and From (an E.164 number) are required\n", 400
 
     zone = schedule.guess_zone(number, config.DEFAULT_ZONE)
-    message = engine.read(clean_body(request.form.get("Body", "")), zone, message_sid)
+    message = read(clean_body(request.form.get("Body", "")), zone, message_sid)
     sender, keys = sender_id(number, config.DATA_KEY), keyring(config.DATA_KEY)
     now = clock.now()
     rules = Rules.from_config(config)
@@ -126,6 +155,8 @@ def inbound() -> Response | tuple[str, int]:
         replies, effects = decided
     except RedisError as exc:
         return offline(message, message_sid, number, now, exc)
+    except Exception as exc:  # a fault of ours must still answer: never a silent drop, never a trace to a texter
+        return failed(message, message_sid, exc)
     if engine.over_limit(state, rules):
         outcome = "answered" if replies else "attached" if effects else "unanswered"
         metrics.count_limited(outcome)

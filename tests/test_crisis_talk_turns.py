@@ -240,3 +240,43 @@ def test_a_refusal_of_911_said_twice_is_worked_through_and_alcohol_with_pills_ge
     assert line.text("im not calling 911") == [text("talk.barrier.police")]
     again = line.text("they'll lock me up")
     assert again == [text("talk.barrier.police.2")] and "someone you trust" in again[0]
+
+
+# --- round 6 (issue 14): personas the line had not seen ------------------------------------------------------
+
+
+def test_a_partner_who_keeps_the_pills_asks_if_safe_and_a_denial_is_believed_with_withdrawal_answered(
+    line: Line,
+) -> None:
+    asked = line.text("i didnt stop on purpose. my bf keeps my bottle and he didnt give me any since tues night")
+    assert asked[-1] in {text("talk.ask_safe"), text("talk.unsafe")}  # abuse, not a pill count
+    assert line.text("can i have a seizure from this. when do i need to go to er") == [text("talk.withdrawal")]
+    assert "seizures" in text("talk.withdrawal") and "911" in text("talk.withdrawal")
+
+
+def test_no_im_not_suicidal_with_symptoms_is_a_no_not_an_emergency(line: Line) -> None:
+    line.text("everything is pointless lately, so tired of all of it")
+    said = line.text("what?? no im not suicidal. i just feel like crap. shaky heart pounding. is that from missing it")
+    assert said == [text("talk.declined"), text("talk.withdrawal")]
+
+
+def test_im_not_the_one_in_danger_is_no_helper_and_its_me_after_all_asks_about_a_plan(line: Line) -> None:
+    line.text("i know where he lives. hes gonna pay for this")
+    assert not any("stay with them" in r for r in line.text("im not the one whos in danger buddy"))
+    line.text("my wife left. im not calling anyone")
+    helper = line.text("not me, my brother took a bunch of pills")
+    assert helper[0] == text("crisis.overdose.bystander")
+    assert line.text("theres no they. its me. nothing left anyway") == [text("talk.ask_plan")]
+
+
+def test_stop_saying_that_inside_a_disclosure_is_not_an_opt_out(line: Line) -> None:
+    line.text("i want to die")
+    said = line.text("im not calling 911 so stop saying that, you call anyone i'll just stop texting")
+    assert said and text("optout").split(" and ")[0] not in " ".join(said)  # answered, not unsubscribed
+
+
+def test_a_helpers_own_thoughts_said_plainly_in_spanish_are_asked_about(app: Flask, redis: Redis) -> None:
+    person = spanish(app, redis)
+    person.text("mi hijo tomo rivotril con tequila y no despierta bien")
+    said = person.text("no hay otra persona aqui. a veces quisiera dormirme y ya no despertar")
+    assert said == [catalog.text("talk.ask_plan", "es")]

@@ -179,3 +179,30 @@ def test_health_and_readiness(client, stopped_server: embedded.EmbeddedServer) -
     down = create_app({"REDIS_URL": stopped_server.url}).test_client()
     assert down.get("/healthz").status_code == 200
     assert down.get("/readyz").status_code == 503
+
+
+def _broken(*args: object, **kwargs: object) -> None:
+    raise RuntimeError("a bug of ours")
+
+
+def test_the_crisis_model_failing_leaves_the_rules_to_answer(
+    known_texter: Texter, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr("service.crisis.model.Model.probabilities", _broken)
+    with caplog.at_level("ERROR"):
+        assert known_texter.send("purple monkey dishwasher") == [catalog.text("fallback")]  # answered as usual
+        assert known_texter.send("i took the whole bottle of my klonopin")[0] == catalog.text("crisis.overdose")
+    assert "crisis model failed (RuntimeError)" in caplog.text
+
+
+@pytest.mark.parametrize("part", ["service.sms.decide", "service.engine.read"])
+def test_a_fault_of_ours_still_answers_a_crisis_text_with_its_reply_and_anything_else_with_retry(
+    known_texter: Texter, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, part: str
+) -> None:
+    monkeypatch.setattr(part, _broken)  # fault injection: a defect in deciding or in reading, never a 500
+    with caplog.at_level("ERROR"):
+        # broken deciding answers the crisis text alone; broken reading leaves the conversation its question
+        assert known_texter.send("i want to kill myself")[0] == catalog.text("crisis.suicide")
+        assert known_texter.send("MENU") == [catalog.text("retry" if part.endswith("decide") else "topic.menu")]
+    logged = " ".join(record.getMessage() for record in caplog.records)
+    assert "RuntimeError" in logged and "kill myself" not in logged and "a bug of ours" not in logged

@@ -13,6 +13,7 @@ How the thresholds were chosen is in README.md ("How the crisis check decides").
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from service.crisis import matcher, model
@@ -42,7 +43,12 @@ def assess(text: str, judge: model.Model | None = None) -> Assessment:
         return Assessment(rule, 1.0, CRISIS, sure=True)
     if not text or not text.strip():
         return Assessment(None, 0.0, NONE)
-    probabilities = (judge or model.shipped()).probabilities(text)
+    try:
+        probabilities = (judge or model.shipped()).probabilities(text)
+    except Exception as exc:  # the model failing must not hide crisis words: the rules' safety net alone then
+        logging.getLogger("service").error("crisis model failed (%s): the rules alone", type(exc).__name__)
+        net = rules and matcher.safety_net(rules)
+        return Assessment(net, 1.0, CRISIS, sure=True) if net else Assessment(None, 0.0, NONE)
     score = 1.0 - probabilities[model.NONE]
     if score >= CRISIS_THRESHOLD:
         crisis = {label: p for label, p in probabilities.items() if label != model.NONE}
