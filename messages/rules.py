@@ -21,6 +21,7 @@ ALLOWED_PLACEHOLDERS = {
     "alert.oncall": {"category", "ref", "texter_language"},
     "talk.urgent.named": {"who"},
     "talk.reach.named": {"who"},
+    "talk.words.friend": {"who"},
     "checkin.confirmed": {"time", "zone"},
     "checkin.already": {"time", "zone"},
     "checkin.time_set": {"time", "zone"},

@@ -250,6 +250,10 @@ MEANS = {
         r"shotgun",
         r"firearm",
         r"handgun",
+        r"sidearm",
+        r"9 ?mm",
+        r"\d+ cal(?:iber)?",
+        r"ar ?15",
         r"glock",
         r"\d+ gauge",
         r"pistola",
@@ -341,10 +345,11 @@ _SAFE = re.compile(
 # to that barrier instead of the same "call 911" again. English and Spanish, on normalised text.
 BARRIERS = {
     "alone": _signs(
-        r"(?:no ?one|nobody|noone|no body) (?:to (?:call|talk to|ask)|(?:is )?here|around|cares|would come)",
+        r"(?:no ?one|nobody|noone|no body) (?:to (?:call|talk to|ask|give it to|hold it)|(?:is )?here|around|cares"
+        r"|would come)",
         r"(?:dont|do not) have (?:anyone|anybody|no ?one)",
         r"(?:i have|ive got|got) no ?(?:one|body)",
-        r"(?:im|i am|i live|im all|i am all) alone",
+        r"(?:im|i am|i live|live|im all|i am all) alone",
         r"(?:its|it is) just me",
         r"(?:no tengo|no hay) (?:a )?(?:nadie|quien)",
         r"estoy sola?",
@@ -595,6 +600,7 @@ _WITHDRAWAL_Q = _signs(
     r"convulsions?",
     r"(?:go|get|going) to (?:the )?(?:er|hospital|urgent care)",
     r"cold turkey",
+    r"(?:stopping|quitting|coming off|cold off|off) (?:klonopin|clonazepam|benzos|it|them|my meds)",
     r"withdrawa?ls?",
     r"ran out",
     r"without (?:my |the |any )?(?:pills|meds|klonopin|it)",
@@ -826,6 +832,16 @@ def _continue(stage: str, message: "Message", state: State, now: datetime, rules
     fallback, and never the same text twice in a row."""
     engine, texts, words = _engine(), [*state.recent, message.text], normalise(message.text)
     kind = state.talk_kind
+    if stage in DANGER_STAGES and _QUIET.search(words):
+        # "gtg dont text back": he is there, and a reply could be seen. Nothing is sent; the texts stay on the
+        # escalation, and the conversation is open for when they write again (messages/POLICY.md L3).
+        kept = _stage(stage, now, state.talk_turns, state.talk_level, state.talk_esc, state.talk_steps, kind,
+                      state.talk_last)  # fmt: skip
+        return [], [
+            kept,
+            engine.Attach(state.talk_esc, "violence", message.text),
+            Exchange(state.talk_esc, (message.text,), ()),
+        ]
     switched = _switch(stage, kind, message, texts)
     if switched:
         new_stage, kind, replies = switched
@@ -835,6 +851,7 @@ def _continue(stage: str, message: "Message", state: State, now: datetime, rules
         new_stage, replies = stage, _steps(stage)
     else:
         new_stage, kind, replies = _answer_within(stage, kind, message, state, texts, words)
+    replies = _for_veterans(message.text, replies)
     if [r.key for r in replies] == [state.talk_last]:  # never the same text twice in a row
         again = SAID_AGAIN.get(state.talk_last)
         replies = [_engine().Reply(again) if again else _stay(new_stage, kind, state.talk_turns + 1, texts)]
@@ -994,6 +1011,10 @@ def _answer_within(stage: str, kind: str, message: "Message", state: State, text
         return stage, kind, [reply("talk.reached_out")]
     if stage not in DANGER_STAGES and _OWN_STEP.search(words):
         return stage, kind, [reply("talk.step_taken")]  # the person's own step toward safety, said back to them
+    who = person.trusted_person([message.text]) if obstacle == "words" else ""
+    friend = who or person.mentions_someone(message.text) or _TO_SOMEONE.search(words)
+    if obstacle == "words" and friend and kind != HELPING:  # "if i text my buddy what do i say": not 988's words
+        return stage, kind, [reply("talk.words.friend", {"who": who}) if who else reply("talk.words.someone")]
     if obstacle and (stage not in QUESTIONS or answer(message.text) is None):
         return stage, kind, [reply(_barrier_key(obstacle, stage, kind))]
     if stage == SAFE_Q or (stage == SAFE_NOW and danger_signs(message.text)):
@@ -1067,16 +1088,34 @@ def _steps(stage: str) -> list["Reply"]:
     return [_engine().Reply(f"talk.steps.{kind}.{part}") for part in (1, 2, 3)]
 
 
+_QUIET = _signs(
+    r"(?:dont|do not|pls dont|please dont|no) (?:text|reply|message|write|answer) (?:back|me)",
+    r"(?:dont|do not) (?:text|reply|respond)",
+    r"no me (?:contestes|escribas|respondas|mandes)",
+)
+"""Someone in danger asking for no reply: the abuser is there (POLICY.md L3, a phone an abuser may read)."""
+_TO_SOMEONE = _signs(r"(?:text|call|tell|message|ask) (?!988|911|them|they|the|it|you|a|an|anyone|someone)\w+")
+"""Words for someone by name ("if i text ray what do i say"), not for 988 or 911."""
+_SERVED = _signs(r"veterans?", r"vet", r"army", r"marines?", r"navy", r"air force", r"deployed", r"combat", r"military")
+"""Words of someone who served: the Veterans Crisis Line (988, press 1) is named beside the reply."""
+
+
+def _for_veterans(text: str, replies: list["Reply"]) -> list["Reply"]:
+    served = _SERVED.search(normalise(text)) and not any(r.key == "talk.veterans" for r in replies)
+    return [*replies, _engine().Reply("talk.veterans")] if served else replies
+
+
 STAY_REPLIES = {
     "calm": ("talk.stay.1", "talk.stay.5", "talk.stay.3", "talk.stay.2", "talk.stay.6", "talk.stay.4"),
     "urgent": ("talk.urgent.5", "talk.urgent.3", "talk.urgent.6", "talk.urgent.4", "talk.urgent.2", "talk.urgent.1"),
+    "refused": ("talk.refused.1", "talk.refused.2", "talk.refused.3"),
     "helping": ("talk.helping.1", "talk.helping.4", "talk.helping.2", "talk.helping.3"),
     "danger": ("talk.danger.1", "talk.danger.2", "talk.danger.3"),
     "others": ("talk.others.1", "talk.others.2", "talk.others.3"),
 }
 """Short human replies for the texts after a disclosure, by the conversation's kind, taken in turn so no text
-repeats back to back: for thoughts, risk to life now, someone else's emergency, danger from someone, and an urge
-to hurt someone."""
+repeats back to back: for thoughts, risk to life now (and the same after 911 was refused), someone else's
+emergency, danger from someone, and an urge to hurt someone."""
 SAID_AGAIN = {
     "talk.no_sleep_it_off": "talk.no_sleep_it_off.2",
     "talk.barrier.police_emergency": "talk.helping.2",
@@ -1094,6 +1133,8 @@ def _stay(stage: str, kind: str, turns: int, texts: list[str]) -> "Reply":
         family = "danger"
     else:
         family = "urgent" if stage == IMMINENT or (stage == EMERGENCY and kind != CHECKING) else "calm"
+    if family == "urgent" and any(barrier(text) == "police" for text in texts):
+        family = "refused"  # 911 refused: 988 by text, a person, distance, instead of the same "call 911"
     key = STAY_REPLIES[family][turns % len(STAY_REPLIES[family])]
     who = person.trusted_person(texts) if key in _NAMED else ""
     return _engine().Reply(_NAMED[key], {"who": who}) if who else _engine().Reply(key)

@@ -280,3 +280,21 @@ def test_a_helpers_own_thoughts_said_plainly_in_spanish_are_asked_about(app: Fla
     person.text("mi hijo tomo rivotril con tequila y no despierta bien")
     said = person.text("no hay otra persona aqui. a veces quisiera dormirme y ya no despertar")
     assert said == [catalog.text("talk.ask_plan", "es")]
+
+
+def test_a_veteran_who_refuses_911_gets_988_by_text_a_person_and_distance_not_911_again(line: Line) -> None:
+    line.text("i want to die")
+    assert line.text("tonight. got my sidearm in the nightstand") == [text("talk.imminent"), text("talk.means.gun")]
+    said = line.text("not calling 911. cops show up on a vet with a gun that ends one way")
+    assert said == [text("talk.barrier.police"), text("talk.veterans")] and "838255" in said[1]
+    after = [line.text(t)[0] for t in (".", "whatever", "ok")]
+    assert set(after) <= {text(f"talk.refused.{n}") for n in (1, 2, 3)} and len(set(after)) == 3
+    assert line.text("3 days cold off klonopin is that dangerous or not") == [text("talk.withdrawal")]
+    [words] = line.text("if i text my buddy what do i even say")
+    assert words == catalog.text("talk.words.friend", who="buddy") and "988" not in words
+
+
+def test_someone_in_danger_who_says_dont_text_back_gets_no_reply_and_the_conversation_stays(line: Line) -> None:
+    line.text("hes on his way and hes pissed. he hit me before")
+    assert line.text("car door. gtg dont text back") == []  # nothing on a phone he may be holding
+    assert line.text("hes asleep now. still shaking") != []  # and when they write again, the line is there

@@ -112,7 +112,7 @@ def someone_in_trouble(text: str) -> bool:
 # not a son or daughter, who may be a child.
 _TRUSTED = (
     r"mom|mum|mother|dad|father|sister|brother|wife|husband|partner|girlfriend|boyfriend|friend"
-    r"|best friend|aunt|uncle|grandma|grandmother|grandpa|grandfather|cousin|roommate|sponsor"
+    r"|best friend|aunt|uncle|grandma|grandmother|grandpa|grandfather|cousin|roommate|sponsor|buddy|neighbor|neighbour"
 )
 _TRUSTED_ES = (
     r"mama|madre|papa|padre|hermana|hermano|esposa|esposo|pareja|novia|novio|amiga|amigo|mejor amiga"
