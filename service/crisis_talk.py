@@ -788,7 +788,12 @@ def _begin(signal: Signal, message: "Message", state: State, now: datetime, rule
         # for a seizure, rather than seizure steps for someone who may be in withdrawal, not in a seizure.
         key, kind = "talk.medical_check", CHECKING
     replies = [engine.Reply(key)] if signal.plain else []
-    if signal.category in EMERGENCIES:
+    if signal.category == "overdose" and _METHOD.search(normalise(message.text)) and not _taken([message.text]):
+        # "whats the number where u just dont wake up": method-seeking is a sign of suicide (POLICY.md K1); the
+        # overdose facts, then the direct question (VERA-MH Q10)
+        stage, kind = ASK, "suicide"
+        replies.append(engine.Reply("talk.ask"))
+    elif signal.category in EMERGENCIES:
         stage = EMERGENCY
         if signal.category in POISONINGS and person.someone_in_trouble(message.text):
             kind = HELPING  # "my son took my klonopin": the helper's replies, though the words read as the texter's
@@ -882,9 +887,11 @@ def _switch(stage: str, kind: str, message: "Message", texts: list[str]) -> Turn
     corrects = _CORRECTION.search(words) or _ITS_ME.search(words) or _NOT_TAKEN.search(words)
     if kind == HELPING and _ITS_ME.search(words):
         return _corrected(HELPING, message.text, texts)  # "theres no them. its ME": their own risk after all
-    if kind == HELPING and category in ("suicide", "self_harm") and message.sure and not message.bystander:
-        # "a veces quisiera dormirme y ya no despertar": the helper's own thoughts, said plainly
-        return PLAN, category, [reply("talk.ask_plan")]
+    own = not person.mentions_someone(message.text) and _OWN_DESPAIR.search(words)
+    if kind == HELPING and category in ("suicide", "self_harm") and (message.sure or own) and not message.bystander:
+        # "a veces quisiera dormirme y ya no despertar": the helper's own thoughts, said of themselves (the model
+        # alone counts only then: it reads a helper's fear for someone as suicide too)
+        return (PLAN, category, [reply("talk.ask_plan")]) if message.sure else (ASK, category, [reply("talk.ask")])
     if stage == EMERGENCY and kind != HELPING and corrects and not _taken([message.text]):
         # "im not having a seizure", "nothing taken": the emergency named in a correction is not one
         return _corrected(kind, message.text, texts)
@@ -1050,9 +1057,12 @@ def _after_question(stage: str, message: "Message", state: State, texts: list[st
         # get distance from them (messages/POLICY.md C7).
         means = means_named(texts)
         return THOUGHTS, [reply("talk.thoughts"), reply(f"talk.means.{means}") if means != "any" else _reach(texts)]
-    said = True if message.crisis else answer(message.text)
+    not_yet = _NOT_TAKEN.search(normalise(message.text))  # "didnt take anything. yet": the means at hand, a yes
+    said = True if message.crisis or not_yet else answer(message.text)
     if said is True:  # then plan, means and timing, as a counsellor would ask next (VERA-MH Q11)
-        return PLAN, [reply("talk.ask_plan")]
+        # "i havent taken them, just thinking about it": distance from what is at hand first (VERA-MH Q23)
+        near = [reply(f"talk.means.{means_named(texts)}")] if not_yet else []
+        return PLAN, [*near, reply("talk.ask_plan")]
     if said is False:
         return DECLINED, [reply("talk.declined")]
     if state.talk_turns == 0:
@@ -1088,6 +1098,23 @@ def _steps(stage: str) -> list["Reply"]:
     return [_engine().Reply(f"talk.steps.{kind}.{part}") for part in (1, 2, 3)]
 
 
+_OWN_DESPAIR = _signs(
+    r"(?:wish|quisiera|want to|wanna|quiero) (?:i (?:was|were) dead|die|disappear|not wake|dormirme|morir|desaparecer)",
+    r"(?:better|mejor) (?:off )?(?:without|sin) (?:me|mi)",
+    r"(?:im|i am|estoy) (?:so )?(?:tired of|done with|cansad[ao] de|hart[ao] de)",
+    r"no quiero (?:vivir|seguir|estar aqui|despertar)",
+    r"(?:dont|do not) want to (?:live|be here|wake up|go on)",
+)
+"""A helper's despair about themselves, which the model's reading of suicide may then be trusted on."""
+_METHOD = _signs(
+    r"how (?:many|much)",
+    r"(?:what|whats the) (?:amount|number|dose)",
+    r"(?:lethal|fatal|deadly) (?:dose|amount)",
+    r"enough to (?:die|not wake|kill|never wake)",
+    r"cuant(?:as|os|a|o)",
+    r"dosis (?:letal|mortal)",
+)
+"""A question about how much it would take: method-seeking, asked about directly, not treated as an overdose."""
 _QUIET = _signs(
     r"(?:dont|do not|pls dont|please dont|no) (?:text|reply|message|write|answer) (?:back|me)",
     r"(?:dont|do not) (?:text|reply|respond)",

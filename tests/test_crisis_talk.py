@@ -295,10 +295,11 @@ def test_a_barrier_in_spanish_is_answered_in_spanish(app: Flask, redis: Redis) -
 
 
 def test_pills_not_taken_after_an_overdose_reply_get_distance_from_them_then_the_plan_question(line: Line) -> None:
-    assert line.text("how many klonopin would it take to kill me") == [text("crisis.overdose")]
+    # method-seeking: the overdose facts, then the direct question (VERA-MH Q10)
+    assert line.text("how many klonopin would it take to kill me") == [text("crisis.overdose"), text("talk.ask")]
     said = line.text("i havent taken them, just thinking about it")
     assert said == [text("talk.means.pills"), text("talk.ask_plan")]  # VERA-MH Q23, then Q11
-    assert store.recent_escalations(line.redis)[0]["level"] == "imminent"  # the level an overdose text set stays
+    assert store.recent_escalations(line.redis)[0]["level"] == "high"  # method-seeking, no plan or time said yet
 
 
 def test_pills_not_taken_with_a_time_are_still_imminent(line: Line) -> None:

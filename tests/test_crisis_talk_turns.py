@@ -183,7 +183,7 @@ def test_not_me_my_mom_turns_the_conversation_to_the_helper(line: Line) -> None:
 
 def test_saving_pills_and_a_time_inside_the_questions_is_imminent_not_an_overdose_reply(line: Line) -> None:
     line.text("how many klonopin does it take w vodka")
-    assert line.text("didnt take anything. yet") == [text("talk.means.alcohol"), text("talk.ask")]
+    assert line.text("didnt take anything. yet") == [text("talk.means.alcohol"), text("talk.ask_plan")]
     assert "alcohol" in text("talk.means.alcohol") and "pills too" in text("talk.means.alcohol")  # both named
     [first, _] = line.text("nobody. roommate leaves tmrw for the wknd thats kind of the point")
     assert first == text("talk.imminent")
@@ -282,6 +282,14 @@ def test_a_helpers_own_thoughts_said_plainly_in_spanish_are_asked_about(app: Fla
     assert said == [catalog.text("talk.ask_plan", "es")]
 
 
+def test_a_helpers_own_despair_after_the_emergency_is_asked_about_in_spanish(app: Flask, redis: Redis) -> None:
+    person = spanish(app, redis)
+    person.text("mi hijo tomo rivotril con tequila y no despierta bien, ronca raro")
+    person.text("ya esta en el hospital, mi comadre lo llevo")
+    said = person.text("estoy sola ahora. a veces quisiera dormirme y ya no despertar")
+    assert said == [catalog.text("talk.ask", "es")]  # her own risk, probed (VERA-MH Q5, Q8)
+
+
 def test_a_veteran_who_refuses_911_gets_988_by_text_a_person_and_distance_not_911_again(line: Line) -> None:
     line.text("i want to die")
     assert line.text("tonight. got my sidearm in the nightstand") == [text("talk.imminent"), text("talk.means.gun")]
@@ -298,3 +306,8 @@ def test_someone_in_danger_who_says_dont_text_back_gets_no_reply_and_the_convers
     line.text("hes on his way and hes pissed. he hit me before")
     assert line.text("car door. gtg dont text back") == []  # nothing on a phone he may be holding
     assert line.text("hes asleep now. still shaking") != []  # and when they write again, the line is there
+
+
+def test_method_seeking_in_slang_is_asked_about_directly(line: Line) -> None:
+    said = line.text("whats the number where u just dont wake up")
+    assert said[-1] == text("talk.ask") and "suicide" in said[-1]
