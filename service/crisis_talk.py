@@ -169,9 +169,12 @@ _STRONG_DANGER = _signs(
     r"(?:ill|youll|you will|going to|gonna|ll) (?:regret|pay for) (?:it|this)",
     r"threat\w*",
     r"(?:afraid|scared|terrified) (?:to go home|of (?:him|her|them)|hell|hes going to|shes going to)",
+    # with someone doing it: "kill me now, work was brutal" is an idiom (POLICY.md K7), "hell kill me" is not
+    r"(?:he|she|they|hell|shell|theyll|hes|shes|gonna|going to|will|wants to|tried to|threatened to) (?:\w+ )?"
     r"(?:hurt|kill) me",
     r"(?:pushed|hit|hits|choked|grabbed|slapped|punched|shoved|beat) me",
     r"(?:car|truck) (?:just )?pulled (?:in|up)",
+    r"(?:his|her|their) (?:car|truck) (?:is )?(?:parked )?(?:by|next to|near|behind|in the lot|outside)",
     r"(?:youll|you will|u will|ull) see what happens",
     r"(?:parked|idling|waiting|sitting) (?:down the street|outside|across the street|out front)",
     r"(?:knocking|banging|pounding) (?:on|at)? ?(?:the|my)? ?door",
@@ -329,6 +332,9 @@ _YES = re.compile(
 )
 _DENIAL = _signs(
     r"not suicidal",
+    r"no (?:thoughts|plans?) (?:of|about) (?:hurting|killing|harming) (?:myself|me)",
+    r"(?:dont|do not) have (?:any )?(?:suicidal )?thoughts",
+    r"no tengo (?:esos )?pensamientos",
     r"(?:im|i am) not (?:gonna|going to|trying to) (?:kill|hurt) myself",
     r"no (?:thoughts|suicidal thoughts)",
     r"not (?:thinking|thought) (?:about|of) (?:suicide|killing myself|it)",
@@ -340,6 +346,7 @@ _DENIAL = _signs(
 _ACCEPT = re.compile(r"^(?:yes|yeah|yea|yep|yup|y$|ok|okay|sure|please|send|go ahead|that would help|si|dale|va)\b")
 _SAFE = re.compile(
     r"^(?:yes|yeah|yea|ya|yep|yup|y|i am|im safe|safe|for now|im ok|im okay|im fine|i think so|at (?:a|my) \w+)\b"
+    r"|\b(?:im|i am|estoy) (?:safe|a salvo)\b|\b(?:nobody|no one|noone) is hurting me\b|\bnadie me (?:esta )?lastima"
 )
 # What stands between a person and help, said inside a conversation (messages/POLICY.md C13): each gets an answer
 # to that barrier instead of the same "call 911" again. English and Spanish, on normalised text.
@@ -601,12 +608,10 @@ _WITHDRAWAL_Q = _signs(
     r"(?:go|get|going) to (?:the )?(?:er|hospital|urgent care)",
     r"cold turkey",
     r"(?:stopping|quitting|coming off|cold off|off) (?:klonopin|clonazepam|benzos|it|them|my meds)",
-    r"withdrawa?ls?",
     r"ran out",
     r"without (?:my |the |any )?(?:pills|meds|klonopin|it)",
     r"missed (?:my |\d+ |two |a few )?(?:doses?|days?|pills)",
     r"missing (?:it|them|my|doses?)",
-    r"abstinencia",
     r"convulsion(?:es)?",
     r"sin (?:mis |las )?pastillas",
 )
@@ -643,12 +648,16 @@ def window_signal(texts: list[str]) -> Signal | None:
     return None
 
 
+_THEIR_PLAN = re.compile(r"\b(?:he|she|they|hes|shes|my ex|him|her) (?:has|have|had|got|s got) (?:a |the )?plan\b")
+"""Someone else's plan ("HE has a plan"): danger from them, not the texter's plan."""
+
+
 def imminent(texts: list[str], timing: bool = True, means: bool = True) -> bool:
     """A plan, intent or means (and with `timing`, a time within the next day) in any of `texts`, erring toward
     risk as messages/POLICY.md C9 asks. Timing counts only in the answer to a question: later, "today" is small talk.
     Without `means`, a named means does not count (the pills an overdose reply was about)."""
     for text in texts:
-        words = _NOT_SOON.sub("", normalise(text))
+        words = _THEIR_PLAN.sub("", _NOT_SOON.sub("", normalise(text)))
         if _NO_INTENT.search(words) and not _PLAN.search(words):
             continue
         if (
@@ -906,6 +915,8 @@ def _switch(stage: str, kind: str, message: "Message", texts: list[str]) -> Turn
     ):
         # Signs of a dangerous person outrank the means or words in the same text ("he took my pills before").
         return (UNSAFE, "violence", [reply("talk.unsafe")]) if danger_signs(message.text) else _ask_safe()
+    if stage in (ASK, SAFE_Q) and _JOKE.search(words) and not message.sure:
+        return ENDED, kind, [reply("talk.misread")]  # "kill me now 💀 ... its just an expression": believed
     talking = stage in (ASK, PLAN, THOUGHTS, IMMINENT)
     asked = stage != THOUGHTS  # after the questions, a time or the means already named is not news; a plan is
     if stage in (ASK, PLAN, THOUGHTS) and imminent([message.text], asked, asked) and not _taken(texts):
@@ -930,7 +941,14 @@ def _switch(stage: str, kind: str, message: "Message", texts: list[str]) -> Turn
         return IMMINENT, kind, [reply("talk.heard")]  # said again, plainly: heard, not a rotation
     # The model alone reads suicide into a helper's fear or a threat's anger: there only the rules' word counts.
     bodily = kind in ("medical", "overdose", CHECKING) or stage == SAFE_Q
-    if thoughts and kind != HELPING and stage in (EMERGENCY, *DANGER_STAGES) and (message.sure or bodily):
+    denied = _DENIAL.search(words)  # "nobody is hurting me. no thoughts of hurting myself"
+    if (
+        thoughts
+        and kind != HELPING
+        and stage in (EMERGENCY, *DANGER_STAGES)
+        and (message.sure or bodily)
+        and not denied
+    ):
         # Thoughts of suicide said in an emergency or in danger: the questions, or 911 now with a plan or a time.
         if imminent([message.text], means=False):
             return IMMINENT, category, _imminent_replies(texts)
@@ -1106,6 +1124,15 @@ _OWN_DESPAIR = _signs(
     r"(?:dont|do not) want to (?:live|be here|wake up|go on)",
 )
 """A helper's despair about themselves, which the model's reading of suicide may then be trusted on."""
+_JOKE = _signs(
+    r"(?:just|only) (?:an? )?(?:expression|saying|figure of speech)",
+    r"(?:just|only) (?:a )?jok(?:e|ing)",
+    r"(?:im|i was) (?:just )?(?:kidding|joking)",
+    r"es un decir",
+    r"(?:es|era) (?:una )?broma(?! (?:\.{3} )?mas o menos)",
+    r"no (?:es|era) en serio",
+)
+"""An idiom explained ("its just an expression 😂"): after the indirect question, the line misread them."""
 _METHOD = _signs(
     r"how (?:many|much)",
     r"(?:what|whats the) (?:amount|number|dose)",
