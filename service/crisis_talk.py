@@ -694,6 +694,8 @@ def answer(text: str) -> bool | None:
     words = normalise(text)
     if _DENIAL.search(words):
         return False
+    if re.search(r"\b(?:yet|todavia|aun no)\b", words):
+        return True  # "no sir i aint took nothing yet": not a no (C9 errs toward risk)
     if _UNSURE.match(words):  # before the no: "no se" (I don't know) is not a no
         return True
     if _NO.match(words):
@@ -709,6 +711,20 @@ def _accepts(message: "Message") -> bool:
 
 def danger_signs(text: str) -> bool:
     return _weight(text, _STRONG_DANGER, _WEAK_DANGER) == 2
+
+
+_NOT_WAKING_WISH = _signs(
+    r"(?:not|never) waking up (?:doesnt|wouldnt|would not|isnt|is not|sounds|dont)",
+    r"(?:wouldnt|would not|dont|do not) mind (?:not|never) waking",
+    r"hope i (?:dont|never|do not) wake",
+    r"(?:wish|want) (?:i )?(?:could )?(?:not|never) (?:wake|to wake)",
+    r"(?:ojala|quisiera) no despertar",
+)
+
+
+def wish_not_to_wake(text: str) -> bool:
+    """A wish not to wake up, which the rules for someone who won't wake read as an emergency (POLICY.md K1)."""
+    return bool(_NOT_WAKING_WISH.search(normalise(text)))
 
 
 def someone_dangerous(text: str) -> bool:

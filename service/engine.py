@@ -141,6 +141,8 @@ def read(text: str, zone_guess: str | None = None, sid: str = "") -> Message:
         category = "violence"  # the model knows risk better than its kind: signs of someone dangerous decide it
     elif category == "violence" and not verdict.sure and not crisis_talk.someone_dangerous(text):
         category = "suicide"  # danger from someone names someone: without that, the model read the texter's own risk
+    if category in ("medical", "overdose") and crisis_talk.wish_not_to_wake(text):
+        category = "suicide"  # "not waking up doesnt sound like the worst outcome": a wish, not a body to treat
     bystander = bool(category) and person.about_someone_else(text, category)
     watch = verdict.band == crisis.verdict.WATCH
     return Message(text, keyword, category, zone_guess, bystander, sid, language.detect(text), watch, verdict.sure)

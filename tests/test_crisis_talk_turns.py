@@ -324,3 +324,16 @@ def test_someone_elses_plan_is_danger_not_the_texters_plan(line: Line) -> None:
     line.text("my ex texted hope you enjoy your last shift. i think his car is parked by mine")
     said = line.text("NO. i dont have thoughts. HE has a plan")
     assert text("talk.imminent") not in said and text("talk.ask_plan") not in said
+
+
+def test_nothing_yet_is_not_a_no_and_going_to_be_with_a_late_wife_is_the_texters_own_risk(line: Line) -> None:
+    line.text("HOW MANY WOULD BE TOO MANY TO TAKE AT ONE TIME WITH A COUPLE BEERS")
+    said = line.text("NO SIR I AINT TOOK NOTHING YET. I AINT GONNA DO NOTHING CRAZY. IM JUST TIRED OF HURTING")
+    assert text("talk.declined") not in said and said[-1] == text("talk.ask_plan")
+    reply = line.text("MY WIFE DARLENE PASSED LAST YEAR. I AM READY TO GO BE WITH MY WIFE")
+    assert not any("looking out for them" in r for r in reply)
+
+
+def test_a_wish_not_to_wake_up_is_the_texters_own_risk_not_someone_unresponsive(line: Line) -> None:
+    said = line.text("some nights not waking up doesnt sound like the worst outcome")
+    assert text("crisis.unresponsive") not in said and said[-1] in {text("talk.ask"), text("talk.ask_plan")}

@@ -44,6 +44,8 @@ _SELF_AT_RISK = re.compile(
     r"|am going to|cant breathe|cant stop|cut|relapsed)\b|\bim\s+(?:going to|done|dying|ending|not going to be)\b"
     r"|\b(?:matarme|suicidarme|quitarme|morirme|cortarme)\b|\bme\s+(?:quiero|voy|tome|corto|corte|mato|siento)\b"
     r"|\bquiero\s+morir|\b(?:acabo de|me acabo de)\b|\byo\b"
+    # "ready to go be with my wife" (who died): the texter's own wish to die, said through the one they lost
+    r"|\b(?:go|going|ready to|want to|wanna)\s+(?:\w+\s+)?be with\s+(?:my|mi)\b|\bestar con (?:mi|mis)\b"
 )
 # Harm done *to* the texter ("hit me", "me pega"), or the texter's own urge to hurt someone: about the texter.
 _TEXTER_HARMED_OR_HARMING = re.compile(
