@@ -942,7 +942,8 @@ def _switch(stage: str, kind: str, message: "Message", texts: list[str]) -> Turn
         and category in EMERGENCIES
         and not _taken([message.text])
         and not person.someone_in_trouble(message.text)
-        and not (_DENIAL.search(words) and not message.sure)  # "no im not suicidal. shaky": believed
+        and message.sure  # the model alone reads an emergency into fear ("will they send cops, with the baby here")
+        and not _DENIAL.search(words)
     ):
         # The rules read an overdose or someone unresponsive into "got enough, done w this" or "not waking up":
         # inside the questions about suicide that is the person's own wish, not a body to treat.

@@ -337,3 +337,11 @@ def test_nothing_yet_is_not_a_no_and_going_to_be_with_a_late_wife_is_the_texters
 def test_a_wish_not_to_wake_up_is_the_texters_own_risk_not_someone_unresponsive(line: Line) -> None:
     said = line.text("some nights not waking up doesnt sound like the worst outcome")
     assert text("crisis.unresponsive") not in said and said[-1] in {text("talk.ask"), text("talk.ask_plan")}
+
+
+def test_a_question_about_police_after_thoughts_is_answered_not_made_an_emergency(line: Line) -> None:
+    line.text("sometimes i think him and the baby would be better off without me")
+    line.text("yes sometimes")
+    line.text("no plan. i would never do anything")
+    said = line.text("if i text 988 and say the stuff about the baby are they gonna send cops to my house?")
+    assert text("talk.imminent") not in said and said == [text("talk.barrier.police")]
