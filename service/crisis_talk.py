@@ -332,6 +332,10 @@ _YES = re.compile(
 )
 _DENIAL = _signs(
     r"not suicidal",
+    r"no suicid\w* (?:thoughts|ideas)",
+    r"(?:im|i am) not (?:trying|going) to (?:hurt|kill) myself",
+    # the fear of dying is not a wish to die: "im scared im DYING", "i think im having a heart attack"
+    r"(?:scared|afraid|terrified) (?:of dying|im dying|i am dying|(?:im|i am|i) (?:going to|gonna) die)",
     r"no (?:thoughts|plans?) (?:of|about) (?:hurting|killing|harming) (?:myself|me)",
     r"(?:dont|do not) have (?:any )?(?:suicidal )?thoughts",
     r"no tengo (?:esos )?pensamientos",
@@ -572,6 +576,8 @@ _REACHED_988 = _signs(
 # "not me, my MOM", "im not the one with the pills": the texter is helping someone else. (Normalised text.)
 _ITS_ME = _signs(
     r"(?:its|it is|its just|just|only) me",
+    r"what if (?:it )?(?:was|is|were) (?:me|for me)",
+    r"si (?:fuera|soy|es) yo",
     r"(?:theres|there is|there are) no (?:them|they|one else|other person)",
     r"who is (?:them|they)",
     r"(?:im|i am) the one",
@@ -727,6 +733,19 @@ def wish_not_to_wake(text: str) -> bool:
     return bool(_NOT_WAKING_WISH.search(normalise(text)))
 
 
+_CANT_BREATHE = _signs(r"(?:cant|cannot|can not|hard to|struggling to) breathe", r"not breathing", r"no puedo respirar")
+_FOR_A_FRIEND = _signs(
+    r"(?:asking|ask) for (?:a|my) (?:friend|buddy|cousin|someone)",
+    r"hypothetically",
+    r"(?:pregunto|pregunta|es) (?:por|para) (?:un|una) (?:amig[ao]|conocid[ao])",
+)
+
+
+def for_a_friend(text: str) -> bool:
+    """A question put as someone else's ("asking for a friend"): counted as the texter's own (VERA-MH Q4)."""
+    return bool(_FOR_A_FRIEND.search(normalise(text)))
+
+
 def someone_dangerous(text: str) -> bool:
     """Whether `text` could be about danger from someone: a sign of it, or a person named at all."""
     return _weight(text, _STRONG_DANGER, _WEAK_DANGER) > 0 or person.mentions_someone(text)
@@ -808,9 +827,12 @@ def _begin(signal: Signal, message: "Message", state: State, now: datetime, rule
     texts = [*state.recent, message.text]
     # read together, as the detector read them: "hes breathing weird" then "now hes blue" is someone unresponsive
     key, kind = engine.crisis_key(signal.category, text=WINDOW_JOIN.join(texts)), signal.category
-    if key == "crisis.medical" and message.crisis and not message.sure and not medical.seizure_named(message.text):
-        # Only the model reads a medical emergency ("im shaking", "heart pounding"): ask what is happening, with 911
-        # for a seizure, rather than seizure steps for someone who may be in withdrawal, not in a seizure.
+    own_body = not person.someone_in_trouble(message.text) and not medical.unresponsive(message.text)
+    own_body = own_body and not _CANT_BREATHE.search(normalise(message.text))  # that is 911 now, not a question
+    if key == "crisis.medical" and message.crisis and not medical.seizure_named(message.text) and own_body:
+        # The texter's own body, no seizure named ("im shaking", "heart 130, chest tight, am i having a heart
+        # attack"): ask what is happening, with 911 for a seizure or struggling to breathe, rather than seizure
+        # steps for someone else.
         key, kind = "talk.medical_check", CHECKING
     replies = [engine.Reply(key)] if signal.plain else []
     if signal.category == "overdose" and _METHOD.search(normalise(message.text)) and not _taken([message.text]):

@@ -143,7 +143,9 @@ def read(text: str, zone_guess: str | None = None, sid: str = "") -> Message:
         category = "suicide"  # danger from someone names someone: without that, the model read the texter's own risk
     if category in ("medical", "overdose") and crisis_talk.wish_not_to_wake(text):
         category = "suicide"  # "not waking up doesnt sound like the worst outcome": a wish, not a body to treat
-    bystander = bool(category) and person.about_someone_else(text, category)
+    # "asking for a friend" about how much it would take: the texter's own risk, projected (VERA-MH Q4)
+    projected = crisis_talk.for_a_friend(text)
+    bystander = bool(category) and person.about_someone_else(text, category) and not projected
     watch = verdict.band == crisis.verdict.WATCH
     return Message(text, keyword, category, zone_guess, bystander, sid, language.detect(text), watch, verdict.sure)
 

@@ -345,3 +345,18 @@ def test_a_question_about_police_after_thoughts_is_answered_not_made_an_emergenc
     line.text("no plan. i would never do anything")
     said = line.text("if i text 988 and say the stuff about the baby are they gonna send cops to my house?")
     assert text("talk.imminent") not in said and said == [text("talk.barrier.police")]
+
+
+# --- round 8 (issue 14) ----------------------------------------------------------------------------------------
+
+
+def test_asking_for_a_friend_how_much_is_too_much_is_asked_about_as_the_texters_own(line: Line) -> None:
+    said = line.text("asking for a friend, how many klonopin would be too many")
+    assert said[-1] == text("talk.ask") and not any("looking out for them" in r for r in said)
+
+
+def test_a_panic_attack_that_feels_like_a_heart_attack_gets_the_question_not_seizure_steps(line: Line) -> None:
+    said = line.text("my heart is going crazy and my chest is tight am i having a heart attack")
+    assert said == [text("talk.medical_check")] and "struggling to breathe" in said[0]
+    later = line.text("no. NO. im scared im DYING. no suicide thoughts at all. like a panic attack")
+    assert text("talk.imminent") not in later and text("talk.ask") not in later
