@@ -172,6 +172,7 @@ _STRONG_DANGER = _signs(
     # with someone doing it: "kill me now, work was brutal" is an idiom (POLICY.md K7), "hell kill me" is not
     r"(?:he|she|they|hell|shell|theyll|hes|shes|gonna|going to|will|wants to|tried to|threatened to) (?:\w+ )?"
     r"(?:hurt|kill) me",
+    r"(?:pulled|held|came at me with|threatened me with) (?:a|the|his|her) (?:knife|gun|weapon|bat)(?: on me)?",
     r"(?:pushed|hit|hits|choked|grabbed|slapped|punched|shoved|beat) me",
     r"(?:car|truck) (?:just )?pulled (?:in|up)",
     r"(?:his|her|their) (?:car|truck) (?:is )?(?:parked )?(?:by|next to|near|behind|in the lot|outside)",
@@ -330,7 +331,9 @@ _YES = re.compile(
     r"^(?:yes|yeah|yea|ya|yep|yup|y$|si|kinda|kind of|sort of|sometimes|a little|a bit|i think so|probably|always"
     r"|all the time|every day|constantly|i am|i have|i do|honestly|ive been|been thinking|of course|obviously)\b"
 )
+_INTERJECTION = re.compile(r"^(?:(?:what|omg|wait|huh|lol|um+|uh+|bro|ugh|wtf|wow|god|oh|ok|okay)\b\W*)+")
 _DENIAL = _signs(
+    r"(?:im|i am) not like that",
     r"not suicidal",
     r"no suicid\w* (?:thoughts|ideas)",
     r"(?:im|i am) not (?:trying|going) to (?:hurt|kill) myself",
@@ -664,8 +667,8 @@ def imminent(texts: list[str], timing: bool = True, means: bool = True) -> bool:
     Without `means`, a named means does not count (the pills an overdose reply was about)."""
     for text in texts:
         words = _THEIR_PLAN.sub("", _NOT_SOON.sub("", normalise(text)))
-        if _NO_INTENT.search(words) and not _PLAN.search(words):
-            continue
+        if (_NO_INTENT.search(words) or _DENIAL.search(words)) and not _PLAN.search(words):
+            continue  # "I SAID NO. im not suicidal. my son pulled a knife on me": a denial, not the means
         if (
             (timing and _SOON.search(words))
             or _PLAN.search(words)
@@ -697,7 +700,7 @@ def means_named(texts: list[str]) -> str:
 
 def answer(text: str) -> bool | None:
     """A yes (unsure counts as yes: messages/POLICY.md C9 errs toward risk), a clear no, or None."""
-    words = normalise(text)
+    words = _INTERJECTION.sub("", normalise(text))  # "what?? no", "omg NO": the answer after the outburst
     if _DENIAL.search(words):
         return False
     if re.search(r"\b(?:yet|todavia|aun no)\b", words):
@@ -1115,7 +1118,8 @@ def _after_question(stage: str, message: "Message", state: State, texts: list[st
         means = means_named(texts)
         return THOUGHTS, [reply("talk.thoughts"), reply(f"talk.means.{means}") if means != "any" else _reach(texts)]
     not_yet = _NOT_TAKEN.search(normalise(message.text))  # "didnt take anything. yet": the means at hand, a yes
-    said = True if message.crisis or not_yet else answer(message.text)
+    denied = _DENIAL.search(normalise(message.text))
+    said = False if denied else True if message.crisis or not_yet else answer(message.text)
     if said is True:  # then plan, means and timing, as a counsellor would ask next (VERA-MH Q11)
         # "i havent taken them, just thinking about it": distance from what is at hand first (VERA-MH Q23)
         near = [reply(f"talk.means.{means_named(texts)}")] if not_yet else []

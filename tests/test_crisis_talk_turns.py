@@ -360,3 +360,16 @@ def test_a_panic_attack_that_feels_like_a_heart_attack_gets_the_question_not_sei
     assert said == [text("talk.medical_check")] and "struggling to breathe" in said[0]
     later = line.text("no. NO. im scared im DYING. no suicide thoughts at all. like a panic attack")
     assert text("talk.imminent") not in later and text("talk.ask") not in later
+
+
+def test_a_mother_threatened_by_her_son_with_a_knife_is_believed_and_asked_if_safe(line: Line) -> None:
+    line.text("my son pulled a knife on me tonight when i wouldnt give him my pills. im in my car")
+    said = line.text("what?? no. god no im not like that. im asking if its safe to go back in the house")
+    assert text("talk.ask_plan") not in said and text("talk.imminent") not in said
+    later = line.text("I SAID NO. im not suicidal. my son pulled a knife on me")
+    assert text("talk.imminent") not in later and text("talk.means.blade") not in later
+
+
+def test_omg_no_i_dont_want_to_die_is_a_no(line: Line) -> None:
+    line.text("havent slept in 3 nights and everything is too much, i cant keep doing this")
+    assert line.text("omg NO i dont want to die") == [text("talk.declined")]
