@@ -331,19 +331,19 @@ _YES = re.compile(
     r"^(?:yes|yeah|yea|ya|yep|yup|y$|si|kinda|kind of|sort of|sometimes|a little|a bit|i think so|probably|always"
     r"|all the time|every day|constantly|i am|i have|i do|honestly|ive been|been thinking|of course|obviously)\b"
 )
+_NOT_YET = _signs(r"yet", r"todavia", r"aun no")
 _INTERJECTION = re.compile(r"^(?:(?:what|omg|wait|huh|lol|um+|uh+|bro|ugh|wtf|wow|god|oh|ok|okay)\b\W*)+")
 _DENIAL = _signs(
     r"(?:im|i am) not like that",
     r"not suicidal",
     r"no suicid\w* (?:thoughts|ideas)",
-    r"(?:im|i am) not (?:trying|going) to (?:hurt|kill) myself",
+    r"(?:im|i am) not (?:gonna|going to|trying to) (?:hurt|kill) myself",
     # the fear of dying is not a wish to die: "im scared im DYING", "i think im having a heart attack"
     r"(?:scared|afraid|terrified) (?:of dying|im dying|i am dying|(?:im|i am|i) (?:going to|gonna) die)",
     r"no (?:thoughts|plans?) (?:of|about) (?:hurting|killing|harming) (?:myself|me)",
     r"(?:dont|do not) have (?:any )?(?:suicidal )?thoughts",
     r"no tengo (?:esos )?pensamientos",
-    r"(?:im|i am) not (?:gonna|going to|trying to) (?:kill|hurt) myself",
-    r"no (?:thoughts|suicidal thoughts)",
+    r"no thoughts",
     r"not (?:thinking|thought) (?:about|of) (?:suicide|killing myself|it)",
     r"(?:dont|do not) want to die",
     r"no (?:estoy pensando en|pienso en) (?:el )?suicidio",
@@ -613,7 +613,7 @@ _SLEEP_IT_OFF = _signs(
 )
 _WITHDRAWAL_Q = _signs(
     r"seizures?",
-    r"convulsions?",
+    r"convulsion(?:s|es)?",
     r"(?:go|get|going) to (?:the )?(?:er|hospital|urgent care)",
     r"cold turkey",
     r"(?:stopping|quitting|coming off|cold off|off) (?:klonopin|clonazepam|benzos|it|them|my meds)",
@@ -621,7 +621,6 @@ _WITHDRAWAL_Q = _signs(
     r"without (?:my |the |any )?(?:pills|meds|klonopin|it)",
     r"missed (?:my |\d+ |two |a few )?(?:doses?|days?|pills)",
     r"missing (?:it|them|my|doses?)",
-    r"convulsion(?:es)?",
     r"sin (?:mis |las )?pastillas",
 )
 """A question about withdrawal or its danger, asked inside a conversation: answered, not met with the script."""
@@ -703,7 +702,7 @@ def answer(text: str) -> bool | None:
     words = _INTERJECTION.sub("", normalise(text))  # "what?? no", "omg NO": the answer after the outburst
     if _DENIAL.search(words):
         return False
-    if re.search(r"\b(?:yet|todavia|aun no)\b", words):
+    if _NOT_YET.search(words):
         return True  # "no sir i aint took nothing yet": not a no (C9 errs toward risk)
     if _UNSURE.match(words):  # before the no: "no se" (I don't know) is not a no
         return True
@@ -935,6 +934,7 @@ def _switch(stage: str, kind: str, message: "Message", texts: list[str]) -> Turn
     hurt someone. Checked before any other answer, so a disclosure never gets a reply meant for something else."""
     reply, category, words = _engine().Reply, message.crisis, normalise(message.text)
     corrects = _CORRECTION.search(words) or _ITS_ME.search(words) or _NOT_TAKEN.search(words)
+    denied = _DENIAL.search(words)  # "nobody is hurting me. no thoughts of hurting myself": believed throughout
     if kind == HELPING and _ITS_ME.search(words):
         return _corrected(HELPING, message.text, texts)  # "theres no them. its ME": their own risk after all
     own = not person.mentions_someone(message.text) and _OWN_DESPAIR.search(words)
@@ -968,7 +968,7 @@ def _switch(stage: str, kind: str, message: "Message", texts: list[str]) -> Turn
         and not _taken([message.text])
         and not person.someone_in_trouble(message.text)
         and message.sure  # the model alone reads an emergency into fear ("will they send cops, with the baby here")
-        and not _DENIAL.search(words)
+        and not denied
     ):
         # The rules read an overdose or someone unresponsive into "got enough, done w this" or "not waking up":
         # inside the questions about suicide that is the person's own wish, not a body to treat.
@@ -983,7 +983,6 @@ def _switch(stage: str, kind: str, message: "Message", texts: list[str]) -> Turn
         return IMMINENT, kind, [reply("talk.heard")]  # said again, plainly: heard, not a rotation
     # The model alone reads suicide into a helper's fear or a threat's anger: there only the rules' word counts.
     bodily = kind in ("medical", "overdose", CHECKING) or stage == SAFE_Q
-    denied = _DENIAL.search(words)  # "nobody is hurting me. no thoughts of hurting myself"
     if (
         thoughts
         and kind != HELPING
@@ -1117,8 +1116,9 @@ def _after_question(stage: str, message: "Message", state: State, texts: list[st
         # get distance from them (messages/POLICY.md C7).
         means = means_named(texts)
         return THOUGHTS, [reply("talk.thoughts"), reply(f"talk.means.{means}") if means != "any" else _reach(texts)]
-    not_yet = _NOT_TAKEN.search(normalise(message.text))  # "didnt take anything. yet": the means at hand, a yes
-    denied = _DENIAL.search(normalise(message.text))
+    words = normalise(message.text)
+    not_yet = _NOT_TAKEN.search(words)  # "didnt take anything. yet": the means at hand, a yes
+    denied = _DENIAL.search(words)
     said = False if denied else True if message.crisis or not_yet else answer(message.text)
     if said is True:  # then plan, means and timing, as a counsellor would ask next (VERA-MH Q11)
         # "i havent taken them, just thinking about it": distance from what is at hand first (VERA-MH Q23)
