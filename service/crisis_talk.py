@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from service import checkins, crisis, optout
+from service import checkins, crisis, keywords, optout
 from service.config import ALERT_LEVELS
 from service.crisis import medical, person
 from service.keywords import normalise
@@ -170,8 +170,10 @@ _STRONG_DANGER = _signs(
     r"threat\w*",
     r"(?:afraid|scared|terrified) (?:to go home|of (?:him|her|them)|hell|hes going to|shes going to)",
     # with someone doing it: "kill me now, work was brutal" is an idiom (POLICY.md K7), "hell kill me" is not
-    r"(?:he|she|they|hell|shell|theyll|hes|shes|gonna|going to|will|wants to|tried to|threatened to) (?:\w+ )?"
+    r"(?:he|she|they|hell|shell|theyll)(?: is| s| are| re)? (?:gonna |going to |will |wants to |tried to )?(?:\w+ )?"
     r"(?:hurt|kill) me",
+    r"(?:hes|shes|theyre|he is|she is|they are) (?:gonna|going to) (?:\w+ )?(?:hurt|kill) me",
+    r"threatened to (?:\w+ )?(?:hurt|kill) me",
     r"(?:pulled|held|came at me with|threatened me with) (?:a|the|his|her) (?:knife|gun|weapon|bat)(?: on me)?",
     r"(?:pushed|hit|hits|choked|grabbed|slapped|punched|shoved|beat) me",
     r"(?:car|truck) (?:just )?pulled (?:in|up)",
@@ -181,6 +183,19 @@ _STRONG_DANGER = _signs(
     r"(?:knocking|banging|pounding) (?:on|at)? ?(?:the|my)? ?door",
     r"(?:hes|shes|he is|she is) knocking",
     r"(?:me pego|me empujo|me golpeo|me va a (?:pegar|matar|golpear))",
+    r"me (?:pega|golpea|empuja|amenaza|amenazo|persigue|sigue|esta siguiendo)",
+    r"(?:ya )?(?:viene|va|vienen) (?:para|pa|a) (?:la casa|aca|aqui|mi casa)",
+    r"(?:viene|va|esta|vienen) en camino",
+    r"(?:esta|estan) (?:aqui )?(?:afuera|en la puerta)",
+    r"(?:me voy a|te vas a|vas a|me va a hacer) arrepentir",
+    r"me las vas a pagar",
+    r"me (?:agarro|apreto|ahorco|agarra|aprieta|ahorca) (?:del|el) cuello",
+    r"(?:tengo|me da) miedo (?:de (?:el|ella)|a (?:el|ella)|de que (?:venga|llegue|regrese|vuelva))",
+    r"(?:el|ella) (?:que |q )?me da miedo",
+    r"(?:golpeando|tocando|pateando|tocan|golpean) (?:fuerte )?(?:la|mi) puerta",
+    r"(?:no me (?:las |los )?quiere dar|se (?:las|los) llevo|me (?:las|los) (?:quito|esconde|escondio))",
+    r"(?:las|los) tiene mi (?:pareja|esposo|novio|marido)",
+    r"(?:su|la) (?:troca|camioneta|carro|coche) (?:esta )?(?:afuera|aqui)",
     r"broke my",
     r"hes home",
     r"shes home",
@@ -191,7 +206,7 @@ _STRONG_DANGER = _signs(
 _WEAK_DANGER = _signs(
     r"angry", r"furious", r"yelling", r"screaming", r"drunk again", r"raging", r"coming home", r"(?:really )?mad at me",
     r"(?:gonna|going to) come by", r"keeps (?:texting|calling|showing up)",
-    r"enojado", r"furioso", r"gritando",
+    r"enojado", r"furioso", r"gritando", r"celoso", r"borracho otra vez", r"me grita", r"tengo miedo",
 )  # fmt: skip
 
 _SOON = _signs(
@@ -213,11 +228,21 @@ _SOON = _signs(
     r"(?:roommate|wife|husband|partner|everyone|family) (?:leaves?|is gone|goes away)",
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
 )
-_NOT_SOON = re.compile(r"\bnot (?:today|tonight|right now|now|soon|this week)\b")
+_NOT_SOON = re.compile(
+    r"\bnot (?:today|tonight|right now|now|soon|this week)\b"
+    # a day gone by is not a time to act: "havent slept since sunday"
+    r"|\b(?:since|last|desde el) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|miercoles"
+    r"|jueves|viernes|sabado|domingo|today|this morning)\b"
+)
 # "no plan", "im not gonna do anything tonight": a denial of plan or intent (VERA-MH Q11), which a named means or a
 # time in the same text does not overturn (messages/POLICY.md C10: imminent is a plan and intent for the next day).
 _NO_INTENT = _signs(
     r"no plan",
+    r"(?:not|never|wont be|aint) (?:doing|do) (?:anything|nothing|it|that)",
+    r"(?:its|it is|thats|that is) not (?:for )?(?:tonight|today|now|soon)",
+    r"no (?:las|los|la|lo|me las|me los) (?:voy|pienso) a tomar",
+    r"no (?:pensaba|pienso|voy a) usar nada",
+    r"no (?:pienso|voy a) hacer (?:nada|eso)",
     r"(?:not|never) (?:gonna|going to|planning to|planning on) (?:do|act on|try) (?:anything|it|that)",
     r"(?:wont|will not|would never|never) (?:do|act on|try) (?:anything|it|that)",
     r"no (?:voy|pienso) a hacer(?:lo| nada)",
@@ -348,6 +373,9 @@ _DENIAL = _signs(
     r"(?:dont|do not) want to die",
     r"no (?:estoy pensando en|pienso en) (?:el )?suicidio",
     r"no quiero (?:matarme|morir|suicidarme)",
+    r"no me quiero (?:matar|morir|suicidar)",
+    r"why (?:the hell |tf )?(?:would|did) (?:u|you) (?:jump to|ask|think|say|go to) (?:that|this|suicide)",
+    r"(?:por que|porque|xq) (?:me )?(?:preguntas|dices) eso",
 )
 """A plain denial said anywhere in an answer ("what?? no im not suicidal"), believed (VERA-MH; POLICY.md C10)."""
 _ACCEPT = re.compile(r"^(?:yes|yeah|yea|yep|yup|y$|ok|okay|sure|please|send|go ahead|that would help|si|dale|va)\b")
@@ -510,6 +538,33 @@ _CONNECT = _signs(
     r"(?:cual es|cual era) el numero",
 )
 # A question about what 988 is for: "988 is only for suicide?", "would they even know about benzos". (Normalised.)
+_QUESTION = re.compile(
+    r"^(?:\w+ )?(?:can|could|is|are|does|do|should|will|would|how|what|whats|why|when|se puede|puedo|cuanto|como"
+    r"|que|por que|es normal|hay)\b"
+)
+"""A text put as a question, which a topic it names answers inside a conversation too."""
+_ASKS_DV = _signs(
+    r"violencia (?:domestica|familiar|de genero)",
+    r"mujeres (?:que|q) (?:las )?(?:golpean|pegan|maltratan)",
+    r"(?:domestic violence|dv|abuse) (?:hotline|line|number)",
+    r"(?:hotline|number|line) for (?:abuse|women|domestic violence|dv)",
+)
+"""A request for the domestic violence hotline, in so many words: given, in any stage (POLICY.md C12)."""
+_988_POLICE = _signs(
+    r"(?:does|do|will|would|can|could) (?:988|they|them|the lifeline|the counselors?|the crisis line|it) (?:\w+ )?"
+    r"(?:send|call|get) (?:the )?(?:police|cops)",
+    r"(?:send|call) (?:the )?(?:police|cops) or not",
+    r"(?:are|is) (?:they|988|it) (?:gonna|going to) (?:send|call) (?:the )?(?:police|cops)",
+    r"988 (?:is|was) (?:who|the one that|the ones who) called the (?:police|cops)",
+    r"(?:el )?988 (?:manda|llama) (?:a )?(?:la policia|los policias)",
+)
+"""A question whether 988 sends the police: answered honestly, without a promise (POLICY.md C13)."""
+_988_TELLS = _signs(
+    r"(?:would|will|does|do|can) (?:988|they|them|it) (?:\w+ )?(?:tell|call|text|contact) my (?:mom|mother|dad|father"
+    r"|parents|family|boss|wife|husband)",
+    r"(?:le|les) (?:dicen|diran|avisan) a mi (?:mama|papa|familia)",
+)
+"""A question whether 988 tells the family: confidential, as 988 says of itself."""
 _ABOUT_988 = _signs(
     r"988 (?:is|es) (?:only |just |solo )?(?:for|para)",
     r"(?:is|isnt) 988 (?:only |just )?(?:for|about)",
@@ -549,7 +604,7 @@ _PHONE_SEEN = _signs(
 )
 # A goodbye: "ok bye", "gotta go", "forget it", "me voy". (Normalised text, the whole text.)
 _BYE = re.compile(
-    r"(?:^|\W)(?:bye|goodbye|gotta go|gonna go|i have to go|im done here|forget it|never mind|nevermind|adios|chao"
+    r"(?:^|\W)(?:bye|goodbye|gotta go|gonna go|i have to go|im done here|forget it|never mind|nevermind|adios|chao|chau"
     r"|me voy|olvidalo|ya me voy)[\s.!]*$"
 )
 # Breathing that is slow or strange, told by someone helping: "7 breaths a minute", "gurgling", "snoring loud".
@@ -575,6 +630,11 @@ _REACHED_988 = _signs(
     r"(?:im|i am) talking to them",
     r"(?:theyre|they are) asking me",
     r"(?:le escribi|escribi|llame|estoy hablando con|estoy escribiendo) (?:al )?988",
+)
+_WILL_REACH = _signs(
+    r"(?:ill|i will|i might|maybe ill|maybe i will|im gonna|im going to|i could) (?:\w+ )?(?:text|call|try) (?:the )?"
+    r"(?:988|lifeline|crisis line)",
+    r"(?:voy a|le voy a|quizas|capaz) (?:\w+ )?(?:escribir|llamar|mandar) (?:al )?988",
 )
 # "not me, my MOM", "im not the one with the pills": the texter is helping someone else. (Normalised text.)
 _ITS_ME = _signs(
@@ -611,12 +671,75 @@ _SLEEP_IT_OFF = _signs(
     r"(?:dejar|dejarlo|dejarla) dormir",
     r"que se le pase durmiendo",
 )
+_GOING_WITHOUT = _signs(
+    r"ran out",
+    r"run out",
+    r"out of (?:my |the |his |her )?(?:pills|meds|klonopin|kpins?|clonazepam|xanax|benzos|bars|rivotril)",
+    r"(?:\d+|two|three|four|five|a few|couple|couple of) days? (?:without|off|no|sin)",
+    r"without (?:my |the |his |her |any )?(?:pills|meds|klonopin|clonazepam|it|them|a dose|doses)",
+    r"(?:off|stopped) (?:everything|it all|cold turkey)",
+    r"cold turkey",
+    r"cold off",
+    r"se me (?:acabo|acabaron|terminaron)",
+    r"(?:llevo|lleva|van) (?:\d+|dos|tres|cuatro|cinco|unos) dias sin",
+    r"sin (?:mi |mis |la |las |el |su |sus )?(?:dosis|pastillas|rivotril|clonazepam|medicina|tomarla|tomarlas)",
+)
+"""Going without the medicine ("ran out 3 days ago", "llevo 2 dias sin mi dosis"): withdrawal, whose danger is
+seizures, not too much taken."""
+
+
+_NOBODY_HURTING = _signs(r"(?:nobody|no one|noone) is hurting (?:me|anybody|anyone)", r"nadie me (?:esta )?lastima")
+_HAND_OVER = _signs(
+    r"(?:him|her|them|brother|sister|friend|mom|dad|wife|husband|neighbor|buddy|son|daughter|cousin)(?: \w+){0,3}"
+    r" (?:come get|come take|take|hold|keep|pick up|lock up|hang on to) (?:the |my |dads |his |her |our |all the |my"
+    r" dads )?(?:gun|guns|rifle|pistol|pills|meds|bottle|knife|knives|razor|blade)",
+    r"(?:come get|come take) (?:the |my |dads |my dads )?(?:gun|guns|rifle|pistol|pills|meds)",
+    r"(?:que|q) (?:se lleve|me guarde|guarde|venga por) (?:la pistola|el arma|las pastillas|el rivotril)",
+)
+"""Someone else taking the means away ("if i tell my brother to come get the gun would that help"): said yes to."""
+
+
+def going_without(text: str) -> bool:
+    """Whether `text` says the medicine ran out or was stopped, and nothing was taken (the model reads an overdose
+    into "ran out of my klonopin", from the pill words)."""
+    words = normalise(text)
+    return bool(_GOING_WITHOUT.search(words)) and not (_TAKEN.search(words) and not _NOT_TAKEN.search(words))
+
+
+_ASKS_IF_SAFE = _signs(
+    r"(?:can|could|should|do) (?:i|you|u|someone|people) (?:still )?(?:take|have|mix|drink)",
+    r"(?:is it|its|is that) (?:ok|okay|safe|bad|dangerous)",
+    r"se (?:puede|pueden) (?:tomar|mezclar)",
+    r"(?:puedo|podria) (?:tomar|mezclar|tomarme)",
+    r"(?:es|seria) (?:peligroso|malo)",
+    r"hace mal",
+)
+_DRINKS = _signs(
+    r"alcohol", r"drinks?", r"drinking", r"wine", r"beers?", r"liquor", r"vino", r"copas?", r"cervezas?", r"tragos?",
+)  # fmt: skip
+
+
+def asks_about_mixing(text: str) -> bool:
+    """A question whether the medicine and a drink go together, nothing said to be taken: the answer about
+    mixing, which names the danger, not the overdose reply the model reads into it."""
+    words = normalise(text)
+    return bool(_ASKS_IF_SAFE.search(words) and _DRINKS.search(words)) and not _taken([text])
+
+
 _WITHDRAWAL_Q = _signs(
     r"seizures?",
     r"convulsion(?:s|es)?",
     r"(?:go|get|going) to (?:the )?(?:er|hospital|urgent care)",
     r"cold turkey",
-    r"(?:stopping|quitting|coming off|cold off|off) (?:klonopin|clonazepam|benzos|it|them|my meds)",
+    r"(?:stop|stopping|quit|quitting|coming off|cold off|off) (?:taking )?(?:klonopin|clonazepam|benzos|it|them|my"
+    r" meds)",
+    r"(?:dejar|dejarlo|dejarla|lo dejo|la dejo) de golpe",
+    r"(?:walls|things) (?:look like (?:theyre|they are) )?(?:breathing|moving|melting)",
+    r"(?:seeing|sees|hearing|hears) (?:things|stuff|people|bugs|voices)",
+    r"hallucinat\w*",
+    r"\ber\b (?:yes or no|or not)",
+    r"(?:is|will|can|could) (?:this|it|withdrawal|that) (?:\w+ )?kill me",
+    r"(?:take|taking|bring|drive) (?:him|her|them) to (?:the )?(?:er|hospital)",
     r"ran out",
     r"without (?:my |the |any )?(?:pills|meds|klonopin|it)",
     r"missed (?:my |\d+ |two |a few )?(?:doses?|days?|pills)",
@@ -668,11 +791,8 @@ def imminent(texts: list[str], timing: bool = True, means: bool = True) -> bool:
         words = _THEIR_PLAN.sub("", _NOT_SOON.sub("", normalise(text)))
         if (_NO_INTENT.search(words) or _DENIAL.search(words)) and not _PLAN.search(words):
             continue  # "I SAID NO. im not suicidal. my son pulled a knife on me": a denial, not the means
-        if (
-            (timing and _SOON.search(words))
-            or _PLAN.search(words)
-            or (means and any(p.search(words) for p in MEANS.values()))
-        ):
+        means_here = means and not going_without(text) and any(p.search(words) for p in MEANS.values())
+        if (timing and _SOON.search(words)) or _PLAN.search(words) or means_here:
             return True
     return False
 
@@ -791,7 +911,8 @@ def respond(message: "Message", state: State, now: datetime, rules: checkins.Rul
     police = barrier(message.text) == "police"
     if not message.crisis and "988" in words and (police or _ABOUT_988.search(words)):
         # "if i text 988 do they call the cops": answered as asked, in a conversation or not
-        return [_engine().Reply("talk.barrier.police" if police else "talk.about_988")], []
+        key = "talk.988_police" if _988_POLICE.search(words) else "talk.barrier.police" if police else "talk.about_988"
+        return [_engine().Reply(key)], []
     signal = Signal(message.crisis, message.sure or message.crisis in EMERGENCIES, True) if message.crisis else None
     reads_window = not state.opted_out and message.keyword not in _engine().plain_keywords()
     if signal is None and reads_window and not optout.intent(message.text):  # a request to stop is its own answer
@@ -831,10 +952,11 @@ def _begin(signal: Signal, message: "Message", state: State, now: datetime, rule
     key, kind = engine.crisis_key(signal.category, text=WINDOW_JOIN.join(texts)), signal.category
     own_body = not person.someone_in_trouble(message.text) and not medical.unresponsive(message.text)
     own_body = own_body and not _CANT_BREATHE.search(normalise(message.text))  # that is 911 now, not a question
-    if key == "crisis.medical" and message.crisis and not medical.seizure_named(message.text) and own_body:
-        # The texter's own body, no seizure named ("im shaking", "heart 130, chest tight, am i having a heart
-        # attack"): ask what is happening, with 911 for a seizure or struggling to breathe, rather than seizure
-        # steps for someone else.
+    without = going_without(message.text) and not medical.unresponsive(message.text)
+    if key == "crisis.medical" and message.crisis and not medical.seizure_named(message.text) and (own_body or without):
+        # The texter's own body, or anyone's withdrawal ("he ran out, its been 5 days"), no seizure named: ask what
+        # is happening, with 911 for a seizure or struggling to breathe, rather than seizure steps for a seizure
+        # no one named.
         key, kind = "talk.medical_check", CHECKING
     replies = [engine.Reply(key)] if signal.plain else []
     if signal.category == "overdose" and _METHOD.search(normalise(message.text)) and not _taken([message.text]):
@@ -844,7 +966,7 @@ def _begin(signal: Signal, message: "Message", state: State, now: datetime, rule
         replies.append(engine.Reply("talk.ask"))
     elif signal.category in EMERGENCIES:
         stage = EMERGENCY
-        if signal.category in POISONINGS and person.someone_in_trouble(message.text):
+        if signal.category in POISONINGS and kind != CHECKING and person.someone_in_trouble(message.text):
             kind = HELPING  # "my son took my klonopin": the helper's replies, though the words read as the texter's
         elif signal.category == "harm_to_others" and signal.plain:
             replies.append(engine.Reply(OTHERS_ASK))  # the direct question, about them and about the texter too
@@ -861,11 +983,17 @@ def _begin(signal: Signal, message: "Message", state: State, now: datetime, rule
         stage = ASK
         replies.append(engine.Reply("talk.ask"))
     level = _higher(_STAGE_LEVEL[stage], "high" if signal.plain or signal.detected else "possible")
-    violence = signal.category in checkins.NO_FOLLOW_UP
+    if state.opted_out:
+        # Carriers block every text to them until START: no question they could not get an answer to, and a person
+        # is alerted at any level, as the line cannot follow up.
+        replies = [*replies[:1], engine.Reply("talk.opted_out")]
+    # No gentle check after violence (it would show on a phone an abuser may read, POLICY.md L3), nor after STOP.
+    checked = signal.category not in checkins.NO_FOLLOW_UP and not state.opted_out
     effects: list[Effect] = [] if state.known else [engine.MarkSeen()]
     escalation = state.escalation or message.sid
     if not state.escalation:
-        effects.append(engine.Escalate(signal.category, message.text, level, alert=_alerted(level, rules)))
+        alert = _alerted(level, rules) or state.opted_out
+        effects.append(engine.Escalate(signal.category, message.text, level, alert=alert))
     else:  # still open from an earlier conversation: this one joins it (on-call is alerted only if risk rose)
         if signal.plain:
             effects.append(engine.Attach(escalation, signal.category, message.text))
@@ -874,8 +1002,7 @@ def _begin(signal: Signal, message: "Message", state: State, now: datetime, rule
     effects += [
         _stage(stage, now, turns=0, level=level, escalation=escalation, kind=kind, last=replies[-1].key),
         *checkins.after_crisis(state, message.zone_guess, now, rules, signal.category),
-        # No gentle check after violence either: it would show on a phone an abuser may read (POLICY.md L3).
-        *([checkins.Later("crisis_check", now + CHECK_DELAY)] if stage in QUESTIONS and not violence else []),
+        *([checkins.Later("crisis_check", now + CHECK_DELAY)] if stage in QUESTIONS and checked else []),
         Exchange(escalation, tuple(texts), tuple(replies)),
     ]
     return replies, effects
@@ -942,15 +1069,47 @@ def _switch(stage: str, kind: str, message: "Message", texts: list[str]) -> Turn
         # "a veces quisiera dormirme y ya no despertar": the helper's own thoughts, said of themselves (the model
         # alone counts only then: it reads a helper's fear for someone as suicide too)
         return (PLAN, category, [reply("talk.ask_plan")]) if message.sure else (ASK, category, [reply("talk.ask")])
+    if kind != HELPING and (_NOT_ME.search(words) or (message.bystander and message.sure)):
+        # "not me, my MOM": someone else is at risk, and the texter is helping (the helper's reply, then theirs). The
+        # risk is the one the conversation is about unless the rules name another ("not me. HIM. my son said it"
+        # reads as violence to the model alone).
+        named = category if message.sure else kind if kind in crisis.CATEGORIES else "suicide"
+        return EMERGENCY, HELPING, [reply(_engine().crisis_key(named, True, message.text))]
     if stage == EMERGENCY and kind != HELPING and corrects and not _taken([message.text]):
         # "im not having a seizure", "nothing taken": the emergency named in a correction is not one
         return _corrected(kind, message.text, texts)
-    if kind != HELPING and (_NOT_ME.search(words) or (message.bystander and message.sure)):
-        # "not me, my MOM": someone else is at risk, and the texter is helping (the helper's reply, then theirs)
-        return EMERGENCY, HELPING, [reply(_engine().crisis_key(category or "suicide", True, message.text))]
+    thoughts_named = message.sure and category in ("suicide", "self_harm")
+    if (
+        stage == EMERGENCY
+        and kind in (CHECKING, "medical", HELPING)
+        and going_without(message.text)
+        and not thoughts_named
+    ):
+        # "he didnt TAKE anything. he RAN OUT": withdrawal, whose danger is seizures (unless the rules name more)
+        return EMERGENCY, CHECKING if kind != HELPING else kind, [reply("talk.withdrawal")]
+    stands_down = (_NO_INTENT.search(words) or denied) and not imminent([message.text], means=False)
+    if stage == IMMINENT and kind != HELPING and stands_down:
+        # "not doing anything tonight but sleep", "its not tonight anyway": believed; thoughts with the means near,
+        # not 911 again and again (VERA-MH Q25)
+        means = means_named(texts)
+        return (
+            THOUGHTS,
+            kind,
+            [reply("talk.not_tonight"), reply(f"talk.means.{means}") if means != "any" else _reach(texts)],
+        )
+    if stage in DANGER_STAGES and kind != HELPING and not danger_signs(message.text) and not denied:
+        means = any(pattern.search(words) for pattern in MEANS.values())
+        thoughts_said = category in ("suicide", "self_harm") and (message.sure or means or _OWN_DESPAIR.search(words))
+        if (_ITS_ME.search(words) or thoughts_said) and suicidal(texts):
+            # "not doing another week of this. i got my dads gun", "nobody is hurting me. im the one w the gun": the
+            # danger is to themselves, and the means are what to talk about (VERA-MH Q23), not a room that locks
+            if imminent(texts):
+                return IMMINENT, "suicide", _imminent_replies(texts)
+            return PLAN, "suicide", [reply("talk.ask_plan")]
     if (
         stage not in DANGER_STAGES
         and kind != HELPING
+        and not _NOBODY_HURTING.search(words)
         and someone_dangerous(message.text)
         and (danger_signs(message.text) or (category and _weight(message.text, _STRONG_DANGER, _WEAK_DANGER)))
     ):
@@ -959,7 +1118,16 @@ def _switch(stage: str, kind: str, message: "Message", texts: list[str]) -> Turn
     if stage in (ASK, SAFE_Q) and _JOKE.search(words) and not message.sure:
         return ENDED, kind, [reply("talk.misread")]  # "kill me now 💀 ... its just an expression": believed
     talking = stage in (ASK, PLAN, THOUGHTS, IMMINENT)
-    asked = stage != THOUGHTS  # after the questions, a time or the means already named is not news; a plan is
+    negated = denied or _NO_INTENT.search(words)  # "no las voy a tomar todas": the rules' overdose, denied
+    # After the questions, a time or the means already named is not news; a plan is, and so is means not named
+    # before ("i got my dads gun ... tonight").
+    new_means = next((name for name, pattern in MEANS.items() if pattern.search(words)), "any")
+    before = means_named(texts[:-1])  # "alcohol" there is pills and a drink: pills are not news
+    news = new_means not in ("any", before, "pills" if before == "alcohol" else "") and not going_without(message.text)
+    asked = (stage != THOUGHTS or news) and not going_without(message.text)
+    if stage == IMMINENT and news:
+        # means not named before ("i got my dads gun"): distance from those, said now (VERA-MH Q23)
+        return IMMINENT, kind, [reply("talk.heard"), reply(f"talk.means.{new_means}")]
     if stage in (ASK, PLAN, THOUGHTS) and imminent([message.text], asked, asked) and not _taken(texts):
         return IMMINENT, kind, _imminent_replies(texts)  # "been saving them, got enough" answers the question
     if (
@@ -968,12 +1136,12 @@ def _switch(stage: str, kind: str, message: "Message", texts: list[str]) -> Turn
         and not _taken([message.text])
         and not person.someone_in_trouble(message.text)
         and message.sure  # the model alone reads an emergency into fear ("will they send cops, with the baby here")
-        and not denied
+        and not negated
     ):
         # The rules read an overdose or someone unresponsive into "got enough, done w this" or "not waking up":
         # inside the questions about suicide that is the person's own wish, not a body to treat.
         return (stage, kind, [reply("talk.heard")]) if stage == IMMINENT else (IMMINENT, kind, _imminent_replies(texts))
-    if category in EMERGENCIES and message.sure and (stage != EMERGENCY or kind == CHECKING):
+    if category in EMERGENCIES and message.sure and (stage != EMERGENCY or kind == CHECKING) and not negated:
         return EMERGENCY, category, [reply(_engine().crisis_key(category, text=message.text))]
     worse = medical.unresponsive(message.text) or _SLOW_BREATHING.search(words)
     if kind == HELPING and worse and not _help_coming(message.text):
@@ -994,7 +1162,8 @@ def _switch(stage: str, kind: str, message: "Message", texts: list[str]) -> Turn
         if imminent([message.text], means=False):
             return IMMINENT, category, _imminent_replies(texts)
         return (PLAN, category, [reply("talk.ask_plan")]) if message.sure else (ASK, category, [reply("talk.ask")])
-    if stage not in DANGER_STAGES and kind != HELPING and category == "violence" and message.sure:
+    nobody = _NOBODY_HURTING.search(words)  # "DOMESTIC VIOLENCE?? nobody is hurting me": the rules' word, denied
+    if stage not in DANGER_STAGES and kind != HELPING and category == "violence" and message.sure and not nobody:
         return _ask_safe()
     # A model-only urge to hurt someone changes only a conversation about a body (the model reads distress at a
     # person's own risk, or at a helper's fear, as one); an urge the rules name changes any.
@@ -1033,6 +1202,8 @@ def _corrected(kind: str, text: str, texts: list[str]) -> Turn:
     if _NOT_TAKEN.search(normalise(text)) and kind == "overdose":
         # "didnt take anything. yet": the means at hand and no word on why; the direct question (VERA-MH Q8)
         return ASK, "suicide", [reply(f"talk.means.{means_named(texts)}"), reply("talk.ask")]
+    if kind == CHECKING and any(going_without(t) for t in texts):
+        return EMERGENCY, CHECKING, [reply("talk.withdrawal")]  # "no seizure, he ran out": withdrawal is still a risk
     return ENDED, kind, [reply("talk.misread")]
 
 
@@ -1047,6 +1218,10 @@ def _answer_within(stage: str, kind: str, message: "Message", state: State, text
     if stage in DANGER_STAGES and (_WHO_TO_TEXT.search(words) or obstacle == "police"):
         # Someone in danger from another person who will not call the police, or asks where to text: the hotline.
         return stage, kind, [reply("talk.barrier.police_danger" if obstacle == "police" else "talk.danger.3")]
+    if stage not in DANGER_STAGES and _HAND_OVER.search(words):
+        return stage, kind, [reply("talk.hand_over")]
+    if _ASKS_DV.search(words) and not _NOBODY_HURTING.search(words):
+        return stage, kind, [reply("talk.danger.3")]
     if stage in DANGER_STAGES and _PHONE_SEEN.search(words):
         return stage, kind, [reply("talk.phone_safety")]
     if stage == ASK and answer(message.text) is False:
@@ -1058,6 +1233,10 @@ def _answer_within(stage: str, kind: str, message: "Message", state: State, text
         return stage, kind, [reply("talk.connect")]
     if _CONNECT.search(words):
         return stage, kind, [reply("talk.connect")]
+    if _988_POLICE.search(words) and not (stage == EMERGENCY and kind in POISONINGS):
+        return stage, kind, [reply("talk.988_police")]
+    if _988_TELLS.search(words):
+        return stage, kind, [reply("talk.988_private")]
     if _ABOUT_988.search(words) and obstacle != "police":
         return stage, kind, [reply("talk.about_988")]
     if _BYE.search(words):  # never let them go without the numbers and an open door
@@ -1073,6 +1252,8 @@ def _answer_within(stage: str, kind: str, message: "Message", state: State, text
         return stage, kind, [reply("talk.ask_them")]
     if stage == EMERGENCY and kind == HELPING and _NALOXONE.search(words):
         return stage, kind, [reply("talk.naloxone")]
+    if _WILL_REACH.search(words) and not _NOT_CALLING.search(words):
+        return stage, kind, [reply("talk.will_reach")]  # "maybe ill text the 988 thing tomorrow": a step, said back
     if _REACHED_988.search(words) and not _NOT_CALLING.search(words):
         return stage, kind, [reply("talk.reached_out")]
     if stage not in DANGER_STAGES and _OWN_STEP.search(words):
@@ -1083,6 +1264,10 @@ def _answer_within(stage: str, kind: str, message: "Message", state: State, text
         return stage, kind, [reply("talk.words.friend", {"who": who}) if who else reply("talk.words.someone")]
     if obstacle and (stage not in QUESTIONS or answer(message.text) is None):
         return stage, kind, [reply(_barrier_key(obstacle, stage, kind))]
+    topic = keywords.find_topic(message.text) if _QUESTION.search(words) or "?" in message.text else None
+    asked_back = stage in QUESTIONS and answer(message.text) is not None  # the answer to the question comes first
+    if topic not in (None, "topic.menu", "topic.about") and not message.sure and not asked_back:
+        return stage, kind, [reply(topic)]  # "can the doc even slow it down": the answer, in the conversation
     if stage == SAFE_Q or (stage == SAFE_NOW and danger_signs(message.text)):
         new_stage, replies = _after_safety_question(message.text, state)
         return new_stage, kind, replies

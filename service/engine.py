@@ -141,6 +141,10 @@ def read(text: str, zone_guess: str | None = None, sid: str = "") -> Message:
         category = "violence"  # the model knows risk better than its kind: signs of someone dangerous decide it
     elif category == "violence" and not verdict.sure and not crisis_talk.someone_dangerous(text):
         category = "suicide"  # danger from someone names someone: without that, the model read the texter's own risk
+    if category == "overdose" and not verdict.sure and crisis_talk.asks_about_mixing(text):
+        category = None  # "can i take it after a few glasses of wine?": the answer about mixing names the danger
+    elif category == "overdose" and not verdict.sure and crisis_talk.going_without(text):
+        category = "medical"  # "ran out of my klonopin, shaking": withdrawal, asked about, not overdose steps
     if category in ("medical", "overdose") and crisis_talk.wish_not_to_wake(text):
         category = "suicide"  # "not waking up doesnt sound like the worst outcome": a wish, not a body to treat
     # "asking for a friend" about how much it would take: the texter's own risk, projected (VERA-MH Q4)
@@ -258,7 +262,9 @@ def _respond(
             # the crisis reply) gets no more copies of it.
             return [], [*first_contact, Attach(state.escalation, message.crisis, message.text)]
         talking = crisis_talk.active(state, now) not in ("", crisis_talk.DECLINED)
-        if message.bystander and not talking:  # a text inside a conversation is answered inside it
+        # A text inside a conversation is answered inside it; so is someone's withdrawal, asked about first.
+        withdrawal = message.crisis == "medical" and not message.sure and crisis_talk.going_without(message.text)
+        if message.bystander and not talking and not withdrawal:
             return _bystander(message, state, now, rules, first_contact)
         talk = crisis_talk.respond(message, state, now, rules)
         if talk:

@@ -182,6 +182,17 @@ def test_stop_help_and_forget_work_exactly_inside_a_conversation(line: Line) -> 
     assert line.text("FORGET YES") == [text("forget.done")]
 
 
+def test_a_crisis_text_after_stop_gets_the_numbers_says_start_is_needed_and_alerts_a_person(line: Line) -> None:
+    line.text("STOP")
+    replies = line.text("i want to die, i have my pills saved")
+    # no question they could not get an answer to: carriers block every text to them until START
+    assert replies[1:] == [text("talk.opted_out")] and "988" in replies[0] and "START" in replies[1]
+    assert not any("?" in reply for reply in replies)
+    assert alerts(line)  # the line cannot follow up by text, so a person is told at any level
+    assert line.text("are you there") == []  # still opted out: silence, as the reply said
+    assert line.text("START") == [text("optin")]
+
+
 def test_forget_erases_the_recent_texts_and_the_exchange(line: Line) -> None:
     line.text("so tired")
     line.text("whats the point")

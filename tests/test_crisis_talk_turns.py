@@ -49,7 +49,8 @@ def test_a_helper_never_gets_replies_meant_for_the_person_at_risk(line: Line) ->
 def test_an_emergency_only_the_model_read_is_asked_about_and_a_correction_is_believed(line: Line) -> None:
     [asked] = line.text("ran out 4 days ago. havent slept since sat and im shaking")
     assert asked == text("talk.medical_check") and "911" in asked and "?" in asked  # not seizure steps
-    assert line.text("im not having a seizure lol. just shaky hands") == [text("talk.misread")]
+    # no seizure, but they ran out: the withdrawal answer (get care today), not "sorry, misread"
+    assert line.text("im not having a seizure lol. just shaky hands") == [text("talk.withdrawal")]
     # the same emergency read again by the model alone does not reopen it; the texter's words are answered
     assert line.text("my heads buzzing and my hands shake") not in (
         [text("talk.medical_check")],
@@ -116,7 +117,7 @@ def test_an_urge_to_hurt_someone_gets_distance_the_weapon_and_the_step_said_back
     assert [text("talk.others.1")] in firsts and all(reply[0].startswith(("We're", "Is the")) for reply in firsts)
     assert line.text("ok i put the hammer out in the truck") == [text("talk.step_taken")]
     [police] = line.text("whats 988 gonna do, will they send cops")
-    assert police == text("talk.barrier.police") and "instead" in police  # not "a medical emergency"
+    assert police == text("talk.988_police") and "ask them first" in police  # not "a medical emergency"
 
 
 def test_the_person_they_named_is_the_one_suggested(line: Line) -> None:
@@ -193,7 +194,7 @@ def test_saving_pills_and_a_time_inside_the_questions_is_imminent_not_an_overdos
 
 
 def test_a_question_about_988_and_the_police_is_answered_outside_a_conversation_too(line: Line) -> None:
-    assert line.text("if i text 988 do they call the cops on me or no") == [text("talk.barrier.police")]
+    assert line.text("if i text 988 do they call the cops on me or no") == [text("talk.988_police")]
 
 
 def test_a_veiled_threat_mid_conversation_asks_if_safe_and_police_arriving_is_help_coming(line: Line) -> None:
@@ -344,7 +345,7 @@ def test_a_question_about_police_after_thoughts_is_answered_not_made_an_emergenc
     line.text("yes sometimes")
     line.text("no plan. i would never do anything")
     said = line.text("if i text 988 and say the stuff about the baby are they gonna send cops to my house?")
-    assert text("talk.imminent") not in said and said == [text("talk.barrier.police")]
+    assert text("talk.imminent") not in said and said == [text("talk.988_police")]
 
 
 # --- round 8 (issue 14) ----------------------------------------------------------------------------------------
@@ -373,3 +374,77 @@ def test_a_mother_threatened_by_her_son_with_a_knife_is_believed_and_asked_if_sa
 def test_omg_no_i_dont_want_to_die_is_a_no(line: Line) -> None:
     line.text("havent slept in 3 nights and everything is too much, i cant keep doing this")
     assert line.text("omg NO i dont want to die") == [text("talk.declined")]
+
+
+# --- round 9 (issue 14) ----------------------------------------------------------------------------------------
+
+
+def test_running_out_is_withdrawal_asked_about_not_an_overdose_and_a_gun_said_later_is_talked_about(line: Line) -> None:
+    said = "lol whatever. ran out of my klonopin 3 days ago and the xanax is gone too. shaking like a leaf"
+    assert line.text(said) == [text("talk.medical_check")]  # not "if you took too much"
+    assert line.text("i said i RAN OUT. i didnt take too much i have NOTHING") == [text("talk.withdrawal")]
+    assert text("talk.imminent") not in line.text("why the hell would u jump to that")
+    assert line.text("is this gonna kill me or what") != [text("talk.unsafe")]  # a question about withdrawal
+    gun = line.text("doesnt matter. not doing another week of this. i got my dads gun and my kid is gone tonight")
+    assert text("talk.means.gun") in gun and text("talk.safe_now") not in gun
+    said_back = line.text("if i tell my brother to come get the gun would that even help")
+    assert said_back == [text("talk.hand_over")] and said_back[0].startswith("Yes")
+
+
+def test_the_one_with_the_gun_is_not_sent_the_domestic_violence_hotline(line: Line) -> None:
+    line.text("i want to die")
+    line.text("yes. tonight. i have my dads gun")
+    replies = line.text("DOMESTIC VIOLENCE?? nobody is hurting me. im the one w the gun")
+    assert not any("88788" in reply or "Are you safe" in reply for reply in replies)
+
+
+def test_a_plan_denied_after_the_emergency_reply_is_believed_and_stepped_down_to_thoughts(line: Line) -> None:
+    line.text("i want to die")
+    assert line.text("yes i have 6 bars and a razor") == [text("talk.imminent"), text("talk.means.blade")]
+    stepped = line.text("911?? no. not doing anything tonight but sleep")
+    assert stepped[0] == text("talk.not_tonight") and "911" not in stepped[1]
+    assert text("talk.imminent") not in line.text("ok")  # no 911 rotation after the no was believed
+
+
+def test_988_and_the_police_and_988_and_the_family_are_answered_as_asked(line: Line) -> None:
+    line.text("i want to die")
+    line.text("no plan")
+    assert line.text("if i text 988 do they send the police or not") == [text("talk.988_police")]
+    assert line.text("would 988 tell my mom tho. im 19") == [text("talk.988_private")]
+    assert "confidential" in text("talk.988_private")
+    assert line.text("maybe ill text the 988 thing tomorrow") == [text("talk.will_reach")]
+
+
+def test_a_helper_whose_son_ran_out_is_asked_what_is_happening_and_told_about_withdrawal(line: Line) -> None:
+    assert line.text("my son ran out of his klonopin, its been 5 days, hes shaking") == [text("talk.medical_check")]
+    assert line.text("hes not having a seizure. i didnt say he overdosed") == [text("talk.withdrawal")]
+
+
+def test_a_question_about_wine_and_rivotril_gets_the_mixing_answer_not_the_overdose_reply(
+    app: Flask, redis: Redis
+) -> None:
+    person = spanish(app, redis)
+    said = "una consulta. se puede tomar rivotril despues de unas copas de vino? o es peligroso"
+    assert person.text(said) == [catalog.text("topic.mix", "es")]
+    assert store.recent_escalations(redis) == []
+
+
+def test_spanish_no_i_wont_take_them_all_is_thoughts_with_distance_not_911(app: Flask, redis: Redis) -> None:
+    person = spanish(app, redis)
+    person.text("a veces pienso que si no me levanto mas no pasa nada")
+    person.text("si")
+    replies = person.text("no. tengo la caja de rivotril en la mesita pero no las voy a tomar todas")
+    assert replies[0] == catalog.text("talk.thoughts", "es")
+    assert catalog.text("talk.imminent", "es") not in replies
+
+
+def test_spanish_danger_from_a_partner_is_asked_about_and_the_hotline_given_when_asked(
+    app: Flask, redis: Redis
+) -> None:
+    person = spanish(app, redis)
+    [asked] = person.text("las tiene mi pareja. el me las da cuando quiere y ahorita no me quiere dar")
+    assert asked in (catalog.text("talk.ask_safe", "es"), catalog.text("talk.unsafe", "es"))
+    unsafe = person.text("dice q ya viene para la casa y q me voy a arrepentir")
+    assert "suicidio" not in " ".join(unsafe) and "911" in " ".join(unsafe)
+    [hotline] = person.text("no hay un numero para mujeres q las golpean? es violencia domestica")
+    assert "1-800-799-7233" in hotline

@@ -67,8 +67,9 @@ def test_phrases_that_start_with_an_opt_out_word_are_not_opt_outs() -> None:
 def test_crisis_outranks_every_state_and_is_escalated() -> None:
     for state in (NEW, KNOWN, OUT):
         replies, effects = respond("i want to kill myself", state)
-        # Issue 14: the crisis reply is now followed by one direct question (the crisis conversation).
-        assert replies == ["crisis.suicide", "talk.ask_plan"]
+        # Issue 14: the crisis reply is now followed by one direct question (the crisis conversation); after STOP,
+        # by the note that only START lets the line text back, and a person is alerted whatever the level.
+        assert replies == ["crisis.suicide", "talk.opted_out" if state is OUT else "talk.ask_plan"]
         assert Escalate("suicide", "i want to kill myself") in effects
 
 

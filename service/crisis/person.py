@@ -64,7 +64,8 @@ _TEXTER_HARMED_OR_HARMING = re.compile(
 # reporting words ("i found", "i think", "she told me") are taken out.
 _SELF = re.compile(r"\b(?:i|im|ive|id|ill|me)\b|\b(?:estoy|tengo|quiero|siento|puedo|voy|me|yo|no me)\b")
 _WITNESS = re.compile(
-    r"\b(?:i|im|ive)\s+(?:just\s+)?(?:think|thought|found|heard|saw|see|can hear|walked in|came home|got home"
+    r"\b(?:i|im|ive)\s+(?:just\s+|really\s+|actually\s+|so\s+)?(?:think|thought|found|heard|saw|see|can hear"
+    r"|walked in|came home|got home"
     r"|noticed|know|dont know|asked|tried|cant wake|called|am worried|worried|scared|afraid|need|want to help"
     r"|dont know what to do|am driving|driving|have seen|been|do)\b|\b(?:what do i do|what should i do)\b"
     r"|\b(?:told|texted|sent|asked|showed|called|gave|tells|sends|sent)\s+me\b|\bhelp me\b|\bto me\b"
