@@ -923,15 +923,17 @@ def respond(message: "Message", state: State, now: datetime, rules: checkins.Rul
 
 
 def helping(message: "Message", state: State, now: datetime) -> list[Effect]:
-    """A conversation with someone texting about another person's overdose or medical emergency (the crisis reply
-    for the helper is already sent): their next texts get the helper's replies ("stay with them", what to tell
-    911), and "can i let him sleep it off" a plain no, instead of the menu or replies meant for the person at risk."""
-    if message.crisis not in POISONINGS or active(state, now):
+    """A conversation with someone texting about another person's overdose, medical emergency or thoughts of
+    suicide (the crisis reply for the helper is already sent): their next texts get the helper's replies ("stay
+    with them", what to tell 911, how to ask them), and "can i let him sleep it off" a plain no, instead of the menu
+    or replies meant for the person at risk."""
+    if message.crisis not in (*POISONINGS, "suicide", "self_harm") or active(state, now):
         return []
     escalation, engine = state.escalation or message.sid, _engine()
     sent = engine.Reply(engine.crisis_key(message.crisis, True, message.text))
+    level = "imminent" if message.crisis in POISONINGS else "high"
     return [
-        _stage(EMERGENCY, now, turns=0, level="imminent", escalation=escalation, kind=HELPING, last=sent.key),
+        _stage(EMERGENCY, now, turns=0, level=level, escalation=escalation, kind=HELPING, last=sent.key),
         Exchange(escalation, (message.text,), (sent,)),
     ]
 
@@ -1392,12 +1394,14 @@ STAY_REPLIES = {
     "urgent": ("talk.urgent.5", "talk.urgent.3", "talk.urgent.6", "talk.urgent.4", "talk.urgent.2", "talk.urgent.1"),
     "refused": ("talk.refused.1", "talk.refused.2", "talk.refused.3"),
     "helping": ("talk.helping.1", "talk.helping.4", "talk.helping.2", "talk.helping.3"),
+    "family": ("talk.family.1", "talk.family.2", "talk.family.3"),
     "danger": ("talk.danger.1", "talk.danger.2", "talk.danger.3"),
     "others": ("talk.others.1", "talk.others.2", "talk.others.3"),
 }
 """Short human replies for the texts after a disclosure, by the conversation's kind, taken in turn so no text
 repeats back to back: for thoughts, risk to life now (and the same after 911 was refused), someone else's
-emergency, danger from someone, and an urge to hurt someone."""
+emergency (a body to watch, or someone else's thoughts of suicide), danger from someone, and an urge to hurt
+someone."""
 SAID_AGAIN = {
     "talk.no_sleep_it_off": "talk.no_sleep_it_off.2",
     "talk.barrier.police_emergency": "talk.helping.2",
@@ -1411,6 +1415,8 @@ _NAMED = {"talk.urgent.3": "talk.urgent.named", "talk.stay.5": "talk.reach.named
 def _stay(stage: str, kind: str, turns: int, texts: list[str]) -> "Reply":
     if stage == EMERGENCY and kind in (HELPING, "harm_to_others"):
         family = "helping" if kind == HELPING else "others"
+        if kind == HELPING and not any(crisis.classify(text) in POISONINGS for text in texts):
+            family = "family"  # helping someone with thoughts of suicide: not breathing checks for a body
     elif stage == UNSAFE:
         family = "danger"
     else:

@@ -448,3 +448,12 @@ def test_spanish_danger_from_a_partner_is_asked_about_and_the_hotline_given_when
     assert "suicidio" not in " ".join(unsafe) and "911" in " ".join(unsafe)
     [hotline] = person.text("no hay un numero para mujeres q las golpean? es violencia domestica")
     assert "1-800-799-7233" in hotline
+
+
+def test_a_helper_for_someone_with_thoughts_of_suicide_is_not_asked_about_breathing(line: Line) -> None:
+    line.text("last night he said he doesnt want to be here anymore. youd all be better off")
+    line.text("not me. HIM. my son said it")
+    later = [line.text(said) for said in ("ok", "i put moms pills in my purse", "ok youre a robot i get it")]
+    family = {text(f"talk.family.{n}") for n in (1, 2, 3)}
+    assert not any("breathing" in " ".join(reply) for reply in later)
+    assert any(reply[0] in family for reply in later)
