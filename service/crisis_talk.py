@@ -543,6 +543,11 @@ _QUESTION = re.compile(
     r"|que|por que|es normal|hay)\b"
 )
 """A text put as a question, which a topic it names answers inside a conversation too."""
+_TELL_ADULT = _signs(
+    r"(?:le digo|le aviso|le hablo|le cuento) a su (?:mama|papa|familia|mamá|papá)",
+    r"(?:should i|do i|can i) (?:tell|wake|call) (?:her|his|their) (?:mom|mother|dad|father|parents)",
+)
+"""A young helper asking whether to tell the person's parent: yes, now."""
 _ASKS_DV = _signs(
     r"violencia (?:domestica|familiar|de genero)",
     r"mujeres (?:que|q) (?:las )?(?:golpean|pegan|maltratan)",
@@ -655,6 +660,8 @@ _NOT_ME = _signs(
     r"(?:its|it is|this is) (?:about )?my (?:mom|mother|dad|father|son|daughter|sister|brother|wife|husband|friend"
     r"|partner|boyfriend|girlfriend)",
     r"no soy yo",
+    r"no es (?:para|por) mi",
+    r"(?:no yo no|yo no)[.! ]*(?:es|era) (?:ella|el|mi)",
     r"es (?:sobre )?mi (?:mama|madre|papa|padre|hijo|hija|hermana|hermano|esposa|esposo|amiga|amigo)",
 )
 # "is it ok to ask her if she tried to kill herself", "what do i say to her": asking a person directly.
@@ -861,6 +868,12 @@ _FOR_A_FRIEND = _signs(
     r"hypothetically",
     r"(?:pregunto|pregunta|es) (?:por|para) (?:un|una) (?:amig[ao]|conocid[ao])",
 )
+
+
+def not_the_texter(text: str) -> bool:
+    """Whether the texter says outright that the risk is someone else's ("no es para mi es mi amiga", "not me, my
+    MOM")."""
+    return bool(_NOT_ME.search(normalise(text)))
 
 
 def for_a_friend(text: str) -> bool:
@@ -1145,6 +1158,10 @@ def _switch(stage: str, kind: str, message: "Message", texts: list[str]) -> Turn
         return (stage, kind, [reply("talk.heard")]) if stage == IMMINENT else (IMMINENT, kind, _imminent_replies(texts))
     if category in EMERGENCIES and message.sure and (stage != EMERGENCY or kind == CHECKING) and not negated:
         return EMERGENCY, category, [reply(_engine().crisis_key(category, text=message.text))]
+    poisoned_before = any(crisis.classify(text) in POISONINGS for text in texts[:-1])
+    if kind == HELPING and category in ("overdose", "medical") and message.sure and not poisoned_before:
+        # "creo q ya se las tomo": someone else's thoughts of suicide become an overdose: 911 now for them
+        return EMERGENCY, kind, [reply(_engine().crisis_key(category, True, message.text))]
     worse = medical.unresponsive(message.text) or _SLOW_BREATHING.search(words)
     if kind == HELPING and worse and not _help_coming(message.text):
         return EMERGENCY, kind, [reply("crisis.unresponsive")]  # worse now: "7 breaths a minute", "hes blue"
@@ -1250,6 +1267,8 @@ def _answer_within(stage: str, kind: str, message: "Message", state: State, text
         return stage, kind, [reply("talk.no_sleep_it_off")]
     if stage == EMERGENCY and kind == HELPING and _ON_SIDE.search(words):
         return stage, kind, [reply("talk.helping.1")]
+    if kind == HELPING and _TELL_ADULT.search(words):
+        return stage, kind, [reply("talk.tell_adult")]
     if stage == EMERGENCY and kind == HELPING and _ASK_THEM.search(words):
         return stage, kind, [reply("talk.ask_them")]
     if stage == EMERGENCY and kind == HELPING and _NALOXONE.search(words):

@@ -149,7 +149,8 @@ def read(text: str, zone_guess: str | None = None, sid: str = "") -> Message:
         category = "suicide"  # "not waking up doesnt sound like the worst outcome": a wish, not a body to treat
     # "asking for a friend" about how much it would take: the texter's own risk, projected (VERA-MH Q4)
     projected = crisis_talk.for_a_friend(text)
-    bystander = bool(category) and person.about_someone_else(text, category) and not projected
+    said_not_me = category not in ("violence", "harm_to_others") and crisis_talk.not_the_texter(text)
+    bystander = bool(category) and (person.about_someone_else(text, category) or said_not_me) and not projected
     watch = verdict.band == crisis.verdict.WATCH
     return Message(text, keyword, category, zone_guess, bystander, sid, language.detect(text), watch, verdict.sure)
 

@@ -457,3 +457,12 @@ def test_a_helper_for_someone_with_thoughts_of_suicide_is_not_asked_about_breath
     family = {text(f"talk.family.{n}") for n in (1, 2, 3)}
     assert not any("breathing" in " ".join(reply) for reply in later)
     assert any(reply[0] in family for reply in later)
+
+
+def test_a_spanish_teen_texting_about_a_friend_is_a_helper_from_the_first_text(app: Flask, redis: Redis) -> None:
+    person = spanish(app, redis)
+    said = "no es para mi es mi amiga. subio una historia q dice gracias x todo perdon x todo ya no los voy a molestar"
+    [first] = person.text(said)
+    assert first == catalog.text("crisis.suicide.bystander", "es")  # never "¿estas pensando en el suicidio?"
+    assert person.text("le digo a su mama?? me va a odiar") == [catalog.text("talk.tell_adult", "es")]
+    assert not any("suicidio?" in reply for reply in person.text("no me contesta, ya le marque 6 veces"))

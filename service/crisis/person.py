@@ -34,7 +34,8 @@ _SUBJECT = re.compile(
     rf"|\b(?:{_PERSON}|he|she)\s+(?:\w+\s+)?(?:took|taken|swallowed|ate|drank|is|isnt|was|has|had|keeps|wont"
     r"|cant|said|says|told|texted|tried|wants|threatened|posted|cut|cuts|burned|overdosed|od|fell"
     r"|collapsed|stopped|just|doesnt)\b"
-    rf"|\b(?:{_PERSON})\s+(?:\w+\s+)?(?:se|esta|tiene|dice|dijo|no|tomo|quiere|intento|recayo|lleva|escribio)\b"
+    rf"|\b(?:{_PERSON})\s+(?:\w+\s+)?(?:se|esta|tiene|dice|dijo|no|tomo|quiere|intento|recayo|lleva|escribio"
+    r"|subio|publico|posteo|puso|mando|compro)\b"
     rf"|\b(?:a|de)\s+(?:{_PERSON})\b"
     r"|\b(?:himself|herself|hes|shes)\b"
 )
