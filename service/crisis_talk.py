@@ -356,6 +356,10 @@ _YES = re.compile(
     r"^(?:yes|yeah|yea|ya|yep|yup|y$|si|kinda|kind of|sort of|sometimes|a little|a bit|i think so|probably|always"
     r"|all the time|every day|constantly|i am|i have|i do|honestly|ive been|been thinking|of course|obviously)\b"
 )
+_HEDGED = _signs(
+    r"but", r"bueno", r"pero", r"i mean", r"sometimes", r"a veces", r"not like (?:doing|i would|id)",
+    r"whats the point", r"ya no puedo", r"i dont know", r"idk", r"no se", r"kind of", r"maybe",
+)  # fmt: skip
 _NOT_YET = _signs(r"yet", r"todavia", r"aun no")
 _INTERJECTION = re.compile(r"^(?:(?:what|omg|wait|huh|lol|um+|uh+|bro|ugh|wtf|wow|god|oh|ok|okay)\b\W*)+")
 _DENIAL = _signs(
@@ -695,6 +699,10 @@ _GOING_WITHOUT = _signs(
 seizures, not too much taken."""
 
 
+_WHEN_IT_HAPPENS = _signs(
+    r"(?:when|whenever|cuando) (?:he|she|they|i|el|ella) (?:\w+ )?(?:cant|cannot|can not|no puede)"
+)
+"""An emergency said as a condition ("his morphine for when he cant breathe"), not one happening now."""
 _NOBODY_HURTING = _signs(r"(?:nobody|no one|noone) is hurting (?:me|anybody|anyone)", r"nadie me (?:esta )?lastima")
 _HAND_OVER = _signs(
     r"(?:him|her|them|brother|sister|friend|mom|dad|wife|husband|neighbor|buddy|son|daughter|cousin)(?: \w+){0,3}"
@@ -838,6 +846,14 @@ def answer(text: str) -> bool | None:
     return True if _YES.match(words) else None
 
 
+def _thoughts_answer(text: str) -> bool | None:
+    """The answer to "are you thinking about suicide?": a hedged no ("no. bueno... not like doing something. i just
+    think whats the point") is not a no (messages/POLICY.md C9 errs toward risk); a plain denial stays one."""
+    said = answer(text)
+    words = normalise(text)
+    return True if said is False and _HEDGED.search(words) and not _DENIAL.search(words) else said
+
+
 def _accepts(message: "Message") -> bool:
     """A yes to the offer of coping steps or safety steps: a short one ("ok whatever, what about the pills" is not)."""
     words = normalise(message.text)
@@ -854,6 +870,9 @@ _NOT_WAKING_WISH = _signs(
     r"hope i (?:dont|never|do not) wake",
     r"(?:wish|want) (?:i )?(?:could )?(?:not|never) (?:wake|to wake)",
     r"(?:ojala|quisiera) no despertar",
+    r"(?:went|go|going|fell) to sleep and (?:didnt|did not|never|dont|wouldnt) wake",
+    r"if i (?:just )?(?:didnt|did not|never|dont|wouldnt) wake up",
+    r"si (?:me )?(?:durmiera|duermo|dormiera) y no (?:despierto|despertara|despertaria)",
 )
 
 
@@ -930,8 +949,11 @@ def respond(message: "Message", state: State, now: datetime, rules: checkins.Rul
     reads_window = not state.opted_out and message.keyword not in _engine().plain_keywords()
     if signal is None and reads_window and not optout.intent(message.text):  # a request to stop is its own answer
         signal = window_signal([*state.recent, message.text])
-        if signal and not signal.plain and stage == DECLINED:
-            signal = None  # they said no and were believed: indirect signs alone do not ask again for now
+        misread = state.talk_last == "talk.misread" and now.timestamp() - state.talk_at < MISREAD_FOR.total_seconds()
+        if signal and not signal.plain and (stage == DECLINED or misread):
+            # they said no, or that the line misread them, and were believed: indirect signs alone do not ask again
+            # for now ("its just an expression", then "he keeps falling and forgetting stuff")
+            signal = None
     return _begin(signal, message, state, now, rules) if signal else None
 
 
@@ -1156,6 +1178,7 @@ def _switch(stage: str, kind: str, message: "Message", texts: list[str]) -> Turn
         # The rules read an overdose or someone unresponsive into "got enough, done w this" or "not waking up":
         # inside the questions about suicide that is the person's own wish, not a body to treat.
         return (stage, kind, [reply("talk.heard")]) if stage == IMMINENT else (IMMINENT, kind, _imminent_replies(texts))
+    negated = negated or _WHEN_IT_HAPPENS.search(words)  # "he needs it when he cant breathe": not happening now
     if category in EMERGENCIES and message.sure and (stage != EMERGENCY or kind == CHECKING) and not negated:
         return EMERGENCY, category, [reply(_engine().crisis_key(category, text=message.text))]
     poisoned_before = any(crisis.classify(text) in POISONINGS for text in texts[:-1])
@@ -1243,7 +1266,7 @@ def _answer_within(stage: str, kind: str, message: "Message", state: State, text
         return stage, kind, [reply("talk.danger.3")]
     if stage in DANGER_STAGES and _PHONE_SEEN.search(words):
         return stage, kind, [reply("talk.phone_safety")]
-    if stage == ASK and answer(message.text) is False:
+    if stage == ASK and _thoughts_answer(message.text) is False:
         also = [reply("talk.withdrawal")] if _WITHDRAWAL_Q.search(words) else []
         return DECLINED, kind, [reply("talk.declined"), *also]  # a no believed, and what else they asked
     if _WITHDRAWAL_Q.search(words) and not (message.crisis and message.sure):
@@ -1325,7 +1348,7 @@ def _after_question(stage: str, message: "Message", state: State, texts: list[st
     words = normalise(message.text)
     not_yet = _NOT_TAKEN.search(words)  # "didnt take anything. yet": the means at hand, a yes
     denied = _DENIAL.search(words)
-    said = False if denied else True if message.crisis or not_yet else answer(message.text)
+    said = False if denied else True if message.crisis or not_yet else _thoughts_answer(message.text)
     if said is True:  # then plan, means and timing, as a counsellor would ask next (VERA-MH Q11)
         # "i havent taken them, just thinking about it": distance from what is at hand first (VERA-MH Q23)
         near = [reply(f"talk.means.{means_named(texts)}")] if not_yet else []

@@ -208,7 +208,7 @@ def test_a_veiled_threat_mid_conversation_asks_if_safe_and_police_arriving_is_he
 def test_opioids_or_street_pills_named_as_means_get_the_breathing_danger_with_the_distance(line: Line) -> None:
     assert line.text("i want to kill myself") == [text("crisis.suicide"), text("talk.ask_plan")]
     assert line.text("i have my moms morphine and my kpins") == [text("talk.imminent"), text("talk.means.drugs")]
-    assert "slow or stop your breathing" in text("talk.means.drugs")
+    assert "slow or stop breathing" in text("talk.means.drugs")
 
 
 def test_drinking_named_as_means_in_spanish_gets_the_alcohol_distance_in_spanish(app: Flask, redis: Redis) -> None:
@@ -466,3 +466,17 @@ def test_a_spanish_teen_texting_about_a_friend_is_a_helper_from_the_first_text(a
     assert first == catalog.text("crisis.suicide.bystander", "es")  # never "¿estas pensando en el suicidio?"
     assert person.text("le digo a su mama?? me va a odiar") == [catalog.text("talk.tell_adult", "es")]
     assert not any("suicidio?" in reply for reply in person.text("no me contesta, ya le marque 6 veces"))
+
+
+def test_a_hedged_no_is_asked_about_a_plan_and_a_wish_not_to_wake_is_never_911_for_a_body(line: Line) -> None:
+    line.text("im just tired. cansada de todo. whats the point")
+    said = line.text("no. bueno... not like doing something. i just think whats the point sometimes")
+    assert said == [text("talk.ask_plan")]  # not "we believe you", with hopelessness in the same breath
+    assert line.text("no plan. not tonight. his morfina is in the house but no") == [
+        text("talk.thoughts"),
+        text("talk.means.drugs"),
+    ]
+    wish = " ".join(line.text("sometimes i think if i just went to sleep and didnt wake up it would be easier"))
+    assert "CPR" not in wish and "on their side" not in wish
+    conditional = " ".join(line.text("i cant throw out his morfina, he needs it when he cant breathe"))
+    assert "seizure" not in conditional and "CPR" not in conditional
