@@ -378,6 +378,7 @@ _DENIAL = _signs(
     r"no (?:estoy pensando en|pienso en) (?:el )?suicidio",
     r"no quiero (?:matarme|morir|suicidarme)",
     r"no me quiero (?:matar|morir|suicidar)",
+    r"^no\W+not like that",
     r"why (?:the hell |tf )?(?:would|did) (?:u|you) (?:jump to|ask|think|say|go to) (?:that|this|suicide)",
     r"(?:por que|porque|xq) (?:me )?(?:preguntas|dices) eso",
 )
@@ -407,6 +408,7 @@ BARRIERS = {
         r"(?:theyll|they will|they would|theyd|will they|would they|they) (?:just |only )?(?:arrest|cuff|lock|send"
         r" (?:the )?(?:cops|police))",
         r"(?:cuffed|handcuffed|arrested) me",
+        r"(?:911|988|er|the er|hospital) (?:means|equals|is|=) (?:cops|police|the cops|the police)",
         r"lock me (?:up|away)",  # the fear of being hospitalised against one's will is the same barrier
         r"(?:get|be|being|getting) (?:committed|hospitalized|sectioned|admitted)",
         r"psych ward",
@@ -482,6 +484,15 @@ _HELP_COMING = _signs(
 )
 
 
+_NURSE = _signs(r"nurse", r"(?:not|isnt|no|without) (?:the )?(?:cops|police)", r"enfermer[ao]", r"sin policia")
+"""After an overdose, someone to ask who is not the police: Poison Control (POLICY.md F10)."""
+_SOMEONE_COMING = _signs(
+    r"(?:he|she|they|doc|\w+) (?:is|s|are|re)? ?(?:here now|coming over|on (?:his|her|their) way)",
+    r"(?:hes|shes|theyre) here",
+    r"(?:said|says|texted) (?:hes |shes )?on (?:my|his|her) way",
+    r"(?:ya )?(?:viene|llego|esta aqui) (?:mi|su) \w+",
+)
+"""A trusted person coming or there now ("texted doc, he said on my way"): said back, not 911 again."""
 # A step the person took to be safer: put the pills away, locked them up, gave them to someone. (Normalised text.)
 _OWN_STEP = _signs(
     r"(?:put|moved|took|left|gave) (?:the |my |all the )?(?:pills|them|it|gun|bottle|jar|hammer|knife|knives|bat"
@@ -677,6 +688,7 @@ _ASK_THEM = _signs(
 # "can i let him sleep it off": never, with someone who took too much.
 _SLEEP_IT_OFF = _signs(
     r"sleep it off",
+    r"(?:just |jus )?sleep (?:it )?off",
     r"(?:let|leave) (?:him|her|them) (?:just )?sleep",
     r"(?:just )?watch (?:him|her|them) (?:all night|tonight)",
     r"(?:dejar|dejarlo|dejarla) dormir",
@@ -703,15 +715,51 @@ _WHEN_IT_HAPPENS = _signs(
     r"(?:when|whenever|cuando) (?:he|she|they|i|el|ella) (?:\w+ )?(?:cant|cannot|can not|no puede)"
 )
 """An emergency said as a condition ("his morphine for when he cant breathe"), not one happening now."""
+_THREATENS = _signs(
+    r"(?:im|i am|im not) (?:not )?the one (?:who|that) (?:needs|has) to (?:worry|be scared|be afraid|watch out)",
+    r"push(?:es|ing)? the wrong (?:guy|person|man|woman|one)",
+    r"(?:im|i am|ill be|i will be) (?:done|through) being nice",
+    r"(?:wont|will not|aint gonna) know what hit (?:him|her|them)",
+    r"(?:ill|i will|im gonna|im going to|imma) (?:make (?:him|her|them) (?:pay|sorry)|end (?:him|her|them)"
+    r"|get (?:him|her|them))",
+    r"(?:and|cuz|because) (?:he|she|they) (?:knows?|know) it",
+    r"(?:ya )?me (?:canse|harte) de ser (?:bueno|buena|amable)",
+    r"(?:se|me) las va a pagar",
+    r"no sabe con quien se metio",
+)
+"""The texter as the danger to someone ("one of these days hes gonna push the wrong guy", "im done being nice"):
+asked about hurting someone, never sent to a safer place from them (messages/POLICY.md: harm to others)."""
+
+
+def threatens(text: str) -> bool:
+    return bool(_THREATENS.search(normalise(text)))
+
+
 _NOBODY_HURTING = _signs(r"(?:nobody|no one|noone) is hurting (?:me|anybody|anyone)", r"nadie me (?:esta )?lastima")
 _HAND_OVER = _signs(
     r"(?:him|her|them|brother|sister|friend|mom|dad|wife|husband|neighbor|buddy|son|daughter|cousin)(?: \w+){0,3}"
     r" (?:come get|come take|take|hold|keep|pick up|lock up|hang on to) (?:the |my |dads |his |her |our |all the |my"
-    r" dads )?(?:gun|guns|rifle|pistol|pills|meds|bottle|knife|knives|razor|blade)",
+    r" dads )?(?:gun|guns|rifle|pistol|glock|ar|firearms?|pills|meds|bottle|knife|knives|razor|blade)",
+    r"(?:only one|one person) (?:i|id|i would|ill) (?:give|hand) (?:the |my )?(?:gun|glock|pistol|rifle|pills)",
     r"(?:come get|come take) (?:the |my |dads |my dads )?(?:gun|guns|rifle|pistol|pills|meds)",
     r"(?:que|q) (?:se lleve|me guarde|guarde|venga por) (?:la pistola|el arma|las pastillas|el rivotril)",
 )
 """Someone else taking the means away ("if i tell my brother to come get the gun would that help"): said yes to."""
+
+
+_EXTRA_TAKEN = _signs(
+    r"(?:took|taken|had|already did|did)(?: \w+){0,4} (?:extra|a few extra|a couple extra|more than)",
+    r"(?:like |maybe )?(?:\d|four|five|six|seven|eight|ten)(?: maybe \d)? (?:of the|of my|klonopin|pills|bars|mg)",
+    r"(?:me tome|tome)(?: \w+){0,3} (?:de mas|extra|mas de la cuenta)",
+)
+
+
+def extra_with_drink(text: str) -> bool:
+    """Extra pills taken with a drink ("already did, like 5 maybe 6 of the 1mg. and a few beers"): an overdose
+    risk the minimising words hide from the detector (POLICY.md F10: 911 or Poison Control)."""
+    words = normalise(text)
+    taken = _EXTRA_TAKEN.search(words) and not _ASKS_IF_SAFE.search(words) and not _NOT_TAKEN.search(words)
+    return bool(taken and _DRINKS.search(words))
 
 
 def going_without(text: str) -> bool:
@@ -753,6 +801,9 @@ _WITHDRAWAL_Q = _signs(
     r"(?:seeing|sees|hearing|hears) (?:things|stuff|people|bugs|voices)",
     r"hallucinat\w*",
     r"\ber\b (?:yes or no|or not)",
+    r"(?:is|are|could|can) (?:it|this|that|these) (?:be )?(?:the )?(?:pills|withdrawal|withdrawl|klonopin|meds|taper"
+    r"|cut) (?:doing|messing|making|causing)",
+    r"(?:is it|is this|is that) (?:the )?(?:withdrawal|withdrawl)",
     r"(?:is|will|can|could) (?:this|it|withdrawal|that) (?:\w+ )?kill me",
     r"(?:take|taking|bring|drive) (?:him|her|them) to (?:the )?(?:er|hospital)",
     r"ran out",
@@ -1143,6 +1194,9 @@ def _switch(stage: str, kind: str, message: "Message", texts: list[str]) -> Turn
             if imminent(texts):
                 return IMMINENT, "suicide", _imminent_replies(texts)
             return PLAN, "suicide", [reply("talk.ask_plan")]
+    if threatens(message.text) and kind not in (HELPING, "harm_to_others"):
+        # they are the danger, not in it: the harm-to-others reply and the question about them and about themselves
+        return EMERGENCY, "harm_to_others", [reply(_engine().crisis_key("harm_to_others")), reply(OTHERS_ASK)]
     if (
         stage not in DANGER_STAGES
         and kind != HELPING
@@ -1161,6 +1215,8 @@ def _switch(stage: str, kind: str, message: "Message", texts: list[str]) -> Turn
     new_means = next((name for name, pattern in MEANS.items() if pattern.search(words)), "any")
     before = means_named(texts[:-1])  # "alcohol" there is pills and a drink: pills are not news
     news = new_means not in ("any", before, "pills" if before == "alcohol" else "") and not going_without(message.text)
+    # "is this the pills doing this to my head" is a question; "cops at the door of a drunk vet w guns" a barrier
+    news = news and not _WITHDRAWAL_Q.search(words) and not barrier(message.text)
     asked = (stage != THOUGHTS or news) and not going_without(message.text)
     if stage == IMMINENT and news:
         # means not named before ("i got my dads gun"): distance from those, said now (VERA-MH Q23)
@@ -1284,8 +1340,14 @@ def _answer_within(stage: str, kind: str, message: "Message", state: State, text
     if _BYE.search(words):  # never let them go without the numbers and an open door
         farewell = "danger" if stage in DANGER_STAGES else "helping" if kind == HELPING else "self"
         return stage, kind, [reply(f"talk.goodbye.{farewell}")]
+    if stage not in DANGER_STAGES and kind != HELPING and _SOMEONE_COMING.search(words):
+        return stage, kind, [reply("talk.someone_coming")]
     if stage in (IMMINENT, UNSAFE, EMERGENCY) and _help_coming(message.text):
         return stage, kind, [reply("talk.help_coming")]  # not "call 911" to someone already on the line with them
+    if stage == EMERGENCY and kind == "overdose" and _SLEEP_IT_OFF.search(words):
+        return stage, kind, [reply("talk.no_sleep_it_off.self")]
+    if stage == EMERGENCY and kind in ("overdose", HELPING) and _NURSE.search(words):
+        return stage, kind, [reply("talk.poison_control")]
     if stage == EMERGENCY and kind == HELPING and _SLEEP_IT_OFF.search(words):
         return stage, kind, [reply("talk.no_sleep_it_off")]
     if stage == EMERGENCY and kind == HELPING and _ON_SIDE.search(words):

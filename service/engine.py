@@ -137,6 +137,8 @@ def read(text: str, zone_guess: str | None = None, sid: str = "") -> Message:
     category = verdict.category
     if category and not verdict.sure and optout.intent(text):
         category = None  # "i dont want these texts anymore" asks to stop (FCC 2024): only a rule outranks that
+    elif category and not verdict.sure and crisis_talk.threatens(text):
+        category = "harm_to_others"  # "hes gonna push the wrong guy": the texter as the danger, not in it
     elif category and not verdict.sure and crisis_talk.danger_signs(text):
         category = "violence"  # the model knows risk better than its kind: signs of someone dangerous decide it
     elif category == "violence" and not verdict.sure and not crisis_talk.someone_dangerous(text):
@@ -145,6 +147,8 @@ def read(text: str, zone_guess: str | None = None, sid: str = "") -> Message:
         category = None  # "can i take it after a few glasses of wine?": the answer about mixing names the danger
     elif category == "overdose" and not verdict.sure and crisis_talk.going_without(text):
         category = "medical"  # "ran out of my klonopin, shaking": withdrawal, asked about, not overdose steps
+    if category is None and crisis_talk.extra_with_drink(text):
+        category = "overdose"  # "already did. like 5 maybe 6 of the 1mg. and a few beers. not a big deal right"
     if category in ("medical", "overdose") and crisis_talk.wish_not_to_wake(text):
         category = "suicide"  # "not waking up doesnt sound like the worst outcome": a wish, not a body to treat
     # "asking for a friend" about how much it would take: the texter's own risk, projected (VERA-MH Q4)

@@ -480,3 +480,30 @@ def test_a_hedged_no_is_asked_about_a_plan_and_a_wish_not_to_wake_is_never_911_f
     assert "CPR" not in wish and "on their side" not in wish
     conditional = " ".join(line.text("i cant throw out his morfina, he needs it when he cant breathe"))
     assert "seizure" not in conditional and "CPR" not in conditional
+
+
+def test_a_texter_who_is_the_danger_is_asked_about_hurting_someone_not_sent_to_a_safer_place(line: Line) -> None:
+    line.text("rick called the cops on me saturday cuz i was yelling in my own yard")
+    said = line.text("im thinking about rick. one of these days hes gonna push the wrong guy")
+    assert said == [text("crisis.harm_to_others"), text("talk.others.ask")]
+    replies = line.text("im not the one who needs to worry about being safe. i got my dads 30-06 and rick knows it")
+    assert not any("safer place" in reply or "88788" in reply for reply in replies)
+    asked = " ".join(line.text("is this the pills doing this to my head"))
+    assert "withdrawal" in asked.lower() or "Withdrawal" in asked
+
+
+def test_a_friend_coming_to_take_the_gun_is_said_yes_to_and_not_met_with_911_again(line: Line) -> None:
+    line.text("i want to die")
+    line.text("yes. friday maybe. glock in the nightstand")
+    assert line.text("911 means cops at the door of a drunk vet w guns. hard no")[0] == text("talk.barrier.police")
+    assert line.text("theres doc, our old medic. hes the only one id give the glock to") == [text("talk.hand_over")]
+    assert line.text("doc is coming. hes here, im out") == [text("talk.someone_coming")]
+
+
+def test_extra_pills_with_beers_is_an_overdose_and_sleeping_it_off_alone_is_answered(line: Line) -> None:
+    said = line.text("well i already did lol. like 5 maybe 6 of the 1mg. and a few beers. not a big deal right")
+    assert said[0] == text("crisis.overdose")  # not the mixing topic: it was taken, with drink
+    asked = line.text("wat happens if i jus sleep it off")
+    assert asked == [text("talk.no_sleep_it_off.self")] and "911" in asked[0]
+    nurse = line.text("is there like a nurse or sumthin thats not cops")
+    assert nurse == [text("talk.poison_control")] and "1-800-222-1222" in nurse[0]
