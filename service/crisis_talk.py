@@ -484,6 +484,13 @@ _HELP_COMING = _signs(
 )
 
 
+_SHOULD_I_REACH = _signs(
+    r"(?:should|shld|shud|do|can|could) i (?:\w+ )?(?:txt|text|call|wake|ask|tell) (?!911|988)(?:him|her|them|my \w+"
+    r"|\w+)(?: up)?(?: or (?:no|not))?$",
+    r"(?:le )?(?:escribo|hablo|llamo|marco) a (?:mi|el|ella) ?\w*(?: o no)?$",
+    r"(?:waking|wake|bother|bothering) (?:him|her|them) (?:up )?(?:over|for) nothing",
+)
+"""Asking whether to reach the person they named ("shld i txt him or no"): yes."""
 _NURSE = _signs(r"nurse", r"(?:not|isnt|no|without) (?:the )?(?:cops|police)", r"enfermer[ao]", r"sin policia")
 """After an overdose, someone to ask who is not the police: Poison Control (POLICY.md F10)."""
 _SOMEONE_COMING = _signs(
@@ -624,8 +631,8 @@ _PHONE_SEEN = _signs(
 )
 # A goodbye: "ok bye", "gotta go", "forget it", "me voy". (Normalised text, the whole text.)
 _BYE = re.compile(
-    r"(?:^|\W)(?:bye|goodbye|gotta go|gonna go|i have to go|im done here|forget it|never mind|nevermind|adios|chao|chau"
-    r"|me voy|olvidalo|ya me voy)[\s.!]*$"
+    r"(?:^|\W)(?:bye|goodbye|gotta go|gonna go|i have to go|im done here|forget it|never mind|nevermind|adios|chao"
+    r"|chau|goodnight|good night|gn|buenas noches|me voy|olvidalo|ya me voy)[\s.!]*$|^(?:good ?)?(?:night|nite)[\s.!]*$"
 )
 # Breathing that is slow or strange, told by someone helping: "7 breaths a minute", "gurgling", "snoring loud".
 _SLOW_BREATHING = _signs(
@@ -1340,6 +1347,8 @@ def _answer_within(stage: str, kind: str, message: "Message", state: State, text
     if _BYE.search(words):  # never let them go without the numbers and an open door
         farewell = "danger" if stage in DANGER_STAGES else "helping" if kind == HELPING else "self"
         return stage, kind, [reply(f"talk.goodbye.{farewell}")]
+    if stage not in DANGER_STAGES and kind != HELPING and _SHOULD_I_REACH.search(words):
+        return stage, kind, [reply("talk.yes_reach")]
     if stage not in DANGER_STAGES and kind != HELPING and _SOMEONE_COMING.search(words):
         return stage, kind, [reply("talk.someone_coming")]
     if stage in (IMMINENT, UNSAFE, EMERGENCY) and _help_coming(message.text):

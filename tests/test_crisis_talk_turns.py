@@ -507,3 +507,11 @@ def test_extra_pills_with_beers_is_an_overdose_and_sleeping_it_off_alone_is_answ
     assert asked == [text("talk.no_sleep_it_off.self")] and "911" in asked[0]
     nurse = line.text("is there like a nurse or sumthin thats not cops")
     assert nurse == [text("talk.poison_control")] and "1-800-222-1222" in nurse[0]
+
+
+def test_should_i_text_my_brother_is_a_yes_and_nite_is_a_goodbye_with_the_numbers(line: Line) -> None:
+    line.text("i want to die")
+    line.text("yes tonight")
+    assert line.text("my brothr lives like 20 min away. shld i txt him or no") == [text("talk.yes_reach")]
+    assert line.text("should i call 911") != [text("talk.yes_reach")]
+    assert line.text("nite") == [text("talk.goodbye.self")]
