@@ -238,6 +238,7 @@ _NOT_SOON = re.compile(
 # time in the same text does not overturn (messages/POLICY.md C10: imminent is a plan and intent for the next day).
 _NO_INTENT = _signs(
     r"no plan",
+    r"(?:dont|do not|didnt|dont really) have (?:a|any) plan",
     r"(?:not|never|wont be|aint) (?:doing|do) (?:anything|nothing|it|that)",
     r"(?:its|it is|thats|that is) not (?:for )?(?:tonight|today|now|soon)",
     r"no (?:las|los|la|lo|me las|me los) (?:voy|pienso) a tomar",
@@ -852,6 +853,11 @@ def window_signal(texts: list[str]) -> Signal | None:
     return None
 
 
+_NEGATED_PLAN = re.compile(
+    r"\b(?:i )?(?:dont|do not|didnt|dont really) have (?:a|any) plan\b|\bno (?:real )?plan\b"
+    r"|\bno tengo (?:un |ningun )?plan\b"
+)
+"""A plan denied ("i dont have a plan"), taken out before looking for one: "a plan" in it is not a plan."""
 _THEIR_PLAN = re.compile(r"\b(?:he|she|they|hes|shes|my ex|him|her) (?:has|have|had|got|s got) (?:a |the )?plan\b")
 """Someone else's plan ("HE has a plan"): danger from them, not the texter's plan."""
 
@@ -862,10 +868,11 @@ def imminent(texts: list[str], timing: bool = True, means: bool = True) -> bool:
     Without `means`, a named means does not count (the pills an overdose reply was about)."""
     for text in texts:
         words = _THEIR_PLAN.sub("", _NOT_SOON.sub("", normalise(text)))
-        if (_NO_INTENT.search(words) or _DENIAL.search(words)) and not _PLAN.search(words):
+        planned = _PLAN.search(_NEGATED_PLAN.sub("", words))  # "i dont have a plan" names no plan
+        if (_NO_INTENT.search(words) or _DENIAL.search(words)) and not planned:
             continue  # "I SAID NO. im not suicidal. my son pulled a knife on me": a denial, not the means
         means_here = means and not going_without(text) and any(p.search(words) for p in MEANS.values())
-        if (timing and _SOON.search(words)) or _PLAN.search(words) or means_here:
+        if (timing and _SOON.search(words)) or planned or means_here:
             return True
     return False
 

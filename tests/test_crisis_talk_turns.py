@@ -515,3 +515,11 @@ def test_should_i_text_my_brother_is_a_yes_and_nite_is_a_goodbye_with_the_number
     assert line.text("my brothr lives like 20 min away. shld i txt him or no") == [text("talk.yes_reach")]
     assert line.text("should i call 911") != [text("talk.yes_reach")]
     assert line.text("nite") == [text("talk.goodbye.self")]
+
+
+def test_i_dont_have_a_plan_probably_not_tonight_is_thoughts_not_an_emergency(line: Line) -> None:
+    line.text("maybe everybody would be better off if i just wasnt around")
+    line.text("yeah")
+    said = line.text("i told u what i got. rifle in the closet. i dont have a plan. i dont know. probably not tonight")
+    assert said[0] in (text("talk.thoughts"), text("talk.not_tonight")) and text("talk.imminent") not in said
+    assert text("talk.means.gun") in said  # the means named still get distance (POLICY.md C7)
