@@ -1102,7 +1102,16 @@ def _begin(signal: Signal, message: "Message", state: State, now: datetime, rule
         if _higher(state.talk_level, level) != state.talk_level:
             effects.append(Raise(escalation, level, alert=_alerted(level, rules)))
     effects += [
-        _stage(stage, now, turns=0, level=level, escalation=escalation, kind=kind, last=replies[-1].key),
+        _stage(
+            stage,
+            now,
+            turns=0,
+            level=level,
+            escalation=escalation,
+            kind=kind,
+            last=replies[-1].key,
+            sent=_sent("", replies),
+        ),
         *checkins.after_crisis(state, message.zone_guess, now, rules, signal.category),
         *([checkins.Later("crisis_check", now + CHECK_DELAY)] if stage in QUESTIONS and checked else []),
         Exchange(escalation, tuple(texts), tuple(replies)),
@@ -1138,10 +1147,13 @@ def _continue(stage: str, message: "Message", state: State, now: datetime, rules
     if [r.key for r in replies] == [state.talk_last]:  # never the same text twice in a row
         again = SAID_AGAIN.get(state.talk_last)
         replies = [_engine().Reply(again) if again else _stay(new_stage, kind, state.talk_turns + 1, texts)]
+    if new_stage == stage:  # a new stage says its replies in full, a reminder of the means included
+        replies = _fresh(replies, state.talk_sent.split(","), _stay_family(new_stage, kind, texts), texts)
     level = _higher(state.talk_level, _STAGE_LEVEL[new_stage]) if new_stage in _STAGE_LEVEL else state.talk_level
     turns = state.talk_turns + 1 if new_stage == stage and kind == state.talk_kind else 0
     steps = state.talk_steps or any(reply.key.startswith("talk.steps.") for reply in replies)
-    effects: list[Effect] = [_stage(new_stage, now, turns, level, state.talk_esc, steps, kind, replies[-1].key)]
+    sent = _sent(state.talk_sent, replies)
+    effects: list[Effect] = [_stage(new_stage, now, turns, level, state.talk_esc, steps, kind, replies[-1].key, sent)]
     if new_stage in (DECLINED, ENDED):
         effects.append(ForgetWindow())  # what they said before does not ask again ("not having a seizure" included)
     if level != state.talk_level:
@@ -1532,7 +1544,39 @@ _NAMED = {"talk.urgent.3": "talk.urgent.named", "talk.stay.5": "talk.reach.named
 """Replies said with the person the texter named, when they named one ("could your sister come be with you?")."""
 
 
+SENT_KEPT = 8
+"""How many of the conversation's last reply keys are kept (State.talk_sent), so none of them comes round again."""
+_SAID_ONCE = ("talk.heard", "talk.veterans", "talk.means.", "talk.reach")
+"""Replies sent beside another that add nothing the second time: left out when they went out lately."""
+
+
+def _sent(before: str, replies: list["Reply"]) -> str:
+    keys = [*(before.split(",") if before else []), *(reply.key for reply in replies)]
+    return ",".join(keys[-SENT_KEPT:])
+
+
+def _fresh(replies: list["Reply"], sent: list[str], stay: str, texts: list[str]) -> list["Reply"]:
+    """The replies without what the conversation sent lately (VERA-MH Q29): a reply sent lately is replaced by a
+    short reply of its family (or of the stage's family, `stay`) not sent lately, and an add-on sent lately beside
+    another reply is left out."""
+    kept = [r for r in replies if not (r.key in sent and r.key.startswith(_SAID_ONCE))] or replies[:1]
+    family = next((keys for keys in STAY_REPLIES.values() if kept[0].key in keys), STAY_REPLIES[stay])
+    unused = [key for key in family if key not in sent and _NAMED.get(key) not in sent]
+    if kept[0].key in sent and unused:
+        who = person.trusted_person(texts) if unused[0] in _NAMED else ""
+        kept[0] = _engine().Reply(_NAMED[unused[0]], {"who": who}) if who else _engine().Reply(unused[0])
+    return kept
+
+
 def _stay(stage: str, kind: str, turns: int, texts: list[str]) -> "Reply":
+    family = _stay_family(stage, kind, texts)
+    key = STAY_REPLIES[family][turns % len(STAY_REPLIES[family])]
+    who = person.trusted_person(texts) if key in _NAMED else ""
+    return _engine().Reply(_NAMED[key], {"who": who}) if who else _engine().Reply(key)
+
+
+def _stay_family(stage: str, kind: str, texts: list[str]) -> str:
+    """The family of short replies for a stage and kind (STAY_REPLIES)."""
     if stage == EMERGENCY and kind in (HELPING, "harm_to_others"):
         family = "helping" if kind == HELPING else "others"
         if kind == HELPING and not any(crisis.classify(text) in POISONINGS for text in texts):
@@ -1543,9 +1587,7 @@ def _stay(stage: str, kind: str, turns: int, texts: list[str]) -> "Reply":
         family = "urgent" if stage == IMMINENT or (stage == EMERGENCY and kind != CHECKING) else "calm"
     if family == "urgent" and any(barrier(text) == "police" for text in texts):
         family = "refused"  # 911 refused: 988 by text, a person, distance, instead of the same "call 911"
-    key = STAY_REPLIES[family][turns % len(STAY_REPLIES[family])]
-    who = person.trusted_person(texts) if key in _NAMED else ""
-    return _engine().Reply(_NAMED[key], {"who": who}) if who else _engine().Reply(key)
+    return family
 
 
 def _higher(a: str, b: str) -> str:
@@ -1565,9 +1607,10 @@ def _stage(
     steps: bool = False,
     kind: str = "",
     last: str = "",
+    sent: str = "",
 ) -> "Effect":
     values = {
         "talk": stage, "talk_at": int(now.timestamp()), "talk_turns": turns, "talk_level": level,
-        "talk_esc": escalation, "talk_steps": int(steps), "talk_kind": kind, "talk_last": last,
+        "talk_esc": escalation, "talk_steps": int(steps), "talk_kind": kind, "talk_last": last, "talk_sent": sent,
     }  # fmt: skip
     return checkins.Update(values)

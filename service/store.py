@@ -147,6 +147,7 @@ class State:
     talk_steps: bool = False
     talk_kind: str = ""  # the risk the conversation is about (a detector category, or "helping" someone else)
     talk_last: str = ""  # the key of the conversation's last reply, so the next is never the same text
+    talk_sent: str = ""  # the keys of its last few replies, comma-joined, so short replies do not come round again
     recent: tuple[str, ...] = ()  # the person's last few texts within WINDOW_S, oldest first (decrypted)
     clarify_at: int = 0  # epoch seconds the line asked whether an unclear text meant "stop texting me"
     opted_out_at: int = 0  # epoch seconds of the opt-out (kept by FORGET, with the opt-out itself)
@@ -165,7 +166,7 @@ FIELDS = {
     "question_day": "qd", "mood": "m", "streak": "st", "last_day": "ld", "low": "lo", "reminder_at": "rm",
     "unreachable": "un", "clarify_at": "oc", "opted_out_at": "out_at", "escalation": "e", "language": "lg", "talk": "k",
     "talk_at": "ka", "talk_turns": "kn", "talk_level": "kl", "talk_esc": "ke", "talk_steps": "kp",
-    "talk_kind": "kc", "talk_last": "kr",
+    "talk_kind": "kc", "talk_last": "kr", "talk_sent": "ks",
 }  # fmt: skip
 CLAIM_FIELDS = {
     "checkin": "xc", "reminder": "xr", "referral": "xf", "referral_followup": "xg", "crisis_followup": "xh",
@@ -203,6 +204,7 @@ def state_from(raw: dict[bytes, bytes]) -> State:
         talk_steps=get("kp") == "1",
         talk_kind=get("kc") or "",
         talk_last=get("kr") or "",
+        talk_sent=get("ks") or "",
         **values,  # type: ignore[arg-type]
     )
 
