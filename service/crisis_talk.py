@@ -238,6 +238,7 @@ _NOT_SOON = re.compile(
 # time in the same text does not overturn (messages/POLICY.md C10: imminent is a plan and intent for the next day).
 _NO_INTENT = _signs(
     r"no plan",
+    r"(?:its|it is|thats|this is) not an emergency",
     r"(?:dont|do not|didnt|dont really) have (?:a|any) plan",
     r"(?:not|never|wont be|aint) (?:doing|do) (?:anything|nothing|it|that)",
     r"(?:its|it is|thats|that is) not (?:for )?(?:tonight|today|now|soon)",
@@ -257,6 +258,8 @@ _PLAN = _signs(
     r"(?:im|i am) ready",
     r"(?:going to|gonna) do it",
     r"(?:going to|gonna) take (?:them|it|every ?thing) all",
+    r"(?:want|wanna|going|gonna) (?:to )?take (?:some|them|em|more|all|the rest|a bunch)(?: \w+)?"
+    r" (?:rn|right now|now|tonight)",
     r"(?:pienso|voy a) (?:hacerlo|tomarmelas|tomarmelos|matarme|quitarme la vida)",
     r"quiero (?:hacerlo|tomarmelas|tomarmelos)",  # "quiero matarme" is "i want to kill myself": asked, not imminent
     r"wrote (?:a|the|my) (?:note|letters?)",
@@ -606,6 +609,9 @@ _ABOUT_988 = _signs(
 # "its just me", "there is no them", "nobody took anything": the texter says the emergency read into their words is
 # not what is happening (the detector can read "im shaking" or "4 or 5 a day" as one). English and Spanish.
 _CORRECTION = _signs(  # with _ITS_ME: the emergency named is not what is happening
+    r"(?:just|only) (?:an? )?(?:expression|saying|figure of speech)",
+    r"(?:like|as) (?:my )?(?:dr|doc|doctor|prescriber) (?:said|told me|prescribed|says)",
+    r"as prescribed",
     r"(?:theres|there is|there are) no (?:someone|person|paramedics)",
     r"(?:not|never) (?:having|had) a seizure",
     r"no seizure",
@@ -965,6 +971,35 @@ def for_a_friend(text: str) -> bool:
     return bool(_FOR_A_FRIEND.search(normalise(text)))
 
 
+_NOT_ABUSE = _signs(
+    r"(?:its|it is|this is|thats|this|that) (?:not|isnt) (?:domestic violence|dv|abuse)",
+    r"(?:its|it is|this is|thats) not (?:about )?(?:domestic violence|dv|abuse)",
+    r"no (?:es|hay) violencia",
+)
+_SCOLDING = _signs(
+    r"(?:parents|mom|mum|dad|mother|father|mama|papa) (?:would|will|is gonna|are gonna|gonna|is going to|are going to"
+    r"|would so) (?:literally |actually |so |totally )?kill me",
+    r"(?:mis papas|mi mama|mi papa) me (?:matan|mataria|matarian|va a matar|van a matar)",
+)
+"""A parent who "would literally kill me" (if they found out): fear of being caught, not danger from them."""
+
+
+def _about_pills(words: str) -> bool:
+    """Whether normalised words are about pills: a method question about them is method-seeking."""
+    return bool(_MEDICINE.search(words) or MEANS["pills"].search(words) or re.search(r"\b(?:too many|take)\b", words))
+
+
+def not_abuse(text: str) -> bool:
+    """ "its not domestic violence omg": the rules' violence word, denied, with no one named as the danger."""
+    words = normalise(text)
+    someone = re.search(r"\b(?:he|she|him|her|hes|shes)\b", words) or danger_signs(text)
+    return bool(_NOT_ABUSE.search(words)) and not someone
+
+
+def scolding(text: str) -> bool:
+    return bool(_SCOLDING.search(normalise(text)))
+
+
 def someone_dangerous(text: str) -> bool:
     """Whether `text` could be about danger from someone: a sign of it, or a person named at all."""
     return _weight(text, _STRONG_DANGER, _WEAK_DANGER) > 0 or person.mentions_someone(text)
@@ -1211,6 +1246,15 @@ def _switch(stage: str, kind: str, message: "Message", texts: list[str]) -> Turn
             kind,
             [reply("talk.not_tonight"), reply(f"talk.means.{means}") if means != "any" else _reach(texts)],
         )
+    mine = _NOBODY_HURTING.search(words) and _ITS_ME.search(words) and not danger_signs(message.text)
+    if stage in DANGER_STAGES and kind != HELPING and mine:
+        # "nobody is hurting me. its ME. i have the bottle and i want to take some rn": the risk is their own
+        if imminent([message.text]):
+            return IMMINENT, "suicide", _imminent_replies(texts)
+        return (PLAN, "suicide", [reply("talk.ask_plan")]) if suicidal(texts) else (ASK, "suicide", [reply("talk.ask")])
+    if _METHOD.search(words) and kind != HELPING and stage not in (ASK, IMMINENT) and _about_pills(words):
+        # "how many would be too many tho. just so i know": method-seeking inside a conversation (POLICY.md K1)
+        return ASK, "suicide", [reply("talk.ask")]
     if stage in DANGER_STAGES and kind != HELPING and not danger_signs(message.text) and not denied:
         means = any(pattern.search(words) for pattern in MEANS.values())
         thoughts_said = category in ("suicide", "self_harm") and (message.sure or means or _OWN_DESPAIR.search(words))
@@ -1227,6 +1271,7 @@ def _switch(stage: str, kind: str, message: "Message", texts: list[str]) -> Turn
         stage not in DANGER_STAGES
         and kind != HELPING
         and not _NOBODY_HURTING.search(words)
+        and not scolding(message.text)
         and someone_dangerous(message.text)
         and (danger_signs(message.text) or (category and _weight(message.text, _STRONG_DANGER, _WEAK_DANGER)))
     ):
@@ -1247,7 +1292,7 @@ def _switch(stage: str, kind: str, message: "Message", texts: list[str]) -> Turn
     if stage == IMMINENT and news:
         # means not named before ("i got my dads gun"): distance from those, said now (VERA-MH Q23)
         return IMMINENT, kind, [reply("talk.heard"), reply(f"talk.means.{new_means}")]
-    if stage in (ASK, PLAN, THOUGHTS) and imminent([message.text], asked, asked) and not _taken(texts):
+    if stage in (ASK, PLAN, THOUGHTS) and imminent([message.text], asked, asked) and not _taken([message.text]):
         return IMMINENT, kind, _imminent_replies(texts)  # "been saving them, got enough" answers the question
     if (
         talking

@@ -141,6 +141,10 @@ def read(text: str, zone_guess: str | None = None, sid: str = "") -> Message:
         category = "harm_to_others"  # "hes gonna push the wrong guy": the texter as the danger, not in it
     elif category and not verdict.sure and crisis_talk.danger_signs(text):
         category = "violence"  # the model knows risk better than its kind: signs of someone dangerous decide it
+    elif category == "violence" and crisis_talk.not_abuse(text):
+        category = None  # "its not domestic violence omg": the rules' word, denied; the text is answered as asked
+    elif category == "violence" and not verdict.sure and crisis_talk.scolding(text):
+        category = "suicide"  # "my parents would literally kill me": the texter's own risk, asked about directly
     elif category == "violence" and not verdict.sure and not crisis_talk.someone_dangerous(text):
         category = "suicide"  # danger from someone names someone: without that, the model read the texter's own risk
     if category == "overdose" and not verdict.sure and crisis_talk.asks_about_mixing(text):
