@@ -211,6 +211,8 @@ _WEAK_DANGER = _signs(
 
 _SOON = _signs(
     r"tonight",
+    r"tonite",
+    r"2nite",
     r"today",
     r"esta noche",
     r"hoy",
@@ -225,7 +227,7 @@ _SOON = _signs(
     r"soon",
     r"in (?:a|an|\d+|a few) (?:minutes?|hours?)",
     r"after (?:everyone|they|she|he|my \w+) (?:leaves?|goes?|sleeps?|is gone)",
-    r"(?:roommate|wife|husband|partner|everyone|family) (?:leaves?|is gone|goes away)",
+    r"(?:roommate|roomie|wife|husband|partner|everyone|family|mom|dad|parents) (?:leaves?|is gone|goes away|leave)",
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
 )
 _NOT_SOON = re.compile(
@@ -264,6 +266,8 @@ _PLAN = _signs(
     r"quiero (?:hacerlo|tomarmelas|tomarmelos)",  # "quiero matarme" is "i want to kill myself": asked, not imminent
     r"wrote (?:a|the|my) (?:note|letters?)",
     r"(?:been )?(?:saving|saved|stockpiling|hoarding) (?:them|em|it|pills|up)",
+    r"(?:got|have|saved|stashed)(?: like| about| around| maybe)? \d+ (?:saved|stashed|pills|of them|klonopin|kpins)",
+    r"\d+ (?:saved|stashed)",
     r"(?:\d+|two|three|a few|couple) (?:months?|weeks?) (?:worth|of (?:pills|them))",
     r"got enough",
     r"(?:note|letters?) (?:is|are) (?:written|ready)",

@@ -80,8 +80,14 @@ def model_guess(text: str) -> str | None:
     return ("es" if es > en else "en") if share >= MODEL_MIN_SCORE else None
 
 
+AMBIGUOUS = frozenset({"k", "ya"})
+"""Words both languages text alone ("k" is ok or que, "ya" is yeah or already): alone, they show no language."""
+
+
 def detect(text: str) -> str | None:
     """The language `text` is written in, or None when neither words nor the model can tell."""
+    if normalise(text) in AMBIGUOUS:
+        return None
     votes = word_votes(text)
     if votes["es"] != votes["en"]:
         return "es" if votes["es"] > votes["en"] else "en"

@@ -548,3 +548,11 @@ def test_how_many_would_be_too_many_inside_a_conversation_is_asked_about_directl
     line.text("he is outside my door and hes so angry")
     line.text("im ok i guess")
     assert line.text("how many klonopin would be too many tho. just so i know") == [text("talk.ask")]
+
+
+def test_a_terse_plan_for_tonight_is_imminent_and_k_is_not_spanish(line: Line) -> None:
+    assert line.text("k") == [text("ack")]  # "k" alone is ok, in no language: no Spanish pointer
+    line.text("how many klonopin is too many")
+    line.text("ya")
+    assert line.text("tonite") == [text("talk.imminent"), text("talk.means.pills")]
+    assert text("talk.imminent") not in line.text("got like 40 saved")  # heard, without the same reply again
