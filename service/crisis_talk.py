@@ -240,6 +240,9 @@ _NOT_SOON = re.compile(
 # time in the same text does not overturn (messages/POLICY.md C10: imminent is a plan and intent for the next day).
 _NO_INTENT = _signs(
     r"no plan",
+    r"plan no\b",
+    r"(?:esta noche|hoy)(?: no se)?,? no creo",
+    r"no creo que (?:lo haga|haga nada|vaya a hacer)",
     r"(?:its|it is|thats|this is) not an emergency",
     r"(?:dont|do not|didnt|dont really) have (?:a|any) plan",
     r"(?:not|never|wont be|aint) (?:doing|do) (?:anything|nothing|it|that)",
@@ -451,6 +454,7 @@ BARRIERS = {
         r"(?:what|wat) (?:do|would|should) i (?:even )?(?:say|tell|text|write)",
         r"(?:dont|do not) know what to (?:say|tell|text|write)",
         r"(?:que|q) (?:les )?(?:digo|les digo|escribo|le digo)",
+        r"(?:que|q) (?:les|le) (?:pongo|escribo|mando)",
         r"no se (?:que|q) (?:decir|escribir)",
     ),
 }
@@ -499,6 +503,11 @@ _SHOULD_I_REACH = _signs(
     r"(?:waking|wake|bother|bothering) (?:him|her|them) (?:up )?(?:over|for) nothing",
 )
 """Asking whether to reach the person they named ("shld i txt him or no"): yes."""
+_SEDATED = _signs(
+    r"mareado", r"mareada", r"dizzy", r"(?:room|everything) (?:is |kinda )?spinn?in", r"eyes (?:r|are) (?:so )?heavy",
+    r"nodding off", r"(?:cant|can not) keep my eyes open", r"me estoy durmiendo", r"se me cierran los ojos",
+)  # fmt: skip
+"""Sleepy or dizzy after pills with a drink: breathing can slow (POLICY.md F10)."""
 _NURSE = _signs(r"nurse", r"(?:not|isnt|no|without) (?:the )?(?:cops|police)", r"enfermer[ao]", r"sin policia")
 """After an overdose, someone to ask who is not the police: Poison Control (POLICY.md F10)."""
 _SOMEONE_COMING = _signs(
@@ -592,6 +601,7 @@ _988_POLICE = _signs(
     r"(?:are|is) (?:they|988|it) (?:gonna|going to) (?:send|call) (?:the )?(?:police|cops)",
     r"988 (?:is|was) (?:who|the one that|the ones who) called the (?:police|cops)",
     r"(?:el )?988 (?:manda|llama) (?:a )?(?:la policia|los policias)",
+    r"(?:te|me|les|nos) (?:mandan|manda|llaman) (?:a )?(?:la policia|los policias|la patrulla)",
 )
 """A question whether 988 sends the police: answered honestly, without a promise (POLICY.md C13)."""
 _988_TELLS = _signs(
@@ -673,6 +683,7 @@ _WILL_REACH = _signs(
     r"(?:ill|i will|i might|maybe ill|maybe i will|im gonna|im going to|i could) (?:\w+ )?(?:text|call|try) (?:the )?"
     r"(?:988|lifeline|crisis line)",
     r"(?:voy a|le voy a|quizas|capaz) (?:\w+ )?(?:escribir|llamar|mandar) (?:al )?988",
+    r"(?:capaz|quizas|tal vez|a lo mejor) (?:le )?(?:mando|escribo|llamo)(?: \w+)? al 988",
 )
 # "not me, my MOM", "im not the one with the pills": the texter is helping someone else. (Normalised text.)
 _ITS_ME = _signs(
@@ -797,6 +808,7 @@ _ASKS_IF_SAFE = _signs(
 )
 _DRINKS = _signs(
     r"alcohol", r"drinks?", r"drinking", r"wine", r"beers?", r"liquor", r"vino", r"copas?", r"cervezas?", r"tragos?",
+    r"fernets?", r"bourbons?", r"whiske?y", r"vodka", r"tequila", r"henny", r"white claws?", r"shots",
 )  # fmt: skip
 
 
@@ -864,7 +876,7 @@ def window_signal(texts: list[str]) -> Signal | None:
 
 
 _NEGATED_PLAN = re.compile(
-    r"\b(?:i )?(?:dont|do not|didnt|dont really) have (?:a|any) plan\b|\bno (?:real )?plan\b"
+    r"\b(?:i )?(?:dont|do not|didnt|dont really) have (?:a|any) plan\b|\bno (?:real )?plan\b|\bplan no\b"
     r"|\bno tengo (?:un |ningun )?plan\b"
 )
 """A plan denied ("i dont have a plan"), taken out before looking for one: "a plan" in it is not a plan."""
@@ -1415,6 +1427,9 @@ def _answer_within(stage: str, kind: str, message: "Message", state: State, text
     if _BYE.search(words):  # never let them go without the numbers and an open door
         farewell = "danger" if stage in DANGER_STAGES else "helping" if kind == HELPING else "self"
         return stage, kind, [reply(f"talk.goodbye.{farewell}")]
+    drinking = any(_DRINKS.search(normalise(text)) or MEANS["alcohol"].search(normalise(text)) for text in texts)
+    if kind != HELPING and _SEDATED.search(words) and drinking:
+        return stage, kind, [reply("talk.sedated")]  # "ya tome la de la noche y unos fernets, estoy medio mareado"
     if stage not in DANGER_STAGES and kind != HELPING and _SHOULD_I_REACH.search(words):
         return stage, kind, [reply("talk.yes_reach")]
     if stage not in DANGER_STAGES and kind != HELPING and _SOMEONE_COMING.search(words):

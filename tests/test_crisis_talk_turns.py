@@ -556,3 +556,20 @@ def test_a_terse_plan_for_tonight_is_imminent_and_k_is_not_spanish(line: Line) -
     line.text("ya")
     assert line.text("tonite") == [text("talk.imminent"), text("talk.means.pills")]
     assert text("talk.imminent") not in line.text("got like 40 saved")  # heard, without the same reply again
+
+
+def test_spanish_plan_no_not_tonight_i_dont_think_is_thoughts_and_dizzy_after_fernet_is_911(
+    app: Flask, redis: Redis
+) -> None:
+    person = spanish(app, redis)
+    person.text("y... a veces a la noche pienso que seria mas facil para ellos si no estoy")
+    person.text("si")
+    said = person.text("plan no. tengo unas tiras guardadas en el galpon. y el fernet. esta noche no se, no creo")
+    assert catalog.text("talk.imminent", "es") not in said
+    assert person.text("el 988 es lo mismo, te mandan a la policia igual no?") == [
+        catalog.text("talk.988_police", "es")
+    ]
+    assert person.text("y si le escribo al 988 que les pongo") == [catalog.text("talk.barrier.words", "es")]
+    dizzy = person.text("ya tome la de la noche y unos fernets, estoy medio mareado")
+    assert dizzy == [catalog.text("talk.sedated", "es")] and "911" in dizzy[0]
+    assert "last time" not in text("talk.988_police")  # never a history the texter did not tell
