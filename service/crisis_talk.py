@@ -564,6 +564,8 @@ def barrier(text: str) -> str:
 
 
 _CONNECT = _signs(
+    r"(?:text|call) (?:them|988|it) how",
+    r"how (?:do|would|can) i (?:text|call|reach) (?:them|988|it)",
     r"(?:can|could|will|would) (?:you|u|someone|somebody) (?:please )?(?:call|phone|ring|contact|text)"
     r" (?:them|988|911|someone|somebody|for me|me)",
     r"call (?:them|988|911|someone) for me",
@@ -816,7 +818,9 @@ def asks_about_mixing(text: str) -> bool:
     """A question whether the medicine and a drink go together, nothing said to be taken: the answer about
     mixing, which names the danger, not the overdose reply the model reads into it."""
     words = normalise(text)
-    return bool(_ASKS_IF_SAFE.search(words) and _DRINKS.search(words)) and not _taken([text])
+    grave = re.search(r"\b(?:die|dead|kill|end it|overdose|od|morir|matarme)\b", words)
+    asked = _ASKS_IF_SAFE.search(words) and _DRINKS.search(words) and not _METHOD.search(words) and not grave
+    return bool(asked) and not _taken([text]) and not wish_not_to_wake(text)
 
 
 _WITHDRAWAL_Q = _signs(
@@ -957,6 +961,7 @@ _NOT_WAKING_WISH = _signs(
     r"hope i (?:dont|never|do not) wake",
     r"(?:wish|want) (?:i )?(?:could )?(?:not|never) (?:wake|to wake)",
     r"(?:ojala|quisiera) no despertar",
+    r"(?:and|so i|so id) (?:not|never|dont|wont) wake(?: up)?",
     r"(?:went|go|going|fell) to sleep and (?:didnt|did not|never|dont|wouldnt) wake",
     r"if i (?:just )?(?:didnt|did not|never|dont|wouldnt) wake up",
     r"si (?:me )?(?:durmiera|duermo|dormiera) y no (?:despierto|despertara|despertaria)",
@@ -1424,6 +1429,9 @@ def _answer_within(stage: str, kind: str, message: "Message", state: State, text
         return stage, kind, [reply("talk.988_private")]
     if _ABOUT_988.search(words) and obstacle != "police":
         return stage, kind, [reply("talk.about_988")]
+    topic = keywords.find_topic(message.text) if _QUESTION.search(words) or "?" in message.text else None
+    asked_back = stage in QUESTIONS and answer(message.text) is not None  # the answer to the question comes first
+    topic = None if topic in ("topic.menu", "topic.about") or message.sure or asked_back or obstacle else topic
     if _BYE.search(words):  # never let them go without the numbers and an open door
         farewell = "danger" if stage in DANGER_STAGES else "helping" if kind == HELPING else "self"
         return stage, kind, [reply(f"talk.goodbye.{farewell}")]
@@ -1434,8 +1442,13 @@ def _answer_within(stage: str, kind: str, message: "Message", state: State, text
         return stage, kind, [reply("talk.yes_reach")]
     if stage not in DANGER_STAGES and kind != HELPING and _SOMEONE_COMING.search(words):
         return stage, kind, [reply("talk.someone_coming")]
-    if stage in (IMMINENT, UNSAFE, EMERGENCY) and _help_coming(message.text):
-        return stage, kind, [reply("talk.help_coming")]  # not "call 911" to someone already on the line with them
+    if stage in (IMMINENT, UNSAFE, EMERGENCY) and _help_coming(message.text) and not topic:
+        # not "call 911" to someone already on the line with them; after danger from someone, no paramedics
+        return (
+            stage,
+            kind,
+            [reply("talk.help_coming.danger" if stage == UNSAFE else "talk.help_coming")],
+        )  # not "call 911" to someone already on the line with them
     if stage == EMERGENCY and kind == "overdose" and _SLEEP_IT_OFF.search(words):
         return stage, kind, [reply("talk.no_sleep_it_off.self")]
     if stage == EMERGENCY and kind in ("overdose", HELPING) and _NURSE.search(words):
@@ -1452,6 +1465,8 @@ def _answer_within(stage: str, kind: str, message: "Message", state: State, text
         return stage, kind, [reply("talk.naloxone")]
     if _WILL_REACH.search(words) and not _NOT_CALLING.search(words):
         return stage, kind, [reply("talk.will_reach")]  # "maybe ill text the 988 thing tomorrow": a step, said back
+    if topic:
+        return stage, kind, [reply(topic)]  # "can the doc even slow it down": the answer, in the conversation
     if _REACHED_988.search(words) and not _NOT_CALLING.search(words):
         return stage, kind, [reply("talk.reached_out")]
     if stage not in DANGER_STAGES and _OWN_STEP.search(words):
@@ -1462,10 +1477,6 @@ def _answer_within(stage: str, kind: str, message: "Message", state: State, text
         return stage, kind, [reply("talk.words.friend", {"who": who}) if who else reply("talk.words.someone")]
     if obstacle and (stage not in QUESTIONS or answer(message.text) is None):
         return stage, kind, [reply(_barrier_key(obstacle, stage, kind))]
-    topic = keywords.find_topic(message.text) if _QUESTION.search(words) or "?" in message.text else None
-    asked_back = stage in QUESTIONS and answer(message.text) is not None  # the answer to the question comes first
-    if topic not in (None, "topic.menu", "topic.about") and not message.sure and not asked_back:
-        return stage, kind, [reply(topic)]  # "can the doc even slow it down": the answer, in the conversation
     if stage == SAFE_Q or (stage == SAFE_NOW and danger_signs(message.text)):
         new_stage, replies = _after_safety_question(message.text, state)
         return new_stage, kind, replies

@@ -147,7 +147,7 @@ def read(text: str, zone_guess: str | None = None, sid: str = "") -> Message:
         category = "suicide"  # "my parents would literally kill me": the texter's own risk, asked about directly
     elif category == "violence" and not verdict.sure and not crisis_talk.someone_dangerous(text):
         category = "suicide"  # danger from someone names someone: without that, the model read the texter's own risk
-    if category == "overdose" and not verdict.sure and crisis_talk.asks_about_mixing(text):
+    if category in ("overdose", "suicide") and not verdict.sure and crisis_talk.asks_about_mixing(text):
         category = None  # "can i take it after a few glasses of wine?": the answer about mixing names the danger
     elif category == "overdose" and not verdict.sure and crisis_talk.going_without(text):
         category = "medical"  # "ran out of my klonopin, shaking": withdrawal, asked about, not overdose steps

@@ -81,6 +81,7 @@ def model_guess(text: str) -> str | None:
 
 
 AMBIGUOUS = frozenset({"k", "ya"})
+_ENGLISH_COMMANDS = frozenset({"unsubscribe", "quit", "stopall", "optout", "revoke", "cancel"})
 """Words both languages text alone ("k" is ok or que, "ya" is yeah or already): alone, they show no language."""
 
 
@@ -88,6 +89,8 @@ def detect(text: str) -> str | None:
     """The language `text` is written in, or None when neither words nor the model can tell."""
     if normalise(text) in AMBIGUOUS:
         return None
+    if "".join(normalise(text).split()) in _ENGLISH_COMMANDS:
+        return "en"  # "UN SUBSCRIBE", "Q UIT": an English command split by a stray space, not "un" or "q"
     votes = word_votes(text)
     if votes["es"] != votes["en"]:
         return "es" if votes["es"] > votes["en"] else "en"

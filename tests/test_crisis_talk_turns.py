@@ -202,7 +202,7 @@ def test_a_veiled_threat_mid_conversation_asks_if_safe_and_police_arriving_is_he
     [asked] = line.text("its my ex. he texted youll see what happens when you ignore me")
     assert asked in {text("talk.ask_safe"), text("talk.unsafe")}
     assert line.text("hes knocking on the door now") == [text("talk.unsafe")] or asked == text("talk.unsafe")
-    assert line.text("cops just pulled up i can see lights") == [text("talk.help_coming")]
+    assert line.text("cops just pulled up i can see lights") == [text("talk.help_coming.danger")]
 
 
 def test_opioids_or_street_pills_named_as_means_get_the_breathing_danger_with_the_distance(line: Line) -> None:
@@ -573,3 +573,12 @@ def test_spanish_plan_no_not_tonight_i_dont_think_is_thoughts_and_dizzy_after_fe
     dizzy = person.text("ya tome la de la noche y unos fernets, estoy medio mareado")
     assert dizzy == [catalog.text("talk.sedated", "es")] and "911" in dizzy[0]
     assert "last time" not in text("talk.988_police")  # never a history the texter did not tell
+
+
+def test_after_danger_from_an_ex_the_police_there_and_a_dose_question_get_answers_not_the_er(line: Line) -> None:
+    line.text("my ex is parked down the street and texted nice to see your lights on")
+    line.text("no not really safe")
+    assert line.text("ok im calling 911") == [text("talk.help_coming.danger")]
+    said = line.text("cops are here. hes gone. can i take the other klonopin now or no because of the wine")
+    assert text("talk.imminent") not in said and "paramedics" not in " ".join(said)
+    assert said[0] == text("topic.mix")
