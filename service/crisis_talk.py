@@ -584,6 +584,11 @@ _QUESTION = re.compile(
     r"|que|por que|es normal|hay)\b"
 )
 """A text put as a question, which a topic it names answers inside a conversation too."""
+_GIVE_PILL = _signs(
+    r"(?:give|giving) (?:him|her|them) (?:one|a pill|one of (?:the|his|her) pills|some|a few|his pills|her pills)",
+    r"(?:le doy|darle) (?:una|unas|una pastilla|sus pastillas)",
+)
+"""A helper asking whether to give the person a pill to calm them: not without medical advice (POLICY.md N1)."""
 _TELL_ADULT = _signs(
     r"(?:le digo|le aviso|le hablo|le cuento) a su (?:mama|papa|familia|mamá|papá)",
     r"(?:should i|do i|can i) (?:tell|wake|call) (?:her|his|their) (?:mom|mother|dad|father|parents)",
@@ -1457,6 +1462,10 @@ def _answer_within(stage: str, kind: str, message: "Message", state: State, text
         return stage, kind, [reply("talk.no_sleep_it_off")]
     if stage == EMERGENCY and kind == HELPING and _ON_SIDE.search(words):
         return stage, kind, [reply("talk.helping.1")]
+    if kind == HELPING and _GIVE_PILL.search(words):
+        return stage, kind, [reply("talk.give_pill")]
+    if kind == HELPING and any(MEANS[name].search(words) for name in ("gun", "blade")):
+        return stage, kind, [reply("talk.family.2")]  # "theres a shotgun in the garage": away from them, now
     if kind == HELPING and _TELL_ADULT.search(words):
         return stage, kind, [reply("talk.tell_adult")]
     if stage == EMERGENCY and kind == HELPING and _ASK_THEM.search(words):
@@ -1602,6 +1611,7 @@ STAY_REPLIES = {
     "refused": ("talk.refused.1", "talk.refused.2", "talk.refused.3"),
     "helping": ("talk.helping.1", "talk.helping.4", "talk.helping.2", "talk.helping.3"),
     "family": ("talk.family.1", "talk.family.2", "talk.family.3"),
+    "withdrawal": ("talk.withdrawal_help.1", "talk.withdrawal_help.2", "talk.withdrawal_help.3"),
     "danger": ("talk.danger.1", "talk.danger.2", "talk.danger.3"),
     "others": ("talk.others.1", "talk.others.2", "talk.others.3"),
 }
@@ -1654,7 +1664,9 @@ def _stay_family(stage: str, kind: str, texts: list[str]) -> str:
     """The family of short replies for a stage and kind (STAY_REPLIES)."""
     if stage == EMERGENCY and kind in (HELPING, "harm_to_others"):
         family = "helping" if kind == HELPING else "others"
-        if kind == HELPING and not any(crisis.classify(text) in POISONINGS for text in texts):
+        if kind == HELPING and any(going_without(text) for text in texts):
+            family = "withdrawal"  # someone in withdrawal (confused, seeing things): not questions about what they took
+        elif kind == HELPING and not any(crisis.classify(text) in POISONINGS for text in texts):
             family = "family"  # helping someone with thoughts of suicide: not breathing checks for a body
     elif stage == UNSAFE:
         family = "danger"

@@ -582,3 +582,13 @@ def test_after_danger_from_an_ex_the_police_there_and_a_dose_question_get_answer
     said = line.text("cops are here. hes gone. can i take the other klonopin now or no because of the wine")
     assert text("talk.imminent") not in said and "paramedics" not in " ".join(said)
     assert said[0] == text("topic.mix")
+
+
+def test_a_wife_whose_husband_quit_cold_turkey_and_sees_things_gets_withdrawal_help_not_overdose_questions(
+    line: Line,
+) -> None:
+    line.text("my husband quit his klonopin cold turkey 4 days ago. hes sweating and confused, seeing bugs on his arms")
+    later = [line.text(said)[0] for said in ("hes awake and breathing, he took nothing", "ok", "what do i do")]
+    assert not any("what they took" in reply or "on their side" in reply for reply in later)
+    assert line.text("theres a shotgun in the garage cabinet. should i be worried") == [text("talk.family.2")]
+    assert line.text("should i just give him one of his old pills so he calms down") == [text("talk.give_pill")]
