@@ -174,6 +174,7 @@ _STRONG_DANGER = _signs(
     r"(?:hurt|kill) me",
     r"(?:hes|shes|theyre|he is|she is|they are) (?:gonna|going to) (?:\w+ )?(?:hurt|kill) me",
     r"threatened to (?:\w+ )?(?:hurt|kill) me",
+    r"(?:he|she|they|hes|shes|theyre|hell|shell)(?: \w+){0,5} (?:f|fuck|mess|beat|jack|f\w*) me up",
     r"(?:pulled|held|came at me with|threatened me with) (?:a|the|his|her) (?:knife|gun|weapon|bat)(?: on me)?",
     r"(?:pushed|hit|hits|choked|grabbed|slapped|punched|shoved|beat) me",
     r"(?:car|truck) (?:just )?pulled (?:in|up)",
@@ -862,8 +863,15 @@ STEPS_WORDS = frozenset({STEPS, "PASOS"})
 """The word that asks for the coping steps and safety plan (or, after danger from someone, safety steps)."""
 
 
+_FAMILY_AT_DOOR = re.compile(
+    r"\b(?:my )?(?:mom|mum|mother|mama|dad|father|papa|sister|brother|grandma|abuela|madre|hermana|hermano|mami)"
+    r"(?: \w+){0,3} (?:is |esta )?(?:knocking|banging|tocando|golpeando|toca|tocandome)(?: \w+){0,3}"
+)
+"""A mother knocking at the door of someone in crisis is help at hand, not danger from her."""
+
+
 def _weight(text: str, strong: re.Pattern[str], weak: re.Pattern[str]) -> int:
-    words = normalise(text)
+    words = _FAMILY_AT_DOOR.sub(" ", normalise(text))
     return 2 if strong.search(words) else 1 if weak.search(words) else 0
 
 
@@ -1282,7 +1290,8 @@ def _switch(stage: str, kind: str, message: "Message", texts: list[str]) -> Turn
         # "how many would be too many tho. just so i know": method-seeking inside a conversation (POLICY.md K1)
         return ASK, "suicide", [reply("talk.ask")]
     if stage in DANGER_STAGES and kind != HELPING and not danger_signs(message.text) and not denied:
-        means = any(pattern.search(words) for pattern in MEANS.values())
+        # a drink named is not a means said of themselves ("i cant drive there ive been drinking. whatever")
+        means = any(pattern.search(words) for name, pattern in MEANS.items() if name != "alcohol")
         thoughts_said = category in ("suicide", "self_harm") and (message.sure or means or _OWN_DESPAIR.search(words))
         if (_ITS_ME.search(words) or thoughts_said) and suicidal(texts):
             # "not doing another week of this. i got my dads gun", "nobody is hurting me. im the one w the gun": the

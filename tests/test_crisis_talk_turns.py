@@ -592,3 +592,18 @@ def test_a_wife_whose_husband_quit_cold_turkey_and_sees_things_gets_withdrawal_h
     assert not any("what they took" in reply or "on their side" in reply for reply in later)
     assert line.text("theres a shotgun in the garage cabinet. should i be worried") == [text("talk.family.2")]
     assert line.text("should i just give him one of his old pills so he calms down") == [text("talk.give_pill")]
+
+
+def test_a_man_threatened_by_his_girlfriends_ex_is_asked_if_safe_and_whatever_is_not_an_emergency(line: Line) -> None:
+    said = line.text("my gfs ex has been texting me all day saying hes gonna come over tonight and f me up. few beers")
+    assert text("talk.others.ask") not in said and text("talk.ask_safe") in said
+    line.text("no not really")
+    assert text("talk.imminent") not in line.text("i told u. jay. i cant drive there ive been drinking. whatever")
+
+
+def test_a_mother_knocking_at_the_door_of_someone_at_risk_is_not_danger_from_her(app: Flask, redis: Redis) -> None:
+    person = spanish(app, redis)
+    person.text("me quiero matar. tengo un cuchillo y el rivotril")
+    person.text("si esta noche")
+    replies = person.text("mi mama esta tocando la puerta llorando")
+    assert not any("lastimen" in reply or "cuarto con llave" in reply for reply in replies)
