@@ -1217,7 +1217,7 @@ def _continue(stage: str, message: "Message", state: State, now: datetime, rules
         again = SAID_AGAIN.get(state.talk_last)
         replies = [_engine().Reply(again) if again else _stay(new_stage, kind, state.talk_turns + 1, texts)]
     if new_stage == stage:  # a new stage says its replies in full, a reminder of the means included
-        replies = _fresh(replies, state.talk_sent.split(","), _stay_family(new_stage, kind, texts), texts)
+        replies = _fresh(replies, state.talk_sent.split(","), new_stage, kind, texts)
     level = _higher(state.talk_level, _STAGE_LEVEL[new_stage]) if new_stage in _STAGE_LEVEL else state.talk_level
     turns = state.talk_turns + 1 if new_stage == stage and kind == state.talk_kind else 0
     steps = state.talk_steps or any(reply.key.startswith("talk.steps.") for reply in replies)
@@ -1343,8 +1343,8 @@ def _switch(stage: str, kind: str, message: "Message", texts: list[str]) -> Turn
     negated = negated or _WHEN_IT_HAPPENS.search(words)  # "he needs it when he cant breathe": not happening now
     if category in EMERGENCIES and message.sure and (stage != EMERGENCY or kind == CHECKING) and not negated:
         return EMERGENCY, category, [reply(_engine().crisis_key(category, text=message.text))]
-    poisoned_before = any(crisis.classify(text) in POISONINGS for text in texts[:-1])
-    if kind == HELPING and category in ("overdose", "medical") and message.sure and not poisoned_before:
+    new_poisoning = kind == HELPING and category in ("overdose", "medical") and message.sure
+    if new_poisoning and not any(crisis.classify(text) in POISONINGS for text in texts[:-1]):  # model only then
         # "creo q ya se las tomo": someone else's thoughts of suicide become an overdose: 911 now for them
         return EMERGENCY, kind, [reply(_engine().crisis_key(category, True, message.text))]
     worse = medical.unresponsive(message.text) or _SLOW_BREATHING.search(words)
@@ -1649,14 +1649,17 @@ def _sent(before: str, replies: list["Reply"]) -> str:
     return ",".join(keys[-SENT_KEPT:])
 
 
-def _fresh(replies: list["Reply"], sent: list[str], stay: str, texts: list[str]) -> list["Reply"]:
+def _fresh(replies: list["Reply"], sent: list[str], stage: str, kind: str, texts: list[str]) -> list["Reply"]:
     """The replies without what the conversation sent lately (VERA-MH Q29): a reply sent lately is replaced by a
-    short reply of its family (or of the stage's family, `stay`) not sent lately, and an add-on sent lately beside
-    another reply is left out."""
+    short reply of its family (or of the stage's family) not sent lately, and an add-on sent lately beside another
+    reply is left out."""
     kept = [r for r in replies if not (r.key in sent and r.key.startswith(_SAID_ONCE))] or replies[:1]
-    family = next((keys for keys in STAY_REPLIES.values() if kept[0].key in keys), STAY_REPLIES[stay])
+    if kept[0].key not in sent:
+        return kept  # the usual case: nothing to replace, and no reading of the window for the stage's family
+    family = next((keys for keys in STAY_REPLIES.values() if kept[0].key in keys), ())
+    family = family or STAY_REPLIES[_stay_family(stage, kind, texts)]
     unused = [key for key in family if key not in sent and _NAMED.get(key) not in sent]
-    if kept[0].key in sent and unused:
+    if unused:
         who = person.trusted_person(texts) if unused[0] in _NAMED else ""
         kept[0] = _engine().Reply(_NAMED[unused[0]], {"who": who}) if who else _engine().Reply(unused[0])
     return kept
