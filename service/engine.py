@@ -141,11 +141,15 @@ def read(text: str, zone_guess: str | None = None, sid: str = "") -> Message:
         category = "harm_to_others"  # "hes gonna push the wrong guy": the texter as the danger, not in it
     elif category and not verdict.sure and crisis_talk.danger_signs(text):
         category = "violence"  # the model knows risk better than its kind: signs of someone dangerous decide it
+    elif category == "violence" and person.hits_self(text):
+        category = "self_harm"  # "me pego en la cabeza contra la pared": the texter's own blows, not someone's
+    elif category == "self_harm" and not verdict.sure and person.harmed_by_someone(text):
+        category = "violence"  # "me echó agua hirviendo en el brazo": a wound someone gave, in a Spanish verb
     elif category == "violence" and crisis_talk.not_abuse(text):
         category = None  # "its not domestic violence omg": the rules' word, denied; the text is answered as asked
     elif category == "violence" and not verdict.sure and crisis_talk.scolding(text):
         category = "suicide"  # "my parents would literally kill me": the texter's own risk, asked about directly
-    elif category == "violence" and not verdict.sure and not crisis_talk.someone_dangerous(text):
+    elif category == "violence" and not verdict.sure and not someone_acts(text):
         category = "suicide"  # danger from someone names someone: without that, the model read the texter's own risk
     if category in ("overdose", "suicide") and not verdict.sure and crisis_talk.asks_about_mixing(text):
         category = None  # "can i take it after a few glasses of wine?": the answer about mixing names the danger
@@ -161,6 +165,11 @@ def read(text: str, zone_guess: str | None = None, sid: str = "") -> Message:
     bystander = bool(category) and (person.about_someone_else(text, category) or said_not_me) and not projected
     watch = verdict.band == crisis.verdict.WATCH
     return Message(text, keyword, category, zone_guess, bystander, sid, language.detect(text), watch, verdict.sure)
+
+
+def someone_acts(text: str) -> bool:
+    """Someone else in the text as the danger: named ("my ex", "he"), or left in a Spanish verb ("me pegó")."""
+    return crisis_talk.someone_dangerous(text) or person.done_to_texter(text)
 
 
 def keyword_of(text: str) -> str:

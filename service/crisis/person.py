@@ -15,12 +15,12 @@ _PEOPLE_EN = (
     r"son|daughter|kid|child|baby|toddler|teen|teenager|boy|girl|wife|husband|hubby|partner|spouse|boyfriend"
     r"|girlfriend|bf|gf|fiance|fiancee|mom|mum|mother|mama|dad|father|parent|brother|sister|sibling|grandma"
     r"|grandpa|grandmother|grandfather|granddaughter|grandson|aunt|uncle|cousin|niece|nephew|friend|bestie"
-    r"|roommate|roomie|neighbor|neighbour|coworker|patient|client|stepson|stepdaughter|\d+\s*(?:yo|year old)"
+    r"|roommate|roomie|neighbor|neighbour|coworker|patient|client|stepson|stepdaughter|ex|\d+\s*(?:yo|year old)"
 )
 _PEOPLE_ES = (
     r"hijo|hija|nino|nina|bebe|esposo|esposa|marido|mujer|pareja|novio|novia|mama|madre|papa|padre|hermano"
     r"|hermana|hermanito|hermanita|abuelo|abuela|tio|tia|primo|prima|sobrino|sobrina|amigo|amiga|companero"
-    r"|companera|vecino|vecina|suegro|suegra|cunado|cunada|nieto|nieta"
+    r"|companera|vecino|vecina|suegro|suegra|cunado|cunada|nieto|nieta|ex|padrastro|madrastra|jefe|jefa|patron"
 )
 _PERSON = rf"(?:(?:my|our)\s+(?:\w+\s+)?(?:{_PEOPLE_EN})s?|(?:mi|nuestro|nuestra)\s+(?:\w+\s+)?(?:{_PEOPLE_ES})"
 _PERSON += rf"|la\s+(?:{_PEOPLE_ES})|el\s+(?:{_PEOPLE_ES}))"
@@ -150,3 +150,60 @@ def mentions_someone(text: str) -> bool:
     """Whether `text` names a person or says he/she: looser than about_someone_else, for telling danger from someone
     from a texter's own risk."""
     return bool(_SOMEONE.search(normalise(text)))
+
+
+# Someone else acting on the texter, said the Spanish way, with the doer left in the verb: "me pegó", "me violaron",
+# "me dijo q si lo dejo me mata", "no me deja salir", "él me rastrea". A first-person reflexive verb ends in -o
+# ("me corto", "me ahorco": the texter's own act), so only forms that cannot be first person count: an accented
+# -ó, an -ió or plural ending, a verb of control in the third person, or an unaccented -o beside a time gone by
+# ("me ahorco anoche" is "he choked me last night"). Accents are read before they are folded away.
+_IMPERSONAL = (
+    r"pas|toc|gust|cost|dol|preocup|qued|lleg|funcion|sirv|ayud|recet|baj|sub|cambi|olvid|encant|import|falt"
+    r"|afect|calm|relaj|tranquiliz|mejor|empeor|mand|cans|aburr|asust|dur|pic|mare|son|ocurr"
+)
+_DONE_BY_SOMEONE = re.compile(
+    rf"\bme\s+(?!(?:{_IMPERSONAL})ó\b)\w+ó\b"
+    r"|\bme\s+(?!(?:rio|lio|fio|guio|envio|cambio|limpio|copio|vacio|enfrio|confio)\b)\w{2,}i[oó]\b"
+    r"|\bme\s+\w+(?:aron|ieron)\b|\bme\s+(?:esta|está|estan|están)\s+\w+(?:ando|iendo)\b"
+    r"|\bme\s+(?:dijo|hizo|puso|dio|trajo|quiso|tuvo|dejo|dejó)\b"
+    r"|\bme\s+(?:pega|golpea|amenaza|persigue|sigue|controla|encierra|esconde|quita|obliga|fuerza|viola"
+    r"|manosea|acosa|insulta|jala|empuja|ahorca|agarra|patea|vigila|rastrea|prohibe|prohíbe|raciona|chantajea"
+    r"|humilla|escupe|arrastra|maltrata|cela|lastima|revisa|encierran|pegan|golpean|siguen|amenazan)\b"
+    r"|\bme\s+(?:tiene|tienen)\s+(?:amenazad|encerrad|vigilad|secuestrad|sin\b)"
+    r"|\bno\s+me\s+(?:deja|dejan)\b|\b(?:dice|dijo)\s+(?:q|que)\s+si\b|\bese\s+(?:tipo|hombre|senor|señor|wey|vato|man|cabron|cabrón)\b"
+    r"|\b(?:él|el|ella|ellos|ellas)\s+(?:no\s+|ya\s+|siempre\s+|nunca\s+|tambien\s+|también\s+)?me\s+\w+"
+)
+_PAST = re.compile(
+    r"\b(?:anoche|ayer|antier|anteayer|antenoche|hace\s+(?:un|una|unos|unas|\w+)\s+(?:rato|dias|horas|semana\w*"
+    r"|mes\w*)|la\s+semana\s+pasada|el\s+otro\s+dia|la\s+otra\s+vez)\b"
+)
+_ME_VERB_O = re.compile(r"\bme\s+\w+o\b")
+
+
+def done_to_texter(text: str) -> bool:
+    """Whether a Spanish `text` says someone else did or does something to the texter, the doer unnamed: danger
+    from someone, not the texter's own act (for telling a danger question from a suicide question)."""
+    lowered = text.casefold()
+    if _DONE_BY_SOMEONE.search(lowered):
+        return True
+    s = normalise(text)
+    return bool(_PAST.search(s) and _ME_VERB_O.search(s))
+
+
+def harmed_by_someone(text: str) -> bool:
+    """done_to_texter, with nothing of the texter's own act in it: "me echó agua hirviendo en el brazo", not "mi
+    mamá me dijo q deje de cortarme" (a self-harm text that reports someone's words)."""
+    return done_to_texter(text) and not _SELF_AT_RISK.search(normalise(text))
+
+
+# The texter striking themselves, the Spanish way: "me pego en la cabeza contra la pared", "me golpeo la cabeza con
+# el volante". Unaccented "me pego" is also "he hit me", which the violence rules read: a wall or a wheel says whose.
+_HITS_SELF = re.compile(
+    r"\bme\s+(?:pego|golpeo|doy\s+(?:golpes|cabezazos|punetazos))\b(?:\s+\w+){0,4}?\s+(?:contra\s+(?:la|el|las|los)"
+    r"\s+(?:pared|paredes|piso|puerta|volante|mesa|espejo)|con\s+(?:el|la)\s+(?:volante|pared|puerta|puno|punos))\b"
+)
+
+
+def hits_self(text: str) -> bool:
+    """Whether a Spanish text has the texter hitting themselves, and no one else doing it."""
+    return bool(_HITS_SELF.search(normalise(text))) and not done_to_texter(text)

@@ -222,6 +222,18 @@ FAMILIES: tuple[Family, ...] = (
         r"|\bquitarse la vida\b",
         r"\bno quiero (?:vivir|seguir viviendo|seguir|estar aqui|despertar)\b",
     ),
+    # Spanish, a method in the first person: "me tiro a las vias", "si me aviento del 8vo piso", "me pego un tiro"
+    family(
+        "me|cortarme",
+        r"\b(?:hoy|ya|manana|esta noche|ahorita|mejor) me (?:mato|suicido)\b|\bme (?:mato|suicido)"
+        r" (?:hoy|ya|esta noche|manana|ahorita)\b",
+        r"\bme (?:tiro|aviento|avento|lanzo|arrojo|echo) (?:a|al|a la|a las|abajo del|debajo del) (?:\w+ )?(?:vias"
+        r"|tren|metro|rio|mar|autopista|carretera|trailer|camion|precipicio|barranco|acantilado)\b",
+        r"\bme (?:tiro|aviento|avento|lanzo|arrojo|echo) (?:del|de la|desde el|desde la|por la) (?:\w+ )?(?:puente"
+        r"|piso|edificio|azotea|techo|ventana|balcon|precipicio|barranco|acantilado)\b",
+        r"\bme (?:pego|doy|meto|voy a pegar|voy a dar|quiero pegar|quiero dar) un (?:tiro|balazo|plomazo)\b",
+        r"\bme (?:voy a|quiero) (?:colgar|ahorcar|envenenar)\b|\b(?:cortarme|me corto|me voy a cortar) las venas\b",
+    ),
 )
 
 COMBOS: tuple[Combo, ...] = (

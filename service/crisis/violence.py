@@ -186,6 +186,14 @@ FAMILIES: tuple[Family, ...] = (
         r"|madre|hijo|hermano|padrastro)|el|ella|volver a casa|ir a casa|regresar a casa|que me (?:mate|pegue"
         r"|haga dano|lastime))\b|\btengo miedo por mi vida\b",
     ),
+    # Spanish, rape and sexual assault, the doer in the verb: "me violaron", "me violo anoche", "me forzo a tener
+    # relaciones", "abuso de mi"
+    family(
+        "viol|forz|oblig|abus|manose",
+        r"\bme (?:violaron|violo|quiso violar|intento violar|trato de violar|quisieron violar)\b",
+        r"\bme (?:forzo|forzaron|obligo|obligaron|obliga) a (?:tener relaciones|tener sexo|acostarme|hacerlo)\b",
+        r"\b(?:abuso|abusaron|abusa|abusaba) (?:sexualmente )?de mi\b|\bme (?:manosea|manoseo|manosearon)\b",
+    ),
 )
 
 COMBOS: tuple[Combo, ...] = (
