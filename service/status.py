@@ -6,7 +6,7 @@ from redis import RedisError
 from service import clock, store, transport
 from service.connection import get_config, get_redis
 from service.privacy import sender_id
-from service.sms import MESSAGE_SID, SENDER, signature_valid
+from service.twilio.webhook import MESSAGE_SID, SENDER, signature_valid
 
 bp = Blueprint("status", __name__)
 
