@@ -4,8 +4,8 @@ from collections.abc import Mapping
 
 from flask import Flask
 
-from service import admin, clock, config, connection, health, logs, metrics, security, spool, status
-from service.twilio import webhook
+from service import admin, clock, config, connection, health, logs, metrics, security, spool
+from service.twilio import status, webhook
 
 
 def create_app(test_config: Mapping[str, object] | None = None) -> Flask:
