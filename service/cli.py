@@ -27,7 +27,7 @@ from service.admin.commands import add_commands as add_operator_commands
 from service.connection import get_config, get_redis
 from service.crisis.commands import add_commands as add_crisis_commands
 from service.privacy import DataKeyError, keyring, mask, new_key
-from service.transport import UNREADABLE, ConsoleTransport
+from service.twilio.transport import UNREADABLE, ConsoleTransport
 from service.twilio.webhook import SENDER
 
 DEFAULT_PORT = 5000

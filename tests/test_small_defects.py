@@ -13,7 +13,7 @@ from redis import Redis
 
 from service import cli, clock, config, create_app, privacy, store
 from service.privacy import keyring
-from service.transport import UNREADABLE, ConsoleTransport, Outgoing
+from service.twilio.transport import UNREADABLE, ConsoleTransport, Outgoing
 from tests.texting import Texter
 
 NUMBER = "+15555550142"

@@ -3,9 +3,10 @@
 from flask import Blueprint, current_app, request
 from redis import RedisError
 
-from service import clock, store, transport
+from service import clock, store
 from service.connection import get_config, get_redis
 from service.privacy import sender_id
+from service.twilio import transport
 from service.twilio.webhook import MESSAGE_SID, SENDER, signature_valid
 
 bp = Blueprint("status", __name__)
