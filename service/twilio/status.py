@@ -7,7 +7,8 @@ from service import clock, store
 from service.connection import get_config, get_redis
 from service.privacy import sender_id
 from service.twilio import transport
-from service.twilio.webhook import MESSAGE_SID, SENDER, signature_valid
+from service.twilio.signature import signature_valid
+from service.twilio.webhook import MESSAGE_SID, SENDER
 
 bp = Blueprint("status", __name__)
 
