@@ -6,7 +6,7 @@ from redis import RedisError
 from service import clock, store
 from service.connection import get_config, get_redis
 from service.privacy import sender_id
-from service.twilio import transport
+from service.twilio import errors, transport
 from service.twilio.signature import signature_valid
 from service.twilio.webhook import MESSAGE_SID, SENDER
 
@@ -36,7 +36,7 @@ def status_callback() -> tuple[str, int]:
     log = current_app.logger
     try:
         redis = get_redis()
-        if code in transport.STOP_ERRORS:
+        if errors.handling(code).stops_texts:
             # Applied before the status is recorded, so a retry after a failure here still applies it.
             recipient = form.get("To", "")
             sender = store.message_sender(redis, message_sid) or (
