@@ -11,7 +11,7 @@ import pytest
 from flask.testing import FlaskClient
 from redis import Redis
 
-from service import cli, clock, config, create_app, privacy, store
+from service import cli, clock, config, create_app, privacy, store, supervisor
 from service.privacy import keyring
 from service.twilio.transport import UNREADABLE, ConsoleTransport, Outgoing
 from tests.texting import Texter
@@ -150,4 +150,4 @@ def test_run_can_restart_while_the_last_runs_sockets_sit_in_time_wait() -> None:
         accepted, _ = listener.accept()
         accepted.close()  # the server side closes first, as a stopped web process does: its end sits in TIME-WAIT
         client.close()
-    assert cli._port_free("127.0.0.1", port)
+    assert supervisor._port_free("127.0.0.1", port)
