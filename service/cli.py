@@ -4,19 +4,12 @@ import argparse
 import json
 import os
 import sys
-import urllib.error
-import urllib.parse
-import urllib.request
-import uuid
-import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
 from redis import RedisError
-from twilio.request_validator import RequestValidator
 
-from service import config, create_app, embedded, store, supervisor
+from service import chat, config, create_app, embedded, store, supervisor
 from service.admin.commands import add_commands as add_operator_commands
 from service.connection import get_config, get_redis
 from service.crisis.commands import add_commands as add_crisis_commands
@@ -24,9 +17,6 @@ from service.privacy import DataKeyError, keyring, mask, new_key
 from service.supervisor import DEFAULT_HOST, DEFAULT_PORT
 from service.twilio.transport import UNREADABLE, ConsoleTransport
 from service.twilio.webhook import SENDER
-
-CHAT_TO_NUMBER = "+15005550006"
-"""The line's own number in terminal chats (a Twilio test number, never a real one)."""
 
 
 def _app_context() -> Any:
@@ -44,59 +34,10 @@ def cmd_run(args: argparse.Namespace) -> int:
 # --- chat --------------------------------------------------------------------------------------------------------
 
 
-def send_text(url: str, token: str, number: str, body: str) -> list[str]:
-    """Post one text to the webhook, signed as Twilio would sign it; return the reply texts."""
-    params = {
-        "MessageSid": "SM" + uuid.uuid4().hex,
-        "AccountSid": "AC" + "0" * 32,
-        "From": number,
-        "To": CHAT_TO_NUMBER,
-        "Body": body,
-        "NumMedia": "0",
-    }
-    signature = RequestValidator(token).compute_signature(url, params)
-    request = urllib.request.Request(
-        url, data=urllib.parse.urlencode(params).encode(), headers={"X-Twilio-Signature": signature}
-    )
-    with urllib.request.urlopen(request, timeout=20) as response:
-        root = ET.fromstring(response.read())
-    return [element.text or "" for element in root.iter("Message")]
-
-
-def _lines(interactive: bool) -> Iterator[str]:
-    if not interactive:
-        yield from (line.rstrip("\n") for line in sys.stdin)
-        return
-    while True:
-        try:
-            yield input("you> ")
-        except EOFError:
-            return
-
-
 def cmd_chat(args: argparse.Namespace) -> int:
     """Text the running line as `--from` and print its replies."""
     url = args.url or f"http://{DEFAULT_HOST}:{args.port}/sms"
-    token = os.environ.get("TWILIO_AUTH_TOKEN", config.DEV_AUTH_TOKEN)
-    interactive = sys.stdin.isatty() and not args.message
-    if interactive:
-        print(f"Texting {url} as {args.sender}. Try MENU, HELP or a question; Ctrl-D to leave.")
-    for text in args.message or _lines(interactive):
-        if not text.strip():
-            continue
-        if not interactive:
-            print(f"> {text}")
-        try:
-            replies = send_text(url, token, args.sender, text)
-        except urllib.error.HTTPError as exc:
-            print(f"steadyline: the line answered {exc.code}: {exc.read().decode(errors='replace').strip()}")
-            return 1
-        except OSError:
-            print(f"steadyline: nothing answers at {url}; start it with `steadyline run`", file=sys.stderr)
-            return 1
-        for reply in replies or ["(no reply)"]:
-            print(f"steadyline> {reply}" if interactive else f"< {reply}", flush=True)
-    return 0
+    return chat.converse(url, os.environ.get("TWILIO_AUTH_TOKEN", config.DEV_AUTH_TOKEN), args.sender, args.message)
 
 
 # --- outbox, worker, scheduler -----------------------------------------------------------------------------------
