@@ -4,7 +4,8 @@ from collections.abc import Mapping
 
 from flask import Flask
 
-from service import admin, clock, config, connection, health, logs, metrics, security, sms, spool, status
+from service import admin, clock, config, connection, health, logs, metrics, security, spool
+from service.twilio import status, webhook
 
 
 def create_app(test_config: Mapping[str, object] | None = None) -> Flask:
@@ -16,14 +17,14 @@ def create_app(test_config: Mapping[str, object] | None = None) -> Flask:
     app = Flask(__name__)
     app.config.from_mapping(vars(settings))
     app.config.update({k: v for k, v in (test_config or {}).items() if k not in names})
-    app.config["MAX_CONTENT_LENGTH"] = sms.MAX_REQUEST_BYTES
+    app.config["MAX_CONTENT_LENGTH"] = webhook.MAX_REQUEST_BYTES
     app.extensions["steadyline.config"] = settings
     clock.init_app(app)
     logs.init_app(app)
     security.init_app(app)
     connection.init_app(app)
     spool.init_app(app)
-    app.register_blueprint(sms.bp)
+    app.register_blueprint(webhook.bp)
     app.register_blueprint(health.bp)
     app.register_blueprint(status.bp)
     metrics.init_app(app)

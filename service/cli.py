@@ -3,38 +3,20 @@
 import argparse
 import json
 import os
-import signal
-import socket
-import subprocess
 import sys
-import time
-import urllib.error
-import urllib.parse
-import urllib.request
-import uuid
-import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import partial
 from typing import Any
 
 from redis import RedisError
-from twilio.request_validator import RequestValidator
 
-from service import config, create_app, embedded, store
+from service import chat, config, create_app, embedded, store, supervisor
 from service.admin.commands import add_commands as add_operator_commands
 from service.connection import get_config, get_redis
 from service.crisis.commands import add_commands as add_crisis_commands
 from service.privacy import DataKeyError, keyring, mask, new_key
-from service.sms import SENDER
-from service.transport import UNREADABLE, ConsoleTransport
-
-DEFAULT_PORT = 5000
-DEFAULT_HOST = "127.0.0.1"
-CHAT_TO_NUMBER = "+15005550006"
-"""The line's own number in terminal chats (a Twilio test number, never a real one)."""
-READY_TIMEOUT_S = 20.0
+from service.supervisor import DEFAULT_HOST, DEFAULT_PORT
+from service.twilio.transport import UNREADABLE, ConsoleTransport
+from service.twilio.webhook import SENDER
 
 
 def _app_context() -> Any:
@@ -44,208 +26,18 @@ def _app_context() -> Any:
 # --- run ---------------------------------------------------------------------------------------------------------
 
 
-def _port_free(host: str, port: int) -> bool:
-    with socket.socket() as sock:
-        # As gunicorn binds: sockets of a run stopped a moment ago linger in TIME-WAIT and must not count as in use.
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            sock.bind((host, port))
-        except OSError:
-            return False
-    return True
-
-
-def _wait_ready(url: str, web: "Child") -> bool:
-    deadline = time.monotonic() + READY_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if web.process is None or web.process.poll() is not None:
-            return False
-        try:
-            with urllib.request.urlopen(url, timeout=1):
-                return True
-        except OSError:
-            time.sleep(0.2)
-    return False
-
-
-RESTART_PAUSE_S = (1.0, 30.0)
-"""The first and the longest pause before a crashed process is started again (doubling in between)."""
-STABLE_S = 60.0
-"""A process that ran this long before it died is restarted after the first pause again, not a longer one."""
-
-
-@dataclass
-class Child:
-    """A process `run` keeps running: started again, after a growing pause, whenever it dies."""
-
-    name: str
-    start: Callable[[], subprocess.Popen[bytes] | embedded.EmbeddedServer]
-    process: Any = None  # a Popen, or the embedded server
-    started: float = 0.0
-    pause: float = RESTART_PAUSE_S[0]
-    restart_at: float | None = None
-
-    def running(self) -> bool:
-        return self.process is not None and self.process.poll() is None
-
-    def launch(self) -> None:
-        self.started, self.restart_at = time.monotonic(), None
-        try:
-            self.process = self.start()
-        except (OSError, embedded.EmbeddedServerError) as exc:
-            print(f"steadyline: could not start the {self.name} ({exc})", file=sys.stderr, flush=True)
-            self.process = None
-
-    def tend(self, now: float) -> None:
-        """Start it again if it died and its pause is over; a crash loop backs off to RESTART_PAUSE_S[1]."""
-        if self.running():
-            return
-        if self.restart_at is None:
-            if now - self.started > STABLE_S:
-                self.pause = RESTART_PAUSE_S[0]
-            code = self.process.poll() if self.process is not None else None
-            print(
-                f"steadyline: the {self.name} stopped (exit {code}); starting it again in {self.pause:.0f} s",
-                file=sys.stderr,
-                flush=True,
-            )
-            self.restart_at = now + self.pause
-            self.pause = min(self.pause * 2, RESTART_PAUSE_S[1])
-        elif now >= self.restart_at:
-            self.launch()
-
-
-def _stop(children: dict[str, Child]) -> None:
-    """Stop the web first (no new texts), then the scheduler and the worker (which finishes its job)."""
-    processes = [children[name].process for name in ("web", "scheduler", "worker") if children[name].running()]
-    for process in processes:
-        process.terminate()
-    for process in processes:
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-
-
 def cmd_run(args: argparse.Namespace) -> int:
-    """Web, worker and scheduler on the embedded server (or REDIS_URL), with the console transport, each one
-    (the embedded server too) started again whenever it dies."""
-    settings = config.load()
-    if not _port_free(args.host, args.port):
-        print(f"steadyline: port {args.port} is in use; choose another with --port", file=sys.stderr)
-        return 1
-    server = None if settings.REDIS_URL else embedded.ensure(appendfsync=settings.REDIS_APPENDFSYNC)
-    env = {**os.environ, "SMS_TRANSPORT": "console", "PYTHONUNBUFFERED": "1"}
-    if server:
-        env["REDIS_URL"] = server.url
-    me = [sys.executable, "-m", "service.cli"]
-    commands = {
-        "web": [sys.executable, "-m", "gunicorn", "--bind", f"{args.host}:{args.port}", "--workers", "2",
-                "--log-level", "warning", "service.wsgi:app"],
-        "worker": [*me, "worker"],
-        "scheduler": [*me, "scheduler"],
-    }  # fmt: skip
-    stopping = False
-
-    def request_stop(signum: int, frame: object) -> None:
-        nonlocal stopping
-        stopping = True
-
-    signal.signal(signal.SIGINT, request_stop)
-    signal.signal(signal.SIGTERM, request_stop)
-    # Own sessions: Ctrl-C reaches only this process, which then stops the others in order.
-    children = {
-        name: Child(name, partial(subprocess.Popen, command, env=env, start_new_session=True))
-        for name, command in commands.items()
-    }
-    if server:
-        # Restarted on its own port and data directory: clients reconnect to the same address, and the append-only
-        # file brings back every write it acknowledged.
-        port = int(server.url.rsplit(":", 1)[1].split("/")[0])
-        data = server.data_dir.parent
-        children["redis"] = Child("embedded server", partial(embedded.ensure, data, settings.REDIS_APPENDFSYNC, port))
-        children["redis"].process, children["redis"].started = server, time.monotonic()
-    for name in commands:
-        children[name].launch()
-    try:
-        base = f"http://{args.host}:{args.port}"
-        if not _wait_ready(f"{base}/healthz", children["web"]):
-            print("steadyline: the web process did not start; see the messages above", file=sys.stderr)
-            return 1
-        print(f"Steadyline is running.\n  webhook:   {base}/sms\n  health:    {base}/healthz, {base}/readyz")
-        print(f"  redis:     {'embedded, data in ./var/redis' if server else 'REDIS_URL'}\n  transport: console")
-        port_flag = "" if args.port == DEFAULT_PORT else f" --port {args.port}"
-        print(f"Text it from another terminal:  steadyline chat --from +15555550123{port_flag}")
-        print("Read what it sent:              steadyline outbox\nPress Ctrl-C to stop everything.", flush=True)
-        while not stopping:
-            # Never stop the web because something else died: it still answers crisis texts without Redis.
-            for child in children.values():
-                child.tend(time.monotonic())
-            time.sleep(0.3)
-    finally:
-        _stop(children)
-        if "redis" in children and children["redis"].running():
-            children["redis"].process.stop()
-        print("Steadyline stopped.", flush=True)
-    return 0
+    """Web, worker and scheduler on the embedded server (or REDIS_URL), each started again whenever it dies."""
+    return supervisor.run(args.host, args.port)
 
 
 # --- chat --------------------------------------------------------------------------------------------------------
 
 
-def send_text(url: str, token: str, number: str, body: str) -> list[str]:
-    """Post one text to the webhook, signed as Twilio would sign it; return the reply texts."""
-    params = {
-        "MessageSid": "SM" + uuid.uuid4().hex,
-        "AccountSid": "AC" + "0" * 32,
-        "From": number,
-        "To": CHAT_TO_NUMBER,
-        "Body": body,
-        "NumMedia": "0",
-    }
-    signature = RequestValidator(token).compute_signature(url, params)
-    request = urllib.request.Request(
-        url, data=urllib.parse.urlencode(params).encode(), headers={"X-Twilio-Signature": signature}
-    )
-    with urllib.request.urlopen(request, timeout=20) as response:
-        root = ET.fromstring(response.read())
-    return [element.text or "" for element in root.iter("Message")]
-
-
-def _lines(interactive: bool) -> Iterator[str]:
-    if not interactive:
-        yield from (line.rstrip("\n") for line in sys.stdin)
-        return
-    while True:
-        try:
-            yield input("you> ")
-        except EOFError:
-            return
-
-
 def cmd_chat(args: argparse.Namespace) -> int:
     """Text the running line as `--from` and print its replies."""
     url = args.url or f"http://{DEFAULT_HOST}:{args.port}/sms"
-    token = os.environ.get("TWILIO_AUTH_TOKEN", config.DEV_AUTH_TOKEN)
-    interactive = sys.stdin.isatty() and not args.message
-    if interactive:
-        print(f"Texting {url} as {args.sender}. Try MENU, HELP or a question; Ctrl-D to leave.")
-    for text in args.message or _lines(interactive):
-        if not text.strip():
-            continue
-        if not interactive:
-            print(f"> {text}")
-        try:
-            replies = send_text(url, token, args.sender, text)
-        except urllib.error.HTTPError as exc:
-            print(f"steadyline: the line answered {exc.code}: {exc.read().decode(errors='replace').strip()}")
-            return 1
-        except OSError:
-            print(f"steadyline: nothing answers at {url}; start it with `steadyline run`", file=sys.stderr)
-            return 1
-        for reply in replies or ["(no reply)"]:
-            print(f"steadyline> {reply}" if interactive else f"< {reply}", flush=True)
-    return 0
+    return chat.converse(url, os.environ.get("TWILIO_AUTH_TOKEN", config.DEV_AUTH_TOKEN), args.sender, args.message)
 
 
 # --- outbox, worker, scheduler -----------------------------------------------------------------------------------
@@ -272,39 +64,13 @@ MAINTENANCE_S = 5
 """How often the worker checks its scheduler is alive (RQ's default, 10 minutes, held alert retries back)."""
 
 
-def _keep_running(what: str, start: Callable[[], bool]) -> int:
-    """Run `start` until it returns True (asked to stop); whenever it ends otherwise (Redis gone, RQ quitting),
-    start it again after a pause that doubles with each failure in a row (1 s up to 30 s), until Redis is back."""
-    from flask import current_app
-
-    def exit_now(signum: int, frame: object) -> None:
-        raise SystemExit(0)
-
-    pause = RESTART_PAUSE_S[0]
-    while True:
-        started = time.monotonic()
-        try:
-            if start():
-                return 0
-            reason = f"the RQ {what} quit without being asked to"
-        except RedisError as exc:
-            reason = f"Redis unreachable ({type(exc).__name__})"
-        pause = RESTART_PAUSE_S[0] if time.monotonic() - started > STABLE_S else pause
-        current_app.logger.error("%s: %s; starting a new one in %.0f s", what, reason, pause)
-        # Between runs nothing is under way: SIGINT or SIGTERM end the process at once.
-        signal.signal(signal.SIGINT, exit_now)
-        signal.signal(signal.SIGTERM, exit_now)
-        time.sleep(pause)
-        pause = min(pause * 2, RESTART_PAUSE_S[1])
-
-
 def cmd_worker(args: argparse.Namespace) -> int:
     """Run queued jobs (until stopped, or until the queue is empty with --burst).
 
     RQ's worker rides out a lost Redis connection only while it waits for a job; lost anywhere else (its start,
     its housekeeping, its scheduler), it quits. So a long-running worker that ends without being asked to is
-    started again (see _keep_running). Its scheduler (which moves delayed jobs and RQ retries onto the queue)
-    dies with the connection; the worker starts it again within MAINTENANCE_S of Redis returning.
+    started again (see supervisor.keep_running). Its scheduler (which moves delayed jobs and RQ retries onto the
+    queue) dies with the connection; the worker starts it again within MAINTENANCE_S of Redis returning.
     """
     from rq import Queue, SimpleWorker
 
@@ -331,13 +97,14 @@ def cmd_worker(args: argparse.Namespace) -> int:
             # RQ notes when it was sent SIGINT or SIGTERM: then the worker was asked to stop.
             return getattr(worker, "_shutdown_requested_date", None) is not None
 
-        return _keep_running("worker", work)
+        return supervisor.keep_running("worker", work)
 
 
 def cmd_scheduler(args: argparse.Namespace) -> int:
     """Enqueue the periodic jobs with RQ's cron scheduler: the scheduling pass, retention, the stats snapshot.
 
-    RQ's cron scheduler quits when Redis goes away; it is started again as the worker is (see _keep_running)."""
+    RQ's cron scheduler quits when Redis goes away; it is started again as the worker is (see
+    supervisor.keep_running)."""
     from rq.cron import CronScheduler
 
     from workers import retention, stats
@@ -353,7 +120,7 @@ def cmd_scheduler(args: argparse.Namespace) -> int:
             cron.start()  # returns when asked to stop (SIGINT, SIGTERM); raises RedisError when Redis went away
             return True
 
-        return _keep_running("scheduler", schedule)
+        return supervisor.keep_running("scheduler", schedule)
 
 
 def cmd_tick(args: argparse.Namespace) -> int:

@@ -31,7 +31,7 @@ from service.admin import sessions
 from service.checkins import Rules
 from service.config import DEV_AUTH_TOKEN, DEV_DATA_KEY
 from service.privacy import sender_id
-from service.sms import MAX_REQUEST_BYTES, SENDER, clean_body
+from service.twilio.webhook import MAX_REQUEST_BYTES, SENDER, clean_body
 from tests import console
 
 EXAMPLES = {

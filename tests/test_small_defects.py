@@ -11,9 +11,9 @@ import pytest
 from flask.testing import FlaskClient
 from redis import Redis
 
-from service import cli, clock, config, create_app, privacy, store
+from service import cli, clock, config, create_app, privacy, store, supervisor
 from service.privacy import keyring
-from service.transport import UNREADABLE, ConsoleTransport, Outgoing
+from service.twilio.transport import UNREADABLE, ConsoleTransport, Outgoing
 from tests.texting import Texter
 
 NUMBER = "+15555550142"
@@ -150,4 +150,4 @@ def test_run_can_restart_while_the_last_runs_sockets_sit_in_time_wait() -> None:
         accepted, _ = listener.accept()
         accepted.close()  # the server side closes first, as a stopped web process does: its end sits in TIME-WAIT
         client.close()
-    assert cli._port_free("127.0.0.1", port)
+    assert supervisor._port_free("127.0.0.1", port)

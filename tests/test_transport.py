@@ -11,8 +11,9 @@ from datetime import UTC, datetime
 import pytest
 from redis import Redis
 
-from service import config, embedded, pacing, store, transport
+from service import config, embedded, pacing, store
 from service.privacy import keyring, sender_id
+from service.twilio import transport
 from tests.fake_twilio import ACCOUNT_SID, FakeTwilio, created, refused
 from tests.texting import outbox
 

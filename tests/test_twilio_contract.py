@@ -6,7 +6,8 @@ from collections.abc import Iterator
 import pytest
 from redis import Redis
 
-from service import config, transport
+from service import config
+from service.twilio import transport
 from tests import prism
 
 ACCOUNT_SID = "AC" + "0" * 32

@@ -11,7 +11,7 @@ from werkzeug.test import TestResponse
 
 from service.config import DEV_AUTH_TOKEN, DEV_DATA_KEY
 from service.privacy import keyring
-from service.transport import ConsoleTransport
+from service.twilio.transport import ConsoleTransport
 
 WEBHOOK_URL = "http://localhost/sms"
 

@@ -18,9 +18,10 @@ import requests
 from flask import current_app
 
 from messages import catalog
-from service import clock, overrides, store, transport
+from service import clock, overrides, store
 from service.config import Config
 from service.connection import get_config, get_redis
+from service.twilio import transport
 
 WEBHOOK_TIMEOUT_S = 5.0
 """A receiver that does not answer within this fails the attempt; RQ's Retry tries again later."""

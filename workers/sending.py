@@ -15,12 +15,13 @@ from redis import Redis
 from redis.client import Pipeline
 
 from messages import catalog
-from service import clock, crisis_talk, metrics, overrides, schedule, store, transport
+from service import clock, crisis_talk, metrics, overrides, schedule, store
 from service.checkins import Rules, pending_question
 from service.config import Config
 from service.connection import get_config, get_redis
 from service.privacy import keyring
 from service.store import State
+from service.twilio import transport
 
 LATE_GRACE = timedelta(hours=3)
 """A check-in found due later than this (the system was down) is skipped for the day, not sent in a burst."""

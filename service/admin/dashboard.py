@@ -16,6 +16,7 @@ from service import clock, store
 from service.admin import bp, charts
 from service.admin.auth import require
 from service.connection import get_redis
+from service.twilio import errors
 from workers import stats
 
 HISTORY_DAYS = 30
@@ -23,16 +24,6 @@ WINDOWS = (7, 30)
 
 MOODS = (("1 (worst)", "#b2182b"), ("2", "#ef8a62"), ("3", "#8c8c8c"), ("4", "#67a9cf"), ("5 (best)", "#2166ac"))
 """Each answer's label and colour: a diverging red-grey-blue scale, told apart with red-green colour blindness too."""
-
-FAILURE_MEANINGS = {
-    21610: "Opted out: they texted STOP to our number",
-    21211: "Invalid number",
-    30006: "Landline or unreachable carrier",
-    30003: "Unreachable handset (off or out of coverage)",
-    30005: "Unknown or inactive number",
-    30007: "Filtered by the carrier as unwanted",
-    20429: "Rate limited: too many requests at once",
-}
 
 
 @dataclass(frozen=True)
@@ -125,5 +116,5 @@ def dashboard() -> ResponseReturnValue:
         moods=list(zip(columns, moods, strict=True)),
         mood_labels=[label for label, _ in MOODS],
         open_escalations=store.open_escalation_count(redis),
-        failures=[(code, count, FAILURE_MEANINGS.get(code, "")) for code, count in failures],
+        failures=[(code, count, errors.meaning(code)) for code, count in failures],
     )

@@ -11,15 +11,14 @@ from functools import lru_cache
 
 from flask import Blueprint, Response, current_app, request
 from redis import OutOfMemoryError, Redis, RedisError
-from twilio.request_validator import RequestValidator, get_signature_algorithm
 from twilio.twiml.messaging_response import MessagingResponse
 
 from service import clock, crisis, engine, language, metrics, overrides, schedule, spool, store
 from service.checkins import Rules
-from service.config import Config
 from service.connection import get_config, get_redis
 from service.effects import decide
 from service.privacy import keyring, sender_id
+from service.twilio.signature import signature_valid
 
 bp = Blueprint("sms", __name__)
 
@@ -37,22 +36,6 @@ one of their texts through, so this covers 25 texts from one number arriving at 
 SENDER = re.compile(r"^(?:whatsapp:)?\+[1-9][0-9]{6,14}\Z")
 """An E.164 number, optionally on Twilio's WhatsApp channel: anything else ("abc") could never get a reply or a
 scheduled text, so it is refused before any record is made for it."""
-
-
-def signed_url(config: Config) -> str:
-    """The URL Twilio signed: PUBLIC_BASE_URL + path when set (TLS ends at a proxy), else the request URL."""
-    base = config.PUBLIC_BASE_URL or f"{request.scheme}://{request.host}{request.root_path}"
-    query = request.query_string.decode()
-    return base + request.path + (f"?{query}" if query else "")
-
-
-def signature_valid(config: Config) -> bool:
-    """Twilio's signature over the URL and form, SHA-1 or (when the settings header says so) SHA-256."""
-    signature = request.headers.get("X-Twilio-Signature", "")
-    algorithm = get_signature_algorithm(request.headers.get("X-Twilio-Webhooks-Signature-Settings"))
-    return bool(signature) and RequestValidator(config.TWILIO_AUTH_TOKEN).validate(
-        signed_url(config), request.form, signature, algorithm
-    )
 
 
 def clean_body(raw: str) -> str:

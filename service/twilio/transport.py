@@ -20,6 +20,7 @@ from twilio.rest import Client
 from service import clock, pacing, store
 from service.config import Config
 from service.privacy import DataKeyError, Keyring, keyring, mask
+from service.twilio import errors
 
 log = logging.getLogger(__name__)
 
@@ -96,21 +97,6 @@ class ConsoleTransport:
             return UNREADABLE
 
 
-# Twilio error codes after which sending the same message again can never succeed.
-PERMANENT_ERRORS = frozenset({21211, 21408, 21610, 21612, 21614, 30003, 30005, 30006})
-
-OPTED_OUT_ERRORS = frozenset({21610})
-"""The recipient texted STOP to our sender: Twilio refuses every message to them until they text START."""
-
-UNREACHABLE_ERRORS = frozenset({21211, 30006})
-"""Not a number that can get texts (invalid, or a landline): the scheduler stops sending to it."""
-
-STOP_ERRORS = OPTED_OUT_ERRORS | UNREACHABLE_ERRORS
-"""Error codes that say something about the person, not just the message: no more texts to them."""
-
-RATE_LIMITED = 20429
-"""Twilio's "too many requests" error code, which may come with a status other than 429."""
-
 HTTP_TIMEOUT_S = 10.0
 """One REST call; Twilio answers a message create in well under a second."""
 
@@ -147,7 +133,7 @@ class TwilioTransport:
                     raise SendError(
                         f"Twilio refused the message (HTTP {exc.status}, code {exc.code}) after {attempt} attempt(s)",
                         exc.code,
-                        exc.code in PERMANENT_ERRORS,
+                        errors.handling(exc.code).permanent,
                     ) from None
                 delay = self.backoff_s * 2 ** (attempt - 1) * random.uniform(0.5, 1.5)
                 log.warning("twilio send refused (HTTP %s, code %s): retry in %.2fs", exc.status, exc.code, delay)
@@ -164,7 +150,7 @@ class TwilioTransport:
 
 
 def _temporary(exc: TwilioRestException | TwilioServiceException) -> bool:
-    return exc.status == 429 or exc.code == RATE_LIMITED or exc.status >= 500
+    return exc.status == 429 or errors.handling(exc.code) is errors.Handling.RATE_LIMITED or exc.status >= 500
 
 
 class PacedTransport:
@@ -199,10 +185,11 @@ def from_config(config: Config, redis: Redis) -> Transport:
 
 
 def stop_sending_after(pipe: Pipeline, sender: str, code: int | None, now: datetime) -> None:
-    """Queue on `pipe` what error `code` means for the person (see STOP_ERRORS): opted out, or unreachable."""
-    if code in OPTED_OUT_ERRORS:
+    """Queue on `pipe` what error `code` means for the person (see errors.Handling): opted out, or unreachable."""
+    handling = errors.handling(code)
+    if handling is errors.Handling.OPTED_OUT:
         store.set_opted_out(pipe, sender, True, now)
-    elif code in UNREACHABLE_ERRORS:
+    elif handling is errors.Handling.UNREACHABLE:
         store.set_unreachable(pipe, sender)
 
 

@@ -3,10 +3,12 @@
 from flask import Blueprint, current_app, request
 from redis import RedisError
 
-from service import clock, store, transport
+from service import clock, store
 from service.connection import get_config, get_redis
 from service.privacy import sender_id
-from service.sms import MESSAGE_SID, SENDER, signature_valid
+from service.twilio import errors, transport
+from service.twilio.signature import signature_valid
+from service.twilio.webhook import MESSAGE_SID, SENDER
 
 bp = Blueprint("status", __name__)
 
@@ -34,7 +36,7 @@ def status_callback() -> tuple[str, int]:
     log = current_app.logger
     try:
         redis = get_redis()
-        if code in transport.STOP_ERRORS:
+        if errors.handling(code).stops_texts:
             # Applied before the status is recorded, so a retry after a failure here still applies it.
             recipient = form.get("To", "")
             sender = store.message_sender(redis, message_sid) or (
