@@ -5,6 +5,7 @@ operator publishes, so a published text meets the same bar as a default.
 """
 
 import re
+from collections.abc import Callable
 
 from messages.catalog import SAMPLE_VALUES, Template
 
@@ -298,7 +299,7 @@ def pulls_for_no(text: str) -> list[str]:
 
 
 # Rule name -> a function returning the offending fragments (or sentences) of a rendered text.
-NEVER_RULES = {
+NEVER_RULES: dict[str, Callable[[str], list[str]]] = {
     **{rule: re.compile(pattern, re.I).findall for rule, pattern in NEVER_PATTERNS.items()},
     "Poison Control by text": lambda t: same_sentence(t, r"poison control|toxicolog|envenenamiento", r"\btext"),
     "HELP4U in Spanish": lambda t: same_sentence(t, r"HELP4U|435748", r"spanish|espa"),

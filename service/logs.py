@@ -81,7 +81,7 @@ class JsonFormatter(logging.Formatter):
         return scrub(json.dumps(entry, ensure_ascii=False, default=str))
 
 
-class _Handler(logging.StreamHandler):  # type: ignore[type-arg]
+class _Handler(logging.StreamHandler):
     """The one handler this module installs on the root logger (found again, not duplicated, on re-init). It writes
     to whatever sys.stderr is at the time, as test runners and process managers may replace it."""
 

@@ -210,7 +210,7 @@ bp = Blueprint("metrics", __name__)
 def metrics() -> Response:
     """Prometheus' text format."""
     scrape = _Scrape(_process_metrics(), RedisCollector(get_redis()))
-    return Response(generate_latest(scrape), content_type=CONTENT_TYPE)  # type: ignore[arg-type]
+    return Response(generate_latest(scrape), content_type=CONTENT_TYPE)
 
 
 def init_app(app: Flask) -> None:

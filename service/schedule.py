@@ -104,7 +104,7 @@ def guess_zone(number: str, default: str) -> str:
     if not known and parsed.country_code != 1:
         # Mobiles carry no place ("+44 7..." is Etc/Unknown): the zone of the country's example landline number
         # (its main zone, in the library's own data) beats telling a UK number "10:00 AM Eastern".
-        known = _country_zones(phonenumbers.region_code_for_country_code(parsed.country_code))
+        known = _country_zones(phonenumbers.region_code_for_country_code(parsed.country_code or 0))
     return (preferred or known or [default])[0]
 
 

@@ -44,6 +44,7 @@ def https_deployment(app: Flask) -> bool:
 
 def add_headers(response: Response) -> Response:
     headers, path = response.headers, request.path
+    wanted: tuple[tuple[str, str], ...]
     if _under(path, CONSOLE_PREFIX):
         policy = RQ_DASHBOARD_CSP if _under(path, RQ_DASHBOARD_PREFIX) else CONSOLE_CSP
         wanted = (*CONSOLE, ("Content-Security-Policy", policy))

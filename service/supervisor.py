@@ -61,7 +61,7 @@ class Child:
     """A process `run` keeps running: started again, after a growing pause, whenever it dies."""
 
     name: str
-    start: Callable[[], subprocess.Popen[bytes] | embedded.EmbeddedServer]
+    start: Callable[[], subprocess.Popen[Any] | embedded.EmbeddedServer]
     process: Any = None  # a Popen, or the embedded server
     started: float = 0.0
     pause: float = RESTART_PAUSE_S[0]

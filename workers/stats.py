@@ -54,7 +54,7 @@ def take(redis: Redis, now: datetime) -> dict[str, int | str] | None:
         while cursor != 0:
             cursor, rows = store.scan_users(redis, cursor or 0, _FIELDS, BATCH)
             for subscription, paused_until, opted_out, unreachable, zone, language in rows:
-                if zone not in today:
+                if zone is not None and zone not in today:
                     today[zone] = schedule.local_day(now, zone).toordinal()
                 kind = classify(subscription, paused_until, opted_out, today[zone])
                 lang = language if language in catalog.LANGUAGES else catalog.DEFAULT_LANGUAGE
@@ -66,10 +66,9 @@ def take(redis: Redis, now: datetime) -> dict[str, int | str] | None:
                     counts[f"active_{lang}"] += 1
                 if unreachable == "1":
                     counts["unreachable"] += 1
-        snapshot = {name: counts[name] for name in COUNTED} | {
-            "at": now.isoformat(timespec="seconds"),
-            "took_ms": round((time.monotonic() - started) * 1000),
-        }
+        snapshot: dict[str, int | str] = {name: counts[name] for name in COUNTED}
+        snapshot["at"] = now.isoformat(timespec="seconds")
+        snapshot["took_ms"] = round((time.monotonic() - started) * 1000)
         store.write_subscriber_counts(redis, snapshot)
     finally:
         store.release_lock(redis, store.SUBSCRIBER_SNAPSHOT_LOCK)

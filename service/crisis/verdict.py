@@ -55,7 +55,7 @@ def assess(text: str, judge: model.Model | None = None) -> Assessment:
         return Assessment(max(crisis, key=crisis.__getitem__), score, CRISIS)
     # The rules' broad safety net, only where the model sees some risk: on batch-held-out data it never caught a
     # crisis text the model scored below NET_FLOOR, and skipping it keeps ordinary texts fast.
-    net = rules and score >= NET_FLOOR and matcher.safety_net(rules)
+    net = matcher.safety_net(rules) if rules and score >= NET_FLOOR else None
     if net:
         return Assessment(net, 1.0, CRISIS, sure=True)
     return Assessment(None, score, WATCH if score >= WATCH_THRESHOLD else NONE)

@@ -10,7 +10,7 @@ from datetime import datetime
 from functools import lru_cache
 
 from flask import Blueprint, Response, current_app, request
-from redis import OutOfMemoryError, Redis, RedisError
+from redis import OutOfMemoryError, Redis, RedisError  # type: ignore[attr-defined]  # redis 5 has it; the stubs lag
 from twilio.twiml.messaging_response import MessagingResponse
 
 from service import clock, crisis, engine, language, metrics, overrides, schedule, spool, store
