@@ -38,13 +38,12 @@ class Wording:
     contact: frozenset[Phrase]
     fillers: frozenset[str]
     others: frozenset[str]
-    requests: tuple[Phrase, ...]
+    requests: frozenset[Phrase]
     negations: frozenset[str]
     questions: frozenset[str]
-
-    @property
-    def longest(self) -> int:
-        return max(map(len, self.words | self.contact))
+    # Worked out once: every inbound text is read against these (the webhook's hot path).
+    longest: int = 0
+    request_lengths: tuple[int, ...] = ()
 
 
 def _phrases(entries: list[str]) -> set[Phrase]:
@@ -67,9 +66,11 @@ def wording() -> Wording:
         contact=frozenset(lists["contact"]),
         fillers=single("fillers"),
         others=single("others"),
-        requests=tuple(sorted(lists["requests"])),
+        requests=frozenset(lists["requests"]),
         negations=single("negations"),
         questions=single("questions"),
+        longest=max(map(len, lists["words"] | lists["contact"])),
+        request_lengths=tuple(sorted({len(phrase) for phrase in lists["requests"]})),
     )
 
 
@@ -93,8 +94,9 @@ def _units(words: list[str], w: Wording) -> list[tuple[str, Phrase]]:
     return units
 
 
-def _contains(words: list[str], phrase: Phrase) -> bool:
-    return any(tuple(words[i : i + len(phrase)]) == phrase for i in range(len(words) - len(phrase) + 1))
+def _has_request(words: list[str], w: Wording) -> bool:
+    """Whether a request phrase ("take me off your list") stands anywhere in `words`: one set lookup per span."""
+    return any(tuple(words[i : i + n]) in w.requests for n in w.request_lengths for i in range(len(words) - n + 1))
 
 
 def intent(text: str) -> str | None:
@@ -103,7 +105,7 @@ def intent(text: str) -> str | None:
     words = normalise(text).split()
     if not words:
         return None
-    if any(_contains(words, phrase) for phrase in w.requests):
+    if _has_request(words, w):
         return STOP
     units = _units(words, w)
     labels = [label for label, _ in units]
