@@ -101,7 +101,7 @@ def _networks(name: str, value: str) -> tuple[ipaddress.IPv4Network | ipaddress.
 
 
 ALERT_LEVELS = ("possible", "high", "imminent")
-"""Risk levels of a crisis conversation (service.crisis_talk.LEVELS), lowest first."""
+"""Risk levels of a crisis conversation (service.conversation.talk.LEVELS), lowest first."""
 ALERT_LEVELS_DEFAULT = frozenset({"high", "imminent"})
 """A disclosure or risk to life now alerts at once; a question asked on indirect signs waits in the queue."""
 

@@ -9,8 +9,9 @@ from redis.client import Pipeline
 from rq import Queue, Retry
 
 from messages import catalog
-from service import checkins, crisis_talk, engine, overrides, store
+from service import checkins, engine, overrides, store
 from service.checkins import Rules
+from service.conversation import talk
 from service.privacy import TEXT, Keyring, mask
 from service.store import State
 
@@ -97,13 +98,13 @@ def apply(
                 store.count(pipe, now, "watch")
             case engine.Attach(escalation_id, category, text):
                 store.attach_to_escalation(pipe, escalation_id, category, now, keys.encrypt(text, TEXT))
-            case crisis_talk.Raise(escalation_id, level, alert):
+            case talk.Raise(escalation_id, level, alert):
                 store.raise_level(pipe, escalation_id, level)
                 if alert:
                     _enqueue_alert(redis, pipe, escalation_id, level)
-            case crisis_talk.Exchange(escalation_id, texts, replies):
+            case talk.Exchange(escalation_id, texts, replies):
                 store.add_to_thread(pipe, escalation_id, _thread_entries(redis, keys, now, texts, replies))
-            case crisis_talk.ForgetWindow():
+            case talk.ForgetWindow():
                 store.forget_window(pipe, sender)
             case checkins.Unschedule(kind):
                 store.drop_later(pipe, (kind,), sender)

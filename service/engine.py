@@ -3,7 +3,7 @@
 It does no I/O. The webhook loads the state, calls `respond`, writes the effects and sends the replies, so every
 rule of the conversation can be read here top to bottom and tested without Redis, Flask or Twilio. The order:
 a crisis text, exact opt-out words, the inbound limit, FORGET, a language switch, START/YES/HELP, the crisis
-conversation (service.crisis_talk: a text inside one, or risk across the person's last few texts), check-in
+conversation (service.conversation.talk: a text inside one, or risk across the person's last few texts), check-in
 commands, an answer to a pending check-in question, topics, fallback. Every reply is in the person's language: the
 one remembered, else the one their text is written in, else English.
 """
@@ -16,8 +16,9 @@ from datetime import datetime
 from functools import cache
 
 from messages import catalog
-from service import checkins, crisis, crisis_talk, keywords, language, optout, store
+from service import checkins, crisis, keywords, language, optout, store
 from service.checkins import Rules
+from service.conversation import talk
 from service.crisis import matcher, medical, person
 from service.store import State
 
@@ -94,7 +95,7 @@ class Forget:
 @dataclass(frozen=True)
 class Escalate:
     """A crisis message: record it (with its words, for the person who follows it up) at its risk level
-    (crisis_talk.LEVELS), and alert the on-call when `alert`."""
+    (service.conversation.talk.LEVELS), and alert the on-call when `alert`."""
 
     category: str
     text: str
@@ -117,7 +118,7 @@ class Watched:
     """A text close to a crisis got the line naming 988: counted for the console, never alerted."""
 
 
-Effect = MarkSeen | OptOut | OptIn | Forget | Escalate | Attach | Watched | checkins.Effect | crisis_talk.Effect
+Effect = MarkSeen | OptOut | OptIn | Forget | Escalate | Attach | Watched | checkins.Effect | talk.Effect
 
 
 @cache
@@ -137,31 +138,31 @@ def read(text: str, zone_guess: str | None = None, sid: str = "") -> Message:
     category = verdict.category
     if category and not verdict.sure and optout.intent(text):
         category = None  # "i dont want these texts anymore" asks to stop (FCC 2024): only a rule outranks that
-    elif category and not verdict.sure and crisis_talk.threatens(text):
+    elif category and not verdict.sure and talk.threatens(text):
         category = "harm_to_others"  # "hes gonna push the wrong guy": the texter as the danger, not in it
-    elif category and not verdict.sure and crisis_talk.danger_signs(text):
+    elif category and not verdict.sure and talk.danger_signs(text):
         category = "violence"  # the model knows risk better than its kind: signs of someone dangerous decide it
     elif category == "violence" and person.hits_self(text):
         category = "self_harm"  # "me pego en la cabeza contra la pared": the texter's own blows, not someone's
     elif category == "self_harm" and not verdict.sure and person.harmed_by_someone(text):
         category = "violence"  # "me echó agua hirviendo en el brazo": a wound someone gave, in a Spanish verb
-    elif category == "violence" and crisis_talk.not_abuse(text):
+    elif category == "violence" and talk.not_abuse(text):
         category = None  # "its not domestic violence omg": the rules' word, denied; the text is answered as asked
-    elif category == "violence" and not verdict.sure and crisis_talk.scolding(text):
+    elif category == "violence" and not verdict.sure and talk.scolding(text):
         category = "suicide"  # "my parents would literally kill me": the texter's own risk, asked about directly
     elif category == "violence" and not verdict.sure and not someone_acts(text):
         category = "suicide"  # danger from someone names someone: without that, the model read the texter's own risk
-    if category in ("overdose", "suicide") and not verdict.sure and crisis_talk.asks_about_mixing(text):
+    if category in ("overdose", "suicide") and not verdict.sure and talk.asks_about_mixing(text):
         category = None  # "can i take it after a few glasses of wine?": the answer about mixing names the danger
-    elif category == "overdose" and not verdict.sure and crisis_talk.going_without(text):
+    elif category == "overdose" and not verdict.sure and talk.going_without(text):
         category = "medical"  # "ran out of my klonopin, shaking": withdrawal, asked about, not overdose steps
-    if category is None and crisis_talk.extra_with_drink(text):
+    if category is None and talk.extra_with_drink(text):
         category = "overdose"  # "already did. like 5 maybe 6 of the 1mg. and a few beers. not a big deal right"
-    if category in ("medical", "overdose") and crisis_talk.wish_not_to_wake(text):
+    if category in ("medical", "overdose") and talk.wish_not_to_wake(text):
         category = "suicide"  # "not waking up doesnt sound like the worst outcome": a wish, not a body to treat
     # "asking for a friend" about how much it would take: the texter's own risk, projected (VERA-MH Q4)
-    projected = crisis_talk.for_a_friend(text)
-    said_not_me = category not in ("violence", "harm_to_others") and crisis_talk.not_the_texter(text)
+    projected = talk.for_a_friend(text)
+    said_not_me = category not in ("violence", "harm_to_others") and talk.not_the_texter(text)
     bystander = bool(category) and (person.about_someone_else(text, category) or said_not_me) and not projected
     watch = verdict.band == crisis.verdict.WATCH
     return Message(text, keyword, category, zone_guess, bystander, sid, language.detect(text), watch, verdict.sure)
@@ -169,7 +170,7 @@ def read(text: str, zone_guess: str | None = None, sid: str = "") -> Message:
 
 def someone_acts(text: str) -> bool:
     """Someone else in the text as the danger: named ("my ex", "he"), or left in a Spanish verb ("me pegó")."""
-    return crisis_talk.someone_dangerous(text) or person.done_to_texter(text)
+    return talk.someone_dangerous(text) or person.done_to_texter(text)
 
 
 def keyword_of(text: str) -> str:
@@ -214,18 +215,18 @@ def _bystander(
     whose questions ("do you have a plan?") are for the person at risk."""
     assert message.crisis
     care = checkins.after_crisis(state, message.zone_guess, now, rules, message.crisis)
-    talk = crisis_talk.helping(message, state, now)  # their next texts are answered as the helper's
+    conversation = talk.helping(message, state, now)  # their next texts are answered as the helper's
     if state.escalation:
         return [Reply(crisis_key(message.crisis, True, message.text))], [
             *first_contact,
             Attach(state.escalation, message.crisis, message.text),
             *care,
-            *talk,
+            *conversation,
         ]
     # Always alerted: someone is at risk whoever texts; an overdose, a medical emergency or a threat is imminent.
-    level = "imminent" if message.crisis in crisis_talk.EMERGENCIES else "high"
+    level = "imminent" if message.crisis in talk.EMERGENCIES else "high"
     escalate = Escalate(message.crisis, message.text, level)
-    return [Reply(crisis_key(message.crisis, True, message.text))], [*first_contact, escalate, *care, *talk]
+    return [Reply(crisis_key(message.crisis, True, message.text))], [*first_contact, escalate, *care, *conversation]
 
 
 DEFAULT_RULES = Rules()
@@ -253,7 +254,7 @@ def _in_language(effect: Effect, lang: str) -> Effect:
     """An escalation records the person's language, and a thread keeps the replies in it."""
     if isinstance(effect, Escalate):
         return replace(effect, language=lang)
-    if isinstance(effect, crisis_talk.Exchange):
+    if isinstance(effect, talk.Exchange):
         return replace(effect, replies=tuple(r if r.language else replace(r, language=lang) for r in effect.replies))
     return effect
 
@@ -279,14 +280,14 @@ def _respond(
             # Already in the operators' queue and past the limit: the words join it, and the person (who has had
             # the crisis reply) gets no more copies of it.
             return [], [*first_contact, Attach(state.escalation, message.crisis, message.text)]
-        talking = crisis_talk.active(state, now) not in ("", crisis_talk.DECLINED)
+        talking = talk.active(state, now) not in ("", talk.DECLINED)
         # A text inside a conversation is answered inside it; so is someone's withdrawal, asked about first.
-        withdrawal = message.crisis == "medical" and not message.sure and crisis_talk.going_without(message.text)
+        withdrawal = message.crisis == "medical" and not message.sure and talk.going_without(message.text)
         if message.bystander and not talking and not withdrawal:
             return _bystander(message, state, now, rules, first_contact)
-        talk = crisis_talk.respond(message, state, now, rules)
-        if talk:
-            return talk  # type: ignore[return-value]
+        answered = talk.respond(message, state, now, rules)
+        if answered:
+            return answered  # type: ignore[return-value]
         # None only for what the texter just said the line misread: answered as an ordinary text
     asked_to_stop = optout.intent(message.text)
     stop_word = message.keyword in OPT_OUT or message.keyword in SPANISH_OPT_OUT
@@ -312,12 +313,12 @@ def _respond(
         return ([Reply("help")] if message.keyword in HELP else []), []
     if message.keyword in HELP:
         # Inside a crisis conversation HELP is a call for help too: the numbers for now, with what HELP must say.
-        talking = crisis_talk.active(state, now) not in ("", crisis_talk.DECLINED)
+        talking = talk.active(state, now) not in ("", talk.DECLINED)
         return [Reply("talk.help" if talking else "help")], first_contact
     if not _asks_for_something_else(message, state, now, rules):
-        talk = crisis_talk.respond(message, state, now, rules)
-        if talk:
-            return talk
+        answered = talk.respond(message, state, now, rules)
+        if answered:
+            return answered
 
     question = checkins.pending_question(state, now, rules)
     handled = checkins.command(message.text, state, message.zone_guess, now, rules, lang)
@@ -349,10 +350,10 @@ def over_limit(state: State, rules: Rules) -> bool:
 def _asks_for_something_else(message: Message, state: State, now: datetime, rules: Rules) -> bool:
     """Inside a crisis conversation, a whole-message topic keyword ("MENU") or check-in command ("CHECKIN") is
     a request of its own and is answered as usual; a YES is one only while no question of the conversation waits."""
-    stage = crisis_talk.active(state, now)
+    stage = talk.active(state, now)
     if not stage or keywords.exact_topic(message.keyword):
         return bool(stage)
-    if message.keyword in OPT_IN and stage in crisis_talk.QUESTIONS:
+    if message.keyword in OPT_IN and stage in talk.QUESTIONS:
         return False
     return checkins.command(message.text, state, message.zone_guess, now, rules) is not None
 

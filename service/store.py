@@ -137,7 +137,7 @@ class State:
     low: int = 0  # low answers in a row
     reminder_at: int = 0  # epoch seconds of the pending check-in's reminder (its DUE score until it runs)
     unreachable: bool = False
-    # The crisis conversation (service.crisis_talk): its stage, when the person last texted in it, replies in the
+    # The crisis conversation (service.conversation.talk): its stage, when the person last texted in it, replies in the
     # stage so far, its risk level, its escalation, whether the steps were sent, and whose risk it is (its kind).
     talk: str = ""
     talk_at: int = 0
@@ -223,7 +223,7 @@ def encode(field: str, value: object) -> str | bytes:
 
 WINDOW_TEXTS = 4
 WINDOW_S = 45 * 60
-"""A person's last WINDOW_TEXTS texts within WINDOW_S are read together for risk (service.crisis_talk); the list
+"""A person's last WINDOW_TEXTS texts within WINDOW_S are read together for risk (service.conversation.talk); the list
 expires WINDOW_S after their last text."""
 
 

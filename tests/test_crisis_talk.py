@@ -12,7 +12,8 @@ from redis import Redis
 
 from messages import catalog
 from messages.rules import pulls_for_no
-from service import crisis, crisis_talk, store
+from service import crisis, store
+from service.conversation import talk as crisis_talk
 from service.privacy import TEXT, keyring
 from tests.test_checkins import START, Line, at
 from tests.texting import outbox

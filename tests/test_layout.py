@@ -108,10 +108,16 @@ def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
 
 
 # Still over MAX_LINES, with the most lines each may have until it is split.
-LONG_DEBT = {"service.crisis_talk": 1715, "service.store": 1200}
+LONG_DEBT = {"service.store": 1200}
+_TALK_IN_CYCLE = (
+    "barriers", "bystander", "corrections", "imminent", "model", "opening", "questions", "repeats", "replies", "stages",
+    "steps", "switch", "turns", "window",
+)  # fmt: skip
 # Import cycles still there, each as the set of modules in it.
 CYCLE_DEBT = [
-    {"service.checkins", "service.crisis_talk", "service.engine"},
+    # the engine reads the crisis conversation, whose turns build the engine's replies (a lazy import of it)
+    {"service.checkins", "service.engine", "service.conversation.talk"}
+    | {f"service.conversation.talk.{name}" for name in _TALK_IN_CYCLE},
     {"service.admin", "service.admin.auth", "service.admin.queues"},
 ]
 # Modules outside the store that still send Redis commands themselves, with how many calls.

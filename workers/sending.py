@@ -15,10 +15,11 @@ from redis import Redis
 from redis.client import Pipeline
 
 from messages import catalog
-from service import clock, crisis_talk, metrics, overrides, schedule, store
+from service import clock, metrics, overrides, schedule, store
 from service.checkins import Rules, pending_question
 from service.config import Config
 from service.connection import get_config, get_redis
+from service.conversation import talk
 from service.privacy import keyring
 from service.store import State
 from service.twilio import transport
@@ -193,7 +194,7 @@ def send_later(members: list[str], at_iso: str) -> dict[str, int]:
         if kind not in LATER_TEMPLATES or state.opted_out or state.unreachable or not token:
             outcomes["dropped"] += 1
             continue
-        if kind == "crisis_check" and not crisis_talk.check_due(state, at, LATE_GRACE):
+        if kind == "crisis_check" and not talk.check_due(state, at, LATE_GRACE):
             outcomes["dropped"] += 1  # answered meanwhile, or so late that the caring contact covers it
             continue
         number = keys.decrypt(token)

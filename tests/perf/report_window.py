@@ -4,7 +4,7 @@ conversation-style items (texts joined with " || "), per language, frozen holdou
 Run: .venv/bin/python tests/perf/report_window.py
 "Newest text alone" is what the line did before issue 14: each text judged alone, so an exchange is flagged only
 by a text that is a crisis by itself ("any text alone", flagged at whichever text that is). "With the window" adds
-service.crisis_talk.window_signal over each prefix of the exchange, as the webhook sees it text by text: flagged
+service.conversation.talk.window_signal over each prefix of the exchange, as the webhook sees it text by text: flagged
 as a crisis (plain) or worth the direct question (indirect signs).
 """
 
@@ -18,7 +18,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from service import crisis_talk  # noqa: E402
+from service.conversation import talk  # noqa: E402
 from service.safety import classify  # noqa: E402
 
 
@@ -32,8 +32,8 @@ def exchanges() -> dict[str, list[tuple[str, list[str]]]]:
         for label, items in data["texts"].items():
             for item in items:
                 text = item if isinstance(item, str) else item["text"]
-                if crisis_talk.WINDOW_JOIN in text:
-                    found[data["provenance"]["language"]].append((label, text.split(crisis_talk.WINDOW_JOIN)))
+                if talk.WINDOW_JOIN in text:
+                    found[data["provenance"]["language"]].append((label, text.split(talk.WINDOW_JOIN)))
     return found
 
 
@@ -43,7 +43,7 @@ def alone(texts: list[str]) -> bool:
 
 def windowed(texts: list[str]) -> tuple[bool, bool]:
     """(flagged at all, flagged as a plain crisis) as the texts arrive one by one."""
-    signals = [crisis_talk.window_signal(texts[: i + 1]) for i in range(len(texts))]
+    signals = [talk.window_signal(texts[: i + 1]) for i in range(len(texts))]
     return alone(texts) or any(signals), alone(texts) or any(s and s.plain for s in signals)
 
 
