@@ -157,7 +157,7 @@ class Config:
         return self.STEADYLINE_ENV == "production"
 
 
-def load(environ: Mapping[str, str] | None = None) -> Config:
+def load(environ: Mapping[str, str] | None = None) -> Config:  # noqa: C901 (debt: to be split)
     """Parse settings from `environ` (default: the process environment); raise ConfigError on a bad value."""
     env = {k: v.strip() for k, v in (os.environ if environ is None else environ).items() if v.strip()}
     get = env.get

@@ -50,7 +50,7 @@ def decide(
     return None
 
 
-def apply(
+def apply(  # noqa: C901 (debt: to be split)
     redis: Redis,
     effects: list[engine.Effect],
     state: State,

@@ -269,7 +269,7 @@ def _answers_free_text(reply: Reply) -> bool:
     return reply.key in _FREE_TEXT_REPLIES or reply.key.startswith(_FREE_TEXT_FAMILIES)
 
 
-def _respond(
+def _respond(  # noqa: C901 (debt: to be split)
     message: Message, state: State, now: datetime, rules: Rules, lang: str
 ) -> tuple[list[Reply], list[Effect]]:
     first_contact: list[Effect] = [] if state.known else [MarkSeen()]

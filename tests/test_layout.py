@@ -118,7 +118,6 @@ CYCLE_DEBT = [
     # the engine reads the crisis conversation, whose turns build the engine's replies (a lazy import of it)
     {"service.checkins", "service.engine", "service.conversation.talk"}
     | {f"service.conversation.talk.{name}" for name in _TALK_IN_CYCLE},
-    {"service.admin", "service.admin.auth", "service.admin.queues"},
 ]
 # Modules outside the store that still send Redis commands themselves, with how many calls.
 REDIS_DEBT = {"service.admin.queues": 1, "service.metrics": 2, "service.overrides": 10, "workers.retention": 4}

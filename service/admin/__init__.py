@@ -1,24 +1,18 @@
 """The operator console at /admin: server-rendered pages on one blueprint, behind sign-in and roles.
 
-View modules add their routes to `bp` when imported. Flask refuses new routes on a blueprint once it has been
-registered, so every view module is named in VIEW_MODULES and imported by init_app before registration.
+View modules add their routes to `bp` (service.admin.blueprint, its own module so that they need not import this
+package) when imported. Flask refuses new routes on a blueprint once it has been registered, so every view module
+is named in VIEW_MODULES and imported by init_app before registration.
 """
 
 import importlib
 
-from flask import Blueprint, Flask, Response
+from flask import Flask
 
-bp = Blueprint("admin", __name__, url_prefix="/admin", template_folder="templates", static_folder="static")
+from service.admin.blueprint import bp
 
 VIEW_MODULES = ("auth", "signin", "audit", "operators", "messages", "escalations", "dashboard")
 """Modules of this package that add views or hooks to `bp`; append yours."""
-
-
-@bp.after_request
-def no_store(response: Response) -> Response:
-    # Console pages show operator data; no browser or proxy cache should keep a copy.
-    response.headers.setdefault("Cache-Control", "no-store")
-    return response
 
 
 def init_app(app: Flask) -> None:

@@ -9,8 +9,9 @@ from flask import Response, abort, has_request_context, render_template, request
 from flask.typing import ResponseReturnValue
 
 from service import clock, store
-from service.admin import bp, client
+from service.admin import client
 from service.admin.auth import current_operator, require
+from service.admin.blueprint import bp
 from service.connection import get_redis
 
 PAGE_SIZE = 50

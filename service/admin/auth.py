@@ -9,8 +9,9 @@ from flask import abort, g, redirect, request, session, url_for
 from flask.typing import ResponseReturnValue
 from markupsafe import Markup
 
-from service.admin import bp, sessions
+from service.admin import sessions
 from service.admin.accounts import ROLES, Operator, get, rank
+from service.admin.blueprint import bp
 from service.connection import get_redis
 
 CSRF_FIELD = "csrf_token"

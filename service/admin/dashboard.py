@@ -13,8 +13,9 @@ from markupsafe import Markup
 
 from messages import catalog
 from service import clock, store
-from service.admin import bp, charts
+from service.admin import charts
 from service.admin.auth import require
+from service.admin.blueprint import bp
 from service.connection import get_redis
 from service.twilio import errors
 from workers import stats

@@ -9,8 +9,9 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 
 from service import clock, schedule, store
-from service.admin import audit, bp
+from service.admin import audit
 from service.admin.auth import current_operator, has_role, require
+from service.admin.blueprint import bp
 from service.checkins import PAUSED_FOREVER
 from service.connection import get_config, get_redis
 from service.privacy import TEXT, keyring, pseudonym

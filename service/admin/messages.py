@@ -10,8 +10,9 @@ from redis import Redis
 from messages import catalog, rules, segments
 from messages.catalog import Template
 from service import overrides
-from service.admin import audit, bp, validation
+from service.admin import audit, validation
 from service.admin.auth import current_operator, require
+from service.admin.blueprint import bp
 from service.connection import get_redis
 
 EXCERPT_CHARS = 90

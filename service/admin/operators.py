@@ -4,8 +4,9 @@ from flask import flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 
 from service import clock
-from service.admin import accounts, audit, bp
+from service.admin import accounts, audit
 from service.admin.auth import current_operator, require
+from service.admin.blueprint import bp
 from service.connection import get_redis
 
 

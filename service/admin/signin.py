@@ -4,8 +4,9 @@ from flask import flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 
 from service import clock, store
-from service.admin import accounts, audit, bp, client, sessions
+from service.admin import accounts, audit, client, sessions
 from service.admin.auth import current_operator
+from service.admin.blueprint import bp
 from service.connection import get_redis
 
 GENERIC_ERROR = "Email or password is incorrect, or too many attempts. Try again later."

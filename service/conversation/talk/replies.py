@@ -60,7 +60,7 @@ BYE = re.compile(
 )
 
 
-def answer_within(stage: str, kind: str, message: "Message", state: State, texts: list[str], words: str) -> Turn:
+def answer_within(stage: str, kind: str, message: "Message", state: State, texts: list[str], words: str) -> Turn:  # noqa: C901 (debt: to be split)
     """The reply to a text that changes no risk: what it asks or says (help on the way, a step taken, a barrier, a
     question about 988), the answer to the conversation's question, or a short human reply."""
     reply, obstacle = lazy_engine().Reply, barrier(message.text)

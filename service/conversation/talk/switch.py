@@ -65,7 +65,7 @@ _WHEN_IT_HAPPENS = signs(
 """An emergency said as a condition ("his morphine for when he cant breathe"), not one happening now."""
 
 
-def switch(stage: str, kind: str, message: "Message", texts: list[str]) -> Turn | None:
+def switch(stage: str, kind: str, message: "Message", texts: list[str]) -> Turn | None:  # noqa: C901 (debt: to be split)
     """A new risk said inside a conversation, which changes it whatever the stage: a plan said in answer to the
     questions, an emergency the rules name, suicidal thoughts said in an emergency, danger from someone, an urge to
     hurt someone. Checked before any other answer, so a disclosure never gets a reply meant for something else."""
