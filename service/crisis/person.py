@@ -205,5 +205,6 @@ _HITS_SELF = re.compile(
 
 
 def hits_self(text: str) -> bool:
-    """Whether a Spanish text has the texter hitting themselves, and no one else doing it."""
-    return bool(_HITS_SELF.search(normalise(text))) and not done_to_texter(text)
+    """Whether a Spanish text has the texter hitting themselves, and no one else in it ("mi esposo me pego en la
+    cabeza contra la pared" is him)."""
+    return bool(_HITS_SELF.search(normalise(text))) and not done_to_texter(text) and not mentions_someone(text)
