@@ -62,8 +62,8 @@ def test_route_names_whose_danger_a_reply_answers() -> None:
 @pytest.mark.parametrize(
     ("batch", "floors"),
     [
-        # tuning data: the reading was written from it (violence 30/60 before, 55/60 after)
-        ("es-routing-1", {"violence": 55, "suicide": 33, "self_harm": 25, "harm_to_others": 20, "none": 27}),
+        # tuning data: the reading was written from it (violence 30/60 before, 58/60 after)
+        ("es-routing-1", {"violence": 58, "suicide": 33, "self_harm": 25, "harm_to_others": 20, "none": 27}),
         # the standing blind check, scored once untuned; its floors are that score
         ("es-routing-2", {"violence": 54, "suicide": 33, "self_harm": 25, "harm_to_others": 20, "none": 28}),
     ],
@@ -86,6 +86,9 @@ def test_spanish_danger_from_someone_is_asked_about_safety(batch: str, floors: d
         ("me mato hoy, ya no aguanto", "suicide"),
         ("boludo ya fue, me tiro a las vias del tren", "suicide"),
         ("me pego un tiro", "suicide"),
+        ("me da una paliza cada vez q llega borracho", "violence"),  # the beating named by the deed
+        ("me pateó en el estomago y estoy embarazada", "violence"),
+        ("tengo orden de restriccion y ya sabe donde vivo", "violence"),
     ],
 )
 def test_whose_act_a_spanish_verb_says(text: str, category: str) -> None:
@@ -93,7 +96,15 @@ def test_whose_act_a_spanish_verb_says(text: str, category: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["me tiro al piso a llorar", "me voy a tirar a dormir", "me mato estudiando", "me tiro a la cama"]
+    "text",
+    [
+        "me tiro al piso a llorar",
+        "me voy a tirar a dormir",
+        "me mato estudiando",
+        "me tiro a la cama",
+        "el equipo le dio una paliza al america",
+        "la orden de restriccion ya se vencio hace años",
+    ],
 )
 def test_the_same_verbs_in_everyday_spanish_are_no_crisis(text: str) -> None:
     assert engine.read(text).crisis is None

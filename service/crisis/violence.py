@@ -186,6 +186,15 @@ FAMILIES: tuple[Family, ...] = (
         r"|madre|hijo|hermano|padrastro)|el|ella|volver a casa|ir a casa|regresar a casa|que me (?:mate|pegue"
         r"|haga dano|lastime))\b|\btengo miedo por mi vida\b",
     ),
+    # Spanish beatings and blows named by the deed ("me da una paliza", "me pateó"), and the person a protective
+    # order is against turning up ("tengo orden de restriccion y ya sabe donde vivo")
+    family(
+        "paliza|golpiza|madriza|putiza|pate|cachete|abofete|orden de",
+        r"\bme (?:da|dio|dan|dieron|daba|va a dar|puso) (?:una |unas )?(?:paliza|golpiza|madriza|putiza)s?\b",
+        r"\bme (?:patea|pateo|patearon|pateaba|cachetea|cacheteo|abofetea|abofeteo)\b",
+        r"\borden de (?:restriccion|alejamiento|proteccion)\b(?: \w+){0,6}? (?:sabe donde vivo|esta afuera"
+        r"|me encontro|me sigue|me siguio|vino a|esta aqui)\b",
+    ),
     # Spanish, rape and sexual assault, the doer in the verb: "me violaron", "me violo anoche", "me forzo a tener
     # relaciones", "abuso de mi"
     family(
