@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 from service import schedule, wording
 from service.answers import parse_mood, parse_yes_no
 from service.config import Config
+from service.conversation.model import State
 from service.keywords import normalise
-from service.store import State
 
 if TYPE_CHECKING:
     from service.engine import Reply

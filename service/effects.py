@@ -12,8 +12,8 @@ from messages import catalog
 from service import checkins, engine, overrides, store
 from service.checkins import Rules
 from service.conversation import talk
+from service.conversation.model import State
 from service.privacy import TEXT, Keyring, mask
-from service.store import State
 
 ALERT_RETRY = Retry(max=3, interval=[10, 60, 300])
 """An on-call alert that fails is retried by the RQ scheduler, spaced out so a provider outage can pass."""

@@ -19,8 +19,8 @@ from messages import catalog
 from service import checkins, crisis, keywords, language, optout, store
 from service.checkins import Rules
 from service.conversation import talk
+from service.conversation.model import State
 from service.crisis import matcher, medical, person
-from service.store import State
 
 # Carrier-standard opt-out and opt-in words, honoured only as the whole message (any case, spaces, a full stop,
 # accents ignored), in English and Spanish for everyone. ALTO is the Spanish STOP carriers expect of a Spanish

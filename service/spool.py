@@ -24,6 +24,7 @@ from redis import RedisError
 from service import effects, engine, store
 from service.checkins import Rules
 from service.config import Config
+from service.conversation.model import State
 from service.privacy import TEXT, keyring
 
 DRAIN_INTERVAL_S = 1.0
@@ -87,7 +88,7 @@ def record(app: Flask, path: Path) -> bool:
             )
             sender, at = keys.sender_id(number), datetime.fromisoformat(spooled["at"])
             # Decided as a live text at the instant it arrived, uncounted by the inbound limit (it was answered).
-            state = store.load(redis, sender, store.State())
+            state = store.load(redis, sender, State())
             rules = Rules.from_config(config)
             effects.decide(redis, message, state, sender, at, number, spooled["sid"], rules, keys, spooled=True)
         path.unlink(missing_ok=True)

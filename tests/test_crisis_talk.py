@@ -247,7 +247,7 @@ def _play(texts: list[str]) -> list[str]:
     from dataclasses import replace
 
     from service import checkins, engine
-    from service.store import State
+    from service.conversation.model import State
 
     state, now, sent, rules = State(), START, [], engine.DEFAULT_RULES
     for body in texts:

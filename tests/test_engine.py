@@ -6,9 +6,9 @@ import pytest
 
 from service import engine
 from service.checkins import Update
+from service.conversation.model import State
 from service.crisis import matcher
 from service.engine import Escalate, MarkSeen, OptIn, OptOut
-from service.store import State
 
 NOW = datetime(2026, 11, 21, 15, 0, tzinfo=UTC)
 NEW, KNOWN, OUT = State(), State(known=True), State(known=True, opted_out=True)

@@ -9,8 +9,8 @@ import yaml
 
 from service import engine
 from service.checkins import Update
+from service.conversation.model import State
 from service.engine import MarkSeen, OptOut
-from service.store import State
 from tests.texting import Texter
 
 PHRASINGS = yaml.safe_load((Path(__file__).parent / "data" / "optout_phrasings.yaml").read_text(encoding="utf-8"))

@@ -10,8 +10,8 @@ import yaml
 
 from service import engine
 from service.checkins import Later
+from service.conversation.model import State
 from service.crisis.person import about_someone_else
-from service.store import State
 
 CORPUS = Path(__file__).parent / "data" / "crisis"
 NOW = datetime(2026, 11, 21, 15, 0, tzinfo=UTC)

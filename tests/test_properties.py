@@ -30,6 +30,7 @@ from service import engine, schedule, store
 from service.admin import sessions
 from service.checkins import Rules
 from service.config import DEV_AUTH_TOKEN, DEV_DATA_KEY
+from service.conversation.model import State
 from service.privacy import sender_id
 from service.twilio.webhook import MAX_REQUEST_BYTES, SENDER, clean_body
 from tests import console
@@ -150,7 +151,7 @@ def fresh_sid() -> str:
 # --- stored state --------------------------------------------------------------------------------------------------
 
 
-def assert_valid_state(redis: Redis, number: str) -> store.State:
+def assert_valid_state(redis: Redis, number: str) -> State:
     """The user hash parses, every field holds a value the engine can produce, and the due index agrees."""
     sender = sender_id(number, DEV_DATA_KEY)
     state = store.state_from(redis.hgetall(store.user_key(sender)))

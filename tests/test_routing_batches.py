@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from service import engine
+from service.conversation.model import State
 from service.crisis import corpus
-from service.store import State
 
 ROUTING = Path(__file__).parent / "data" / "routing"
 NOW = datetime(2026, 12, 2, 15, tzinfo=UTC)  # the engine is pure: no clock is read, the instant only orders texts

@@ -17,7 +17,7 @@ from service import engine, keywords, language, schedule, store
 from service.admin import validation
 from service.checkins import Update
 from service.connection import get_config
-from service.store import State
+from service.conversation.model import State
 from tests.test_checkins import START, Line, at
 from tests.texting import Texter, outbox
 from workers.alerts import webhook_payload

@@ -9,6 +9,7 @@ from redis import Redis
 
 from service import create_app, store
 from service.config import DEV_DATA_KEY
+from service.conversation.model import State
 from service.privacy import sender_id
 from tests.texting import Texter
 
@@ -39,7 +40,7 @@ def sent(redis: Redis) -> str:
     return sid
 
 
-def state_of(redis: Redis, sender: str) -> store.State:
+def state_of(redis: Redis, sender: str) -> State:
     return store.user_state(redis, sender)
 
 

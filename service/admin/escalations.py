@@ -14,8 +14,8 @@ from service.admin.auth import current_operator, has_role, require
 from service.admin.blueprint import bp
 from service.checkins import PAUSED_FOREVER
 from service.connection import get_config, get_redis
+from service.conversation.model import State
 from service.privacy import TEXT, keyring, pseudonym
-from service.store import State
 
 PAGE_SIZE = 25
 MAX_PAGE = 100_000

@@ -6,10 +6,10 @@ turning her on her side, naloxone, breathing that turns slow, giving one of the 
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from service.conversation.model import State
 from service.conversation.talk.model import Exchange, lazy_engine
 from service.conversation.talk.patterns import signs
 from service.conversation.talk.stages import EMERGENCY, HELPING, POISONINGS, active, stage_effect
-from service.store import State
 
 if TYPE_CHECKING:
     from service.engine import Effect, Message

@@ -6,6 +6,7 @@ is not happening; and where the conversation goes then, or whether it ends as a 
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from service.conversation.model import State
 from service.conversation.talk.imminent import imminent, imminent_replies
 from service.conversation.talk.means import means_named
 from service.conversation.talk.model import Turn, lazy_engine
@@ -14,7 +15,6 @@ from service.conversation.talk.pills import NOT_TAKEN, going_without
 from service.conversation.talk.stages import ASK, CHECKING, EMERGENCY, ENDED, IMMINENT, MISREAD_FOR, PLAN
 from service.conversation.talk.window import suicidal
 from service.keywords import normalise
-from service.store import State
 
 if TYPE_CHECKING:
     from service.engine import Message

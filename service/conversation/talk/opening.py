@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from service import checkins, optout
+from service.conversation.model import State
 from service.conversation.talk.asks import ABOUT_988, ASKS_988_POLICE
 from service.conversation.talk.barriers import barrier
 from service.conversation.talk.corrections import misread_again
@@ -41,7 +42,6 @@ from service.conversation.talk.turns import take_turn
 from service.conversation.talk.window import WINDOW_JOIN, window_signal
 from service.crisis import medical, person
 from service.keywords import normalise
-from service.store import State
 
 if TYPE_CHECKING:
     from service.engine import Effect, Message

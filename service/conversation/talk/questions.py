@@ -6,6 +6,7 @@ tonight, or yourself?" (OTHERS_ASK, in an emergency about harm to others).
 import re
 from typing import TYPE_CHECKING
 
+from service.conversation.model import State
 from service.conversation.talk.answers import DENIAL, NO, UNSURE, answer, thoughts_answer
 from service.conversation.talk.danger import danger_signs
 from service.conversation.talk.imminent import imminent_replies
@@ -17,7 +18,6 @@ from service.conversation.talk.repeats import stay
 from service.conversation.talk.stages import DECLINED, EMERGENCY, IMMINENT, PLAN, SAFE_NOW, SAFE_Q, THOUGHTS, UNSAFE
 from service.crisis import person
 from service.keywords import normalise
-from service.store import State
 
 if TYPE_CHECKING:
     from service.engine import Message, Reply

@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from service import keywords
+from service.conversation.model import State
 from service.conversation.talk.answers import answer, thoughts_answer
 from service.conversation.talk.asks import (
     ABOUT_988,
@@ -48,7 +49,6 @@ from service.conversation.talk.stages import (
 )
 from service.crisis import person
 from service.keywords import normalise
-from service.store import State
 
 if TYPE_CHECKING:
     from service.engine import Message

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from service import checkins
 from service.config import ALERT_LEVELS
-from service.store import State
+from service.conversation.model import State
 
 if TYPE_CHECKING:
     from service.engine import Effect

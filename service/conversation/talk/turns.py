@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from service import checkins
+from service.conversation.model import State
 from service.conversation.talk.danger import QUIET
 from service.conversation.talk.model import Exchange, ForgetWindow, Raise, Result, lazy_engine
 from service.conversation.talk.patterns import signs
@@ -27,7 +28,6 @@ from service.conversation.talk.stages import (
 from service.conversation.talk.steps import STEPS_WORDS, accepts, steps_replies
 from service.conversation.talk.switch import switch
 from service.keywords import normalise
-from service.store import State
 
 if TYPE_CHECKING:
     from service.engine import Effect, Message, Reply

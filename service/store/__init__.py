@@ -1,0 +1,171 @@
+"""The store: every Redis key, command and stored encoding the service uses, one module per noun.
+
+- `keys`: key names, TTLs and the sizes that bound them;
+- `users`: the person's hash (State), the webhook's two round trips, the recent-texts window, FORGET;
+- `due`: the schedulers' indexes of check-ins and one-off texts;
+- `sends`: the per-day and per-send claims, the console outbox, delivery status and failure counts;
+- `escalations`: crisis events, their texts, thread and notes, their state changes and retention;
+- `console`: operators, sessions, sign-in limits, audit;
+- `templates`: operators' template overrides, their versions and generation;
+- `stats`: the dashboard's counters and snapshot.
+
+Callers write `store.<name>`: this module gathers each noun's public names, so a caller needs no map of the
+modules, and a name's module is found by its noun. Each webhook request costs two round trips:
+`claim_and_load` (claim the MessageSid and read the sender's state in one Lua script) and `commit` (write every
+effect in one transaction, if the state is still the one read).
+"""
+
+# fmt: off
+from service.store.console import (
+    add_audit,
+    add_operator,
+    audit_entries,
+    clear_signin_failures,
+    console_session,
+    count_signin_failure,
+    delete_console_session,
+    disable_operator,
+    index_console_session,
+    known_signin_address,
+    operator,
+    operators,
+    remember_signin_address,
+    save_console_session,
+    signin_failures,
+    update_operator,
+)
+from service.store.due import (
+    add_later,
+    claim_due,
+    drop_later,
+    finish_later,
+    lease_of,
+    set_due,
+)
+from service.store.escalations import (
+    ESCALATION_STATES,
+    add_escalation,
+    add_escalation_note,
+    add_to_thread,
+    attach_to_escalation,
+    claim_escalation,
+    close_escalation,
+    delete_escalations,
+    escalation,
+    escalation_notes,
+    escalation_page,
+    escalation_records,
+    escalation_texts,
+    escalation_thread,
+    escalations_before,
+    index_person_escalations,
+    open_escalation_count,
+    raise_level,
+    recent_escalations,
+    redact_escalations,
+    reopen_escalation,
+)
+from service.store.keys import (
+    AUDIT,
+    AUDIT_MAX,
+    CLAIM_LEASE_S,
+    CONSOLE_SESSION_MAX_S,
+    DUE,
+    ESCALATION_NOTE_MAX,
+    ESCALATION_TEXTS_MAX,
+    ESCALATIONS,
+    ESCALATIONS_CLAIMED,
+    ESCALATIONS_CLOSED,
+    FAILURES,
+    INBOUND_WINDOWS_S,
+    KNOWN_ADDRESS_S,
+    LATER,
+    MESSAGE_TTL_S,
+    OPERATORS,
+    OUTBOX,
+    OUTBOX_MAX,
+    PERSON_ESCALATIONS_INDEXED,
+    PREFIX,
+    QUEUE,
+    SEND_BUCKET,
+    SENT_TTL_S,
+    SID_TTL_S,
+    SIGNIN_WINDOW_S,
+    STATS_TTL_S,
+    SUBSCRIBER_COUNTS,
+    SUBSCRIBER_SNAPSHOT_LOCK,
+    SUBSCRIBER_SNAPSHOT_LOCK_S,
+    TEMPLATE_GENERATION,
+    TEMPLATE_TEXTS,
+    WINDOW_S,
+    WINDOW_TEXTS,
+    console_session_key,
+    escalation_key,
+    escalation_notes_key,
+    escalation_texts_key,
+    escalation_thread_key,
+    inbound_key,
+    known_addresses_key,
+    message_key,
+    operator_key,
+    operator_sessions_key,
+    person_escalations_key,
+    sent_key,
+    sid_key,
+    signin_key,
+    spooled_key,
+    stats_key,
+    template_versions_key,
+    user_key,
+    window_key,
+)
+from service.store.sends import (
+    FINAL_FAILURES,
+    STATUS_RANK,
+    claim_days,
+    claim_send,
+    failures,
+    mark_spooled,
+    message_sender,
+    message_status,
+    outbox,
+    push_outbox,
+    record_failure,
+    record_sent,
+    record_status,
+    reencrypt_outbox,
+    release_day,
+    release_send,
+    settle_day,
+    spooled,
+)
+from service.store.stats import (
+    count,
+    daily_stats,
+    release_lock,
+    subscriber_counts,
+    take_lock,
+    write_subscriber_counts,
+)
+from service.store.users import (
+    CLAIM_FIELDS,
+    FIELDS,
+    SUBSCRIPTION_FIELDS,
+    claim_and_load,
+    commit,
+    encode,
+    forget_user,
+    forget_window,
+    load,
+    load_users,
+    mark_seen,
+    reencrypt_numbers,
+    remember_text,
+    scan_users,
+    set_opted_out,
+    set_unreachable,
+    state_from,
+    update_user,
+    user_state,
+)
+# fmt: on
