@@ -20,8 +20,8 @@ from service.checkins import Rules, pending_question
 from service.config import Config
 from service.connection import get_config, get_redis
 from service.conversation import talk
+from service.conversation.model import State
 from service.privacy import keyring
-from service.store import State
 from service.twilio import transport
 
 LATE_GRACE = timedelta(hours=3)
