@@ -161,11 +161,7 @@ class RedisCollector:
         up = GaugeMetricFamily("steadyline_redis_up", "Whether Redis answered this scrape (1) or not (0).")
         now = clock.get_clock().time()
         try:
-            pipe = self.redis.pipeline(transaction=False)
-            pipe.llen(Queue(store.QUEUE, connection=self.redis).key)
-            for key in (store.DUE, store.LATER):
-                pipe.zrange(key, 0, 0, withscores=True)
-            depth, *oldest = pipe.execute()
+            depth, oldest = store.backlog(self.redis, Queue(store.QUEUE, connection=self.redis).key)
         except RedisError:
             up.add_metric([], 0)
             yield up

@@ -7,7 +7,6 @@ use (a crisis reply must still go out), and a process that never saw any uses th
 """
 
 import hashlib
-import json
 import threading
 import time
 
@@ -37,11 +36,9 @@ class Published:
         with self._lock:
             self._checked = now
             try:
-                generation = redis.get(store.TEMPLATE_GENERATION)
-                if generation != self._generation:
-                    raw = redis.hgetall(store.TEMPLATE_TEXTS)
-                    self._texts = {k.decode(): v.decode() for k, v in raw.items()}
-                    self._generation = generation
+                self._generation, texts = store.published_if_changed(redis, self._generation)
+                if texts is not None:
+                    self._texts = texts
             except RedisError:
                 pass  # keep what we had: better a slightly old text than none
         return self._texts
@@ -65,8 +62,8 @@ def current(redis: Redis | None, key: str, language: str = catalog.DEFAULT_LANGU
 def latest(redis: Redis, key: str, language: str = catalog.DEFAULT_LANGUAGE) -> str:
     """The text published for `key` right now, read from Redis, never from this process's cache: what an editor
     must start from (the cache may be REFRESH_S behind a publish made by another process)."""
-    published = redis.hget(store.TEMPLATE_TEXTS, f"{language}:{key}")
-    return published.decode() if published is not None else catalog.load(language)[key].text
+    published = store.published_text(redis, f"{language}:{key}")
+    return published if published is not None else catalog.load(language)[key].text
 
 
 def digest(text: str) -> str:
@@ -86,25 +83,15 @@ def publish(
 
     Callers validate first (service.admin validates placeholders, length and required content).
     """
-    field = f"{language}:{key}"
-    version = redis.llen(store.template_versions_key(field)) + 1
-    record = {
-        "version": version, "text": new_text if new_text is not None else catalog.load(language)[key].text,
+    record: dict[str, object] = {
+        "text": new_text if new_text is not None else catalog.load(language)[key].text,
         "author": author, "at": clock.now().isoformat(timespec="seconds"), "action": action,
     }  # fmt: skip
-    pipe = redis.pipeline()
-    if new_text is None:
-        pipe.hdel(store.TEMPLATE_TEXTS, field)
-    else:
-        pipe.hset(store.TEMPLATE_TEXTS, field, new_text)
-    pipe.rpush(store.template_versions_key(field), json.dumps(record))
-    pipe.incr(store.TEMPLATE_GENERATION)
-    pipe.execute()
+    version = store.publish_template(redis, f"{language}:{key}", new_text, record)
     PUBLISHED.forget()
     return version
 
 
 def versions(redis: Redis, key: str, language: str = catalog.DEFAULT_LANGUAGE) -> list[dict[str, object]]:
     """Every published version of `key`, oldest first."""
-    raw = redis.lrange(store.template_versions_key(f"{language}:{key}"), 0, -1)
-    return [json.loads(item) for item in raw]
+    return store.template_versions(redis, f"{language}:{key}")

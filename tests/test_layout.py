@@ -118,8 +118,6 @@ CYCLE_DEBT = [
     {"service.checkins", "service.engine", "service.conversation.talk"}
     | {f"service.conversation.talk.{name}" for name in _TALK_IN_CYCLE},
 ]
-# Modules outside the store that still send Redis commands themselves, with how many calls.
-REDIS_DEBT = {"service.admin.queues": 1, "service.metrics": 2, "service.overrides": 10, "workers.retention": 4}
 
 
 def _lines(path: Path) -> int:
@@ -161,10 +159,9 @@ def redis_calls(path: Path, root: Path = ROOT) -> list[str]:
 
 
 def test_redis_commands_are_only_in_the_store() -> None:
-    outside = {name: len(calls) for name, path in NAMES.items() if not name.startswith("service.store")
+    outside = {name: calls for name, path in NAMES.items() if not name.startswith("service.store")
                if (calls := redis_calls(path))}  # fmt: skip
-    assert {name: n for name, n in outside.items() if n > REDIS_DEBT.get(name, 0)} == {}
-    assert set(REDIS_DEBT) <= set(outside), "a module no longer calls Redis: strike it off REDIS_DEBT"
+    assert outside == {}
 
 
 def test_the_redis_check_sees_a_call(tmp_path: Path) -> None:

@@ -21,14 +21,7 @@ FINISHED = ("closed", "erased")
 def redact_old_escalations(redis: Redis, now: datetime, days: int) -> int:
     """Erase the words (the first text's and any attached later), the exchange and the masked number of
     escalations older than `days`; returns how many were erased."""
-    cutoff = (now - timedelta(days=days)).timestamp()
-    redacted = 0
-    for escalation_id in redis.zrangebyscore(store.ESCALATIONS, "-inf", cutoff):
-        erased = redis.hdel(store.escalation_key(escalation_id.decode()), "text", "masked")
-        erased += redis.delete(store.escalation_texts_key(escalation_id.decode()))
-        erased += redis.delete(store.escalation_thread_key(escalation_id.decode()))
-        redacted += erased > 0
-    return redacted
+    return store.erase_words_before(redis, (now - timedelta(days=days)).timestamp())
 
 
 def delete_old_escalations(redis: Redis, now: datetime, keep_days: int, max_days: int) -> int:

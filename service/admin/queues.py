@@ -10,6 +10,7 @@ from rq.exceptions import NoSuchJobError
 from rq.job import Job
 from rq_dashboard import web
 
+from service import store
 from service.admin import auth, sessions
 
 URL_PREFIX = "/admin/rq"
@@ -52,7 +53,7 @@ def _refuse_missing_targets() -> None:
             abort(404)
         if request.endpoint == "rq_dashboard.requeue_job_view" and not job.is_failed:
             abort(409)
-    elif "queue_name" in args and not redis.exists(Queue(args["queue_name"], connection=redis).key):
+    elif "queue_name" in args and not store.exists(redis, Queue(args["queue_name"], connection=redis).key):
         abort(404)
 
 

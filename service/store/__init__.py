@@ -51,6 +51,7 @@ from service.store.escalations import (
     claim_escalation,
     close_escalation,
     delete_escalations,
+    erase_words_before,
     escalation,
     escalation_notes,
     escalation_page,
@@ -140,12 +141,20 @@ from service.store.sends import (
     spooled,
 )
 from service.store.stats import (
+    backlog,
     count,
     daily_stats,
+    exists,
     release_lock,
     subscriber_counts,
     take_lock,
     write_subscriber_counts,
+)
+from service.store.templates import (
+    publish_template,
+    published_if_changed,
+    published_text,
+    template_versions,
 )
 from service.store.users import (
     CLAIM_FIELDS,

@@ -149,6 +149,17 @@ def delete_escalations(redis: Redis, ids: list[str]) -> None:
     pipe.execute()
 
 
+def erase_words_before(redis: Redis, cutoff: float) -> int:
+    """Erase the words (the first text's and any attached later), the exchange and the masked number of every
+    escalation recorded before `cutoff` (epoch seconds); returns how many had any left to erase."""
+    redacted = 0
+    for escalation_id in (i.decode() for i in redis.zrangebyscore(ESCALATIONS, "-inf", cutoff)):
+        erased = redis.hdel(escalation_key(escalation_id), "text", "masked")
+        erased += redis.delete(escalation_texts_key(escalation_id), escalation_thread_key(escalation_id))
+        redacted += erased > 0
+    return redacted
+
+
 def escalations_before(redis: Redis, cutoff: float, skip: int, limit: int) -> list[tuple[str, str, float]]:
     """Up to `limit` (id, state, epoch seconds) of the oldest escalations before `cutoff`, past the first `skip`."""
     rows = redis.zrangebyscore(ESCALATIONS, "-inf", cutoff, start=skip, num=limit, withscores=True)

@@ -6,7 +6,7 @@ from typing import cast
 from redis import Redis
 from redis.client import Pipeline
 
-from service.store.keys import STATS_TTL_S, SUBSCRIBER_COUNTS, Hash, stats_key
+from service.store.keys import DUE, LATER, STATS_TTL_S, SUBSCRIBER_COUNTS, Hash, stats_key
 
 
 def count(pipe: Pipeline, at: datetime, counter: str, amount: int = 1) -> None:
@@ -42,3 +42,19 @@ def daily_stats(redis: Redis, days: list[date]) -> list[dict[str, int]]:
     for day in days:
         pipe.hgetall(stats_key(day))
     return [{k.decode(): int(v) for k, v in raw.items()} for raw in pipe.execute()]
+
+
+def backlog(redis: Redis, queue_key: str) -> tuple[int, list[list[tuple[bytes, float]]]]:
+    """In one round trip: the jobs waiting in the RQ list `queue_key`, and the first (member, due) of DUE and of
+    LATER (an empty list where the index is empty)."""
+    pipe = redis.pipeline(transaction=False)
+    pipe.llen(queue_key)
+    for key in (DUE, LATER):
+        pipe.zrange(key, 0, 0, withscores=True)
+    depth, *oldest = pipe.execute()
+    return depth, oldest
+
+
+def exists(redis: Redis, key: str) -> bool:
+    """Whether `key` exists (an RQ queue's list, say: rq-dashboard's views fail on a missing one)."""
+    return bool(redis.exists(key))
