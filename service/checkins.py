@@ -55,7 +55,7 @@ class Rules:
 
 @dataclass(frozen=True)
 class Update:
-    """Set State fields (by name) of the sender; `clear` deletes stored fields (by stored name)."""
+    """Set State fields `values` of the sender and delete State fields `clear` (both by State name)."""
 
     values: dict[str, object]
     clear: tuple[str, ...] = ()
@@ -90,7 +90,7 @@ class Unschedule:
 
 Effect = Update | KeepNumber | Due | Later | Unschedule
 Result = tuple[list["Reply"], list[Effect]]
-QUESTION_FIELDS = ("q", "qa", "qd", "m")
+QUESTION_FIELDS = ("question", "asked_at", "question_day", "mood")
 
 
 def _reply(key: str, **values: str) -> "Reply":

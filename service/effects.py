@@ -80,7 +80,7 @@ def apply(  # noqa: C901 (debt: to be split)
                 store.mark_seen(pipe, sender, now)
             case engine.OptOut():
                 store.set_opted_out(pipe, sender, True, now)
-                store.update_user(pipe, sender, {}, delete=store.SUBSCRIPTION_FIELDS)
+                store.end_subscription(pipe, sender)
                 store.set_due(pipe, sender, None)
                 store.drop_later(pipe, LATER_KINDS, sender)
             case engine.OptIn():

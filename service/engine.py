@@ -16,7 +16,7 @@ from datetime import datetime
 from functools import cache
 
 from messages import catalog
-from service import checkins, crisis, keywords, language, optout, store
+from service import checkins, crisis, keywords, language, optout
 from service.checkins import Rules
 from service.conversation import talk
 from service.conversation.model import State
@@ -333,7 +333,7 @@ def _respond(  # noqa: C901 (debt: to be split)
         handled = [Reply("ack")], []
     replies, effects = handled or ([_answer(message, lang, question)], [])
     if state.clarify_at and not _touches_clarify(effects):
-        effects = [*effects, checkins.Update({}, clear=(store.FIELDS["clarify_at"],))]  # the question was answered
+        effects = [*effects, checkins.Update({}, clear=("clarify_at",))]  # the question was answered
     if state.known:
         return replies, effects
     # A first text gets the welcome (which already points to MENU) before any answer.

@@ -68,7 +68,7 @@ def test_yes_to_the_clarifying_question_opts_out() -> None:
 
 def test_no_to_the_clarifying_question_keeps_texting_and_clears_the_question() -> None:
     asked = State(known=True, clarify_at=int(NOW.timestamp()), language="en")
-    assert respond("no", asked, NOW + timedelta(minutes=5)) == (["ack"], [Update({}, clear=("oc",))])
+    assert respond("no", asked, NOW + timedelta(minutes=5)) == (["ack"], [Update({}, clear=("clarify_at",))])
 
 
 def test_a_second_unclear_text_is_honoured_instead_of_asking_again() -> None:
@@ -79,7 +79,7 @@ def test_a_second_unclear_text_is_honoured_instead_of_asking_again() -> None:
 def test_a_topic_after_the_clarifying_question_is_answered_and_ends_it() -> None:
     asked = State(known=True, clarify_at=int(NOW.timestamp()), language="en")
     keys, effects = respond("taper", asked, NOW + timedelta(minutes=5))
-    assert keys == ["topic.taper"] and effects == [Update({}, clear=("oc",))]
+    assert keys == ["topic.taper"] and effects == [Update({}, clear=("clarify_at",))]
 
 
 def test_the_clarifying_question_expires() -> None:

@@ -7,7 +7,7 @@ write) plus the sends.
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from functools import cache
 
 from flask import current_app
@@ -74,7 +74,7 @@ def send_checkins(senders: list[str], at_iso: str) -> dict[str, int]:
         store.set_due(pipe, sender, due)
         day = schedule.local_day(at, state.zone)
         if state.reminder_at:
-            store.update_user(pipe, sender, {}, delete=(store.FIELDS["reminder_at"],))
+            store.update_user(pipe, sender, {}, delete=("reminder_at",))
             if state.reminder_at <= at.timestamp() <= state.reminder_at + LATE_GRACE.total_seconds():
                 if pending_question(state, at, rules) == "mood":
                     number = keys.decrypt(token)
@@ -140,10 +140,10 @@ def _deliver(redis: Redis, pipe: Pipeline, planned: list[Planned], at: datetime)
     for item, found in zip(planned, claims, strict=True):
         body = overrides.text(redis, item.template, item.language)
         day = item.day.toordinal()
-        if found and found.split("|")[1] != "c":  # sent, or refused for good, earlier
+        if found.settled:  # sent, or refused for good, earlier
             results.append((item, "duplicate"))
             continue
-        if found and _was_handed_over(sender_transport, item, body, found):
+        if found.since and sender_transport.handed_over(item.number, body, found.since):
             # A worker was killed after the provider took the text and before it said so: don't send it again.
             # (Killed before the provider had it: the text is not there, so it is sent below.)
             store.settle_day(pipe, item.sender, item.kind, day, sent=True)
@@ -166,12 +166,6 @@ def _deliver(redis: Redis, pipe: Pipeline, planned: list[Planned], at: datetime)
         results.append((item, "sent"))
     metrics.count_sends((item.sent_as, outcome) for item, outcome in results)
     return results
-
-
-def _was_handed_over(sender_transport: transport.Transport, item: Planned, body: str, found: str) -> bool:
-    """Ask the provider whether the text of a claim that never reported back ("<day>|c|<epoch>") reached it."""
-    since = datetime.fromtimestamp(int(found.split("|")[2]), UTC)
-    return sender_transport.handed_over(item.number, body, since)
 
 
 @cache

@@ -13,6 +13,7 @@ from redis import Redis
 from messages import catalog
 from service import clock, schedule, store
 from service.connection import get_redis
+from service.conversation.model import State
 
 SNAPSHOT_INTERVAL_S = 600
 """How often the counts are refreshed: subscriber numbers move slowly, and each snapshot reads every user."""
@@ -26,19 +27,19 @@ COUNTED = ("active", "paused", "pending", "opted_out", "unreachable", "people", 
 everyone known to the line; and everyone and the active subscribers by language (a person whose language is not
 known yet is answered in English, so counts as English)."""
 
-_FIELDS = (store.FIELDS["subscription"], store.FIELDS["paused_until"], store.FIELDS["opted_out"],
-           store.FIELDS["unreachable"], store.FIELDS["zone"], store.FIELDS["language"])  # fmt: skip
+_READ = ("subscription", "paused_until", "opted_out", "unreachable", "zone", "language")
+"""The State fields a snapshot reads of each person."""
 
 
-def classify(subscription: str | None, paused_until: str | None, opted_out: str | None, today: int) -> str | None:
-    """Which subscriber count one person falls in, from their stored fields (None: subscribed to nothing)."""
-    if opted_out == "1":
+def classify(state: State, today: int) -> str | None:
+    """Which subscriber count one person falls in (None: subscribed to nothing)."""
+    if state.opted_out:
         return "opted_out"
-    if subscription == "p":
+    if state.subscription == "pending":
         return "pending"
-    if subscription != "a":
+    if state.subscription != "active":
         return None
-    return "paused" if int(paused_until or 0) > today else "active"
+    return "paused" if state.paused_until > today else "active"
 
 
 def take(redis: Redis, now: datetime) -> dict[str, int | str] | None:
@@ -52,19 +53,20 @@ def take(redis: Redis, now: datetime) -> dict[str, int | str] | None:
     try:
         cursor = None
         while cursor != 0:
-            cursor, rows = store.scan_users(redis, cursor or 0, _FIELDS, BATCH)
-            for subscription, paused_until, opted_out, unreachable, zone, language in rows:
+            cursor, states = store.scan_states(redis, cursor or 0, _READ, BATCH)
+            for state in states:
+                zone = state.zone
                 if zone is not None and zone not in today:
                     today[zone] = schedule.local_day(now, zone).toordinal()
-                kind = classify(subscription, paused_until, opted_out, today[zone])
-                lang = language if language in catalog.LANGUAGES else catalog.DEFAULT_LANGUAGE
+                kind = classify(state, today[zone])
+                lang = state.language if state.language in catalog.LANGUAGES else catalog.DEFAULT_LANGUAGE
                 counts["people"] += 1
                 counts[f"people_{lang}"] += 1
                 if kind:
                     counts[kind] += 1
                 if kind == "active":
                     counts[f"active_{lang}"] += 1
-                if unreachable == "1":
+                if state.unreachable:
                     counts["unreachable"] += 1
         snapshot: dict[str, int | str] = {name: counts[name] for name in COUNTED}
         snapshot["at"] = now.isoformat(timespec="seconds")

@@ -123,6 +123,7 @@ from service.store.keys import (
 from service.store.sends import (
     FINAL_FAILURES,
     STATUS_RANK,
+    DayClaim,
     claim_days,
     claim_send,
     failures,
@@ -159,10 +160,10 @@ from service.store.templates import (
 from service.store.users import (
     CLAIM_FIELDS,
     FIELDS,
-    SUBSCRIPTION_FIELDS,
     claim_and_load,
     commit,
     encode,
+    end_subscription,
     forget_user,
     forget_window,
     load,
@@ -170,7 +171,7 @@ from service.store.users import (
     mark_seen,
     reencrypt_numbers,
     remember_text,
-    scan_users,
+    scan_states,
     set_opted_out,
     set_unreachable,
     state_from,

@@ -3,7 +3,8 @@ the console outbox, and each message's delivery status and the failure counts.""
 
 import base64
 import json
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from redis import Redis
@@ -79,13 +80,32 @@ return ''
 )
 
 
-def claim_days(redis: Redis, claims: list[tuple[str, str, int]], now: datetime) -> list[str]:
-    """Claim (sender, kind, local date ordinal) sends in one round trip: "" where claimed now, else what an
-    earlier claim left ("<day>|s" sent, "<day>|f" failed, "<day>|c|<epoch>" a send that never reported back)."""
+@dataclass(frozen=True)
+class DayClaim:
+    """What claiming one day's send found: `made` by this call, `settled` earlier (sent, or refused for good),
+    or neither, when an earlier sender claimed it at `since` and never reported back."""
+
+    made: bool = False
+    settled: bool = False
+    since: datetime | None = None
+
+
+def _day_claim(found: bytes | str) -> DayClaim:
+    value = found.decode() if isinstance(found, bytes) else found
+    if not value:
+        return DayClaim(made=True)
+    _day, state, *at = value.split("|")
+    if state != "c":
+        return DayClaim(settled=True)
+    return DayClaim(since=datetime.fromtimestamp(int(at[0]), UTC))
+
+
+def claim_days(redis: Redis, claims: list[tuple[str, str, int]], now: datetime) -> list[DayClaim]:
+    """Claim (sender, kind, local date ordinal) sends in one round trip, each with what it found."""
     pipe = redis.pipeline(transaction=False)
     for sender, kind, day in claims:
         _CLAIM_DAY(keys=[user_key(sender)], args=[CLAIM_FIELDS[kind], day, int(now.timestamp())], client=pipe)
-    return [found.decode() if isinstance(found, bytes) else found for found in pipe.execute()]
+    return [_day_claim(found) for found in pipe.execute()]
 
 
 def settle_day(pipe: Pipeline, sender: str, kind: str, day: int, sent: bool) -> None:

@@ -12,7 +12,6 @@ from redis.commands.core import Script
 from service.conversation.model import State
 from service.store.keys import (
     INBOUND_WINDOWS_S,
-    PREFIX,
     SID_TTL_S,
     WINDOW_S,
     WINDOW_TEXTS,
@@ -230,11 +229,16 @@ def set_opted_out(pipe: Pipeline, sender: str, opted_out: bool, now: datetime) -
 
 
 def update_user(pipe: Pipeline, sender: str, values: dict[str, object], delete: tuple[str, ...] = ()) -> None:
-    """Write State fields (by State name) and delete stored fields (by stored name) of one sender."""
+    """Write State fields `values` and delete State fields `delete` (both by State name) of one sender."""
     if values:
         pipe.hset(user_key(sender), mapping={FIELDS[k]: encode(k, v) for k, v in values.items()})
     if delete:
-        pipe.hdel(user_key(sender), *delete)
+        pipe.hdel(user_key(sender), *(FIELDS[name] for name in delete))
+
+
+def end_subscription(pipe: Pipeline, sender: str) -> None:
+    """Erase a person's subscription and its day claims (STOP), keeping the opt-out flag that honours it."""
+    pipe.hdel(user_key(sender), *SUBSCRIPTION_FIELDS)
 
 
 def load_users(redis: Redis, senders: list[str]) -> list[tuple[State, bytes | None]]:
@@ -286,11 +290,13 @@ def user_state(redis: Redis, sender: str) -> State:
     return state_from(redis.hgetall(user_key(sender)))
 
 
-def scan_users(redis: Redis, cursor: int, fields: tuple[str, ...], batch: int) -> tuple[int, list[list[str | None]]]:
-    """One SCAN step over the user hashes: the next cursor (0 when done) and each found hash's `fields` (stored
-    names). Walking every step costs O(N) in all, in small steps that never block Redis."""
-    cursor, keys = redis.scan(cursor, match=f"{PREFIX}u:*", count=batch, _type="HASH")
+def scan_states(redis: Redis, cursor: int, fields: tuple[str, ...], batch: int) -> tuple[int, list[State]]:
+    """One SCAN step over the user hashes: the next cursor (0 when done) and each found person's State, with only
+    `fields` (State names) read. Walking every step costs O(N) in all, in small steps that never block Redis."""
+    cursor, keys = redis.scan(cursor, match=user_key("*"), count=batch, _type="HASH")
+    stored = [FIELDS[name].encode() for name in fields]
     pipe = redis.pipeline(transaction=False)
     for key in keys:
-        pipe.hmget(key, fields)
-    return cursor, [[v.decode() if v is not None else None for v in row] for row in pipe.execute()]
+        pipe.hmget(key, stored)
+    rows = pipe.execute()
+    return cursor, [state_from({k: v for k, v in zip(stored, row, strict=True) if v is not None}) for row in rows]
