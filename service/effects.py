@@ -9,16 +9,14 @@ from redis.client import Pipeline
 from rq import Queue, Retry
 
 from messages import catalog
-from service import checkins, engine, overrides, store
-from service.checkins import Rules
-from service.conversation import talk
-from service.conversation.model import State
+from service import overrides, store
+from service.conversation import engine, model
+from service.conversation.model import Rules, State
 from service.privacy import TEXT, Keyring, mask
 
 ALERT_RETRY = Retry(max=3, interval=[10, 60, 300])
 """An on-call alert that fails is retried by the RQ scheduler, spaced out so a provider outage can pass."""
 
-LATER_KINDS = ("referral", "referral_followup", "crisis_followup", "crisis_check")
 
 MAX_DECISIONS = 25
 """How often one text may be decided again because the person's state changed under it. Each round lets at least
@@ -27,7 +25,7 @@ one of their texts through, so this covers 25 texts from one number arriving at 
 
 def decide(
     redis: Redis,
-    message: engine.Message,
+    message: model.Message,
     state: State,
     sender: str,
     now: datetime,
@@ -36,7 +34,7 @@ def decide(
     rules: Rules,
     keys: Keyring,
     spooled: bool = False,
-) -> tuple[list[engine.Reply], list[engine.Effect]] | None:
+) -> tuple[list[model.Reply], list[model.Effect]] | None:
     """Decide a text and write its effects, deciding again while another text of theirs changes their state
     first; the replies and effects that were written, or None if the state kept changing (MAX_DECISIONS)."""
     for _ in range(MAX_DECISIONS):
@@ -52,7 +50,7 @@ def decide(
 
 def apply(  # noqa: C901 (debt: to be split)
     redis: Redis,
-    effects: list[engine.Effect],
+    effects: list[model.Effect],
     state: State,
     sender: str,
     now: datetime,
@@ -68,7 +66,7 @@ def apply(  # noqa: C901 (debt: to be split)
     `number` is stored only encrypted with `keys`, and only where a later text must reach it; `remember` is the
     text to add to the person's recent texts (engine.remembered), encrypted too. `spooled`: the text was answered
     while Redis was down (service.spool), and this write records that it is now done."""
-    if engine.Forget() in effects:
+    if model.Forget() in effects:
         store.redact_escalations(redis, sender)  # reads first, so outside the transaction below
     pipe = redis.pipeline()
     pipe.multi()  # explicit, so RQ's enqueue joins this transaction instead of starting its own
@@ -76,48 +74,48 @@ def apply(  # noqa: C901 (debt: to be split)
         store.remember_text(pipe, sender, keys.encrypt(f"{int(now.timestamp())}|{remember}", TEXT))
     for effect in effects:
         match effect:
-            case engine.MarkSeen():
+            case model.MarkSeen():
                 store.mark_seen(pipe, sender, now)
-            case engine.OptOut():
+            case model.OptOut():
                 store.set_opted_out(pipe, sender, True, now)
                 store.end_subscription(pipe, sender)
                 store.set_due(pipe, sender, None)
-                store.drop_later(pipe, LATER_KINDS, sender)
-            case engine.OptIn():
+                store.drop_later(pipe, model.LATER_KINDS, sender)
+            case model.OptIn():
                 store.set_opted_out(pipe, sender, False, now)
-            case engine.Forget():
+            case model.Forget():
                 store.forget_user(pipe, sender, state)
                 store.forget_window(pipe, sender)
                 store.set_due(pipe, sender, None)
-                store.drop_later(pipe, LATER_KINDS, sender)
-            case engine.Escalate(category, text, level, alert, language):
+                store.drop_later(pipe, model.LATER_KINDS, sender)
+            case model.Escalate(category, text, level, alert, language):
                 store.add_escalation(pipe, event_id, sender, category, now, text, mask(number), level, language)
                 if alert:
                     _enqueue_alert(redis, pipe, event_id)
-            case engine.Watched():
+            case model.Watched():
                 store.count(pipe, now, "watch")
-            case engine.Attach(escalation_id, category, text):
+            case model.Attach(escalation_id, category, text):
                 store.attach_to_escalation(pipe, escalation_id, category, now, keys.encrypt(text, TEXT))
-            case talk.Raise(escalation_id, level, alert):
+            case model.Raise(escalation_id, level, alert):
                 store.raise_level(pipe, escalation_id, level)
                 if alert:
                     _enqueue_alert(redis, pipe, escalation_id, level)
-            case talk.Exchange(escalation_id, texts, replies):
+            case model.Exchange(escalation_id, texts, replies):
                 store.add_to_thread(pipe, escalation_id, _thread_entries(redis, keys, now, texts, replies))
-            case talk.ForgetWindow():
+            case model.ForgetWindow():
                 store.forget_window(pipe, sender)
-            case checkins.Unschedule(kind):
+            case model.Unschedule(kind):
                 store.drop_later(pipe, (kind,), sender)
-            case checkins.Update(values, clear):
+            case model.Update(values, clear):
                 store.update_user(pipe, sender, values, delete=clear)
                 if "mood" in values:
                     store.count(pipe, now, "answered")
                     store.count(pipe, now, f"mood_{values['mood']}")
-            case checkins.KeepNumber():
+            case model.KeepNumber():
                 store.update_user(pipe, sender, {"number": keys.encrypt(number)})
-            case checkins.Due(at):
+            case model.Due(at):
                 store.set_due(pipe, sender, at)
-            case checkins.Later(kind, at):
+            case model.Later(kind, at):
                 store.add_later(pipe, kind, sender, at)
     if spooled:
         store.mark_spooled(pipe, event_id)
@@ -136,7 +134,7 @@ def _enqueue_alert(redis: Redis, pipe: Pipeline, escalation_id: str, level: str 
 
 
 def _thread_entries(
-    redis: Redis, keys: Keyring, now: datetime, texts: tuple[str, ...], replies: tuple[engine.Reply, ...]
+    redis: Redis, keys: Keyring, now: datetime, texts: tuple[str, ...], replies: tuple[model.Reply, ...]
 ) -> list[bytes]:
     """The person's texts, then the replies as sent (in the texts operators published), each encrypted."""
     at = now.isoformat()

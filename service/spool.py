@@ -21,10 +21,10 @@ from pathlib import Path
 from flask import Flask
 from redis import RedisError
 
-from service import effects, engine, store
-from service.checkins import Rules
+from service import effects, store
 from service.config import Config
-from service.conversation.model import State
+from service.conversation import engine, model
+from service.conversation.model import Rules, State
 from service.privacy import TEXT, keyring
 
 DRAIN_INTERVAL_S = 1.0
@@ -39,7 +39,7 @@ def _fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
-def keep(config: Config, message_sid: str, number: str, message: engine.Message, at: datetime) -> Path:
+def keep(config: Config, message_sid: str, number: str, message: model.Message, at: datetime) -> Path:
     """Write one crisis text to the spool, durably (the file and its directory entry are on disk on return)."""
     directory = Path(config.SPOOL_DIR)
     directory.mkdir(parents=True, exist_ok=True)

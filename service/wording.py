@@ -3,7 +3,7 @@ whether check-ins are on or paused. Spanish values follow the catalog's encoding
 
 from datetime import date
 
-from service import schedule
+from service.conversation import schedule
 
 _ZONES_ES = {
     "America/New_York": "Este", "America/Chicago": "Centro", "America/Denver": "Montaña",

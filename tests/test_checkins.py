@@ -10,8 +10,9 @@ from redis import Redis
 from rq import Queue, SimpleWorker
 
 from messages import catalog
-from service import create_app, schedule, store
+from service import create_app, store
 from service.config import DEV_AUTH_TOKEN, DEV_DATA_KEY
+from service.conversation import schedule
 from service.privacy import keyring, sender_id
 from tests.fake_twilio import ACCOUNT_SID, FakeTwilio, created, refused
 from tests.texting import Texter, outbox

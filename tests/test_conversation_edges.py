@@ -9,7 +9,7 @@ from flask import Flask
 from redis import Redis
 
 from messages import catalog
-from service import schedule
+from service.conversation import schedule
 from tests.test_checkins import START, Line, at
 
 UK_MOBILE = "+447700900123"

@@ -11,7 +11,8 @@ from flask import Flask
 from redis import Redis
 
 from messages import catalog
-from service import engine, store
+from service import store
+from service.conversation import engine, model
 from service.crisis.medical import unresponsive
 from service.safety import classify
 from tests.test_checkins import START
@@ -122,7 +123,7 @@ def test_someone_elses_threat_gets_the_helpers_reply(texter: Texter, body: str, 
 
 
 def test_with_redis_down_a_threat_still_gets_its_reply() -> None:
-    assert engine.offline_reply(engine.read("im going to kill him")) == engine.Reply("crisis.harm_to_others", {}, "en")
+    assert engine.offline_reply(engine.read("im going to kill him")) == model.Reply("crisis.harm_to_others", {}, "en")
     message = engine.read("my husband says hes going to kill his boss")
     assert engine.offline_reply(message).key == "crisis.harm_to_others.bystander"
 
@@ -200,7 +201,7 @@ def test_a_seizure_keeps_the_medical_reply(texter: Texter, body: str, key: str) 
 
 def test_with_redis_down_someone_unresponsive_still_gets_the_helpers_steps() -> None:
     assert engine.offline_reply(engine.read("my husband wont wake up")).key == "crisis.unresponsive"
-    assert engine.offline_reply(engine.read("mi esposo no despierta")) == engine.Reply("crisis.unresponsive", {}, "es")
+    assert engine.offline_reply(engine.read("mi esposo no despierta")) == model.Reply("crisis.unresponsive", {}, "es")
 
 
 def test_a_helper_whose_person_stops_responding_gets_the_unresponsive_steps_next(known_texter: Texter) -> None:

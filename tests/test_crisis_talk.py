@@ -13,6 +13,7 @@ from redis import Redis
 from messages import catalog
 from messages.rules import pulls_for_no
 from service import crisis, store
+from service.conversation import model
 from service.conversation import talk as crisis_talk
 from service.privacy import TEXT, keyring
 from tests.test_checkins import START, Line, at
@@ -246,7 +247,7 @@ def _play(texts: list[str]) -> list[str]:
     return every reply's text."""
     from dataclasses import replace
 
-    from service import checkins, engine
+    from service.conversation import engine
     from service.conversation.model import State
 
     state, now, sent, rules = State(), START, [], engine.DEFAULT_RULES
@@ -258,13 +259,13 @@ def _play(texts: list[str]) -> list[str]:
         if engine.remembered(message, state, rules):
             recent = (*recent, body)[-store.WINDOW_TEXTS :]
         for effect in effects:
-            if isinstance(effect, checkins.Update):
+            if isinstance(effect, model.Update):
                 state = replace(state, **effect.values)  # type: ignore[arg-type]
-            elif isinstance(effect, engine.MarkSeen):
+            elif isinstance(effect, model.MarkSeen):
                 state = replace(state, known=True)
-            elif isinstance(effect, engine.OptOut):
+            elif isinstance(effect, model.OptOut):
                 state = replace(state, opted_out=True)
-            elif isinstance(effect, crisis_talk.ForgetWindow):
+            elif isinstance(effect, model.ForgetWindow):
                 recent = ()
         state = replace(state, recent=recent, talk_steps=bool(state.talk_steps))
         now += timedelta(minutes=1)

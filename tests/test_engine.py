@@ -4,11 +4,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from service import engine
-from service.checkins import Update
-from service.conversation.model import State
+from service.conversation import engine, model
+from service.conversation.model import Escalate, MarkSeen, OptIn, OptOut, State, Update
 from service.crisis import matcher
-from service.engine import Escalate, MarkSeen, OptIn, OptOut
 
 NOW = datetime(2026, 11, 21, 15, 0, tzinfo=UTC)
 NEW, KNOWN, OUT = State(), State(known=True), State(known=True, opted_out=True)
@@ -16,7 +14,7 @@ NEW, KNOWN, OUT = State(), State(known=True), State(known=True, opted_out=True)
 OPT_OUT_WORDS = ["STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT"]
 
 
-def respond(text: str, state: State) -> tuple[list[str], list[engine.Effect]]:
+def respond(text: str, state: State) -> tuple[list[str], list[model.Effect]]:
     """Template keys (values are checked where they matter) and effects."""
     replies, effects = engine.respond(engine.read(text), state, NOW)
     return [reply.key for reply in replies], effects
@@ -103,9 +101,9 @@ def test_a_new_spanish_texter_is_welcomed_in_spanish_and_remembered() -> None:
 
 
 def test_offline_reply_keeps_crisis_replies_and_asks_others_to_retry_in_the_texts_language() -> None:
-    assert engine.offline_reply(engine.read("i want to die")) == engine.Reply("crisis.suicide", language="en")
-    assert engine.offline_reply(engine.read("MENU")) == engine.Reply("retry", language="en")
-    assert engine.offline_reply(engine.read("me quiero morir")) == engine.Reply("crisis.suicide", language="es")
+    assert engine.offline_reply(engine.read("i want to die")) == model.Reply("crisis.suicide", language="en")
+    assert engine.offline_reply(engine.read("MENU")) == model.Reply("retry", language="en")
+    assert engine.offline_reply(engine.read("me quiero morir")) == model.Reply("crisis.suicide", language="es")
 
 
 def test_texts_that_skip_the_classifier_are_ones_the_rules_would_pass() -> None:

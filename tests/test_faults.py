@@ -29,8 +29,9 @@ from rq import Queue, Worker
 from rq.job import Job, JobStatus
 
 from messages import catalog
-from service import create_app, embedded, schedule, store
+from service import create_app, embedded, store
 from service.config import DEV_DATA_KEY
+from service.conversation import schedule
 from service.privacy import sender_id
 from tests.live import (
     LiveApp,

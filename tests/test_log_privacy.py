@@ -27,8 +27,9 @@ from rq import Queue, SimpleWorker
 from twilio.base.exceptions import TwilioException
 from twilio.request_validator import RequestValidator
 
-from service import config, create_app, logs, metrics, safety, schedule, store
+from service import config, create_app, logs, metrics, safety, store
 from service.config import DEV_AUTH_TOKEN
+from service.conversation import schedule
 from service.privacy import sender_id
 from service.twilio import transport
 from tests.fake_twilio import ACCOUNT_SID, FakeTwilio, created, refused

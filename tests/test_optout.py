@@ -7,10 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from service import engine
-from service.checkins import Update
-from service.conversation.model import State
-from service.engine import MarkSeen, OptOut
+from service.conversation import engine, model
+from service.conversation.model import MarkSeen, OptOut, State, Update
 from tests.texting import Texter
 
 PHRASINGS = yaml.safe_load((Path(__file__).parent / "data" / "optout_phrasings.yaml").read_text(encoding="utf-8"))
@@ -20,7 +18,7 @@ KNOWN = State(known=True, language="en")
 SUBSCRIBED = State(known=True, subscription="active", minutes=600, zone="America/New_York", language="en")
 
 
-def respond(text: str, state: State = KNOWN, now: datetime = NOW) -> tuple[list[str], list[engine.Effect]]:
+def respond(text: str, state: State = KNOWN, now: datetime = NOW) -> tuple[list[str], list[model.Effect]]:
     replies, effects = engine.respond(engine.read(text), state, now)
     return [reply.key for reply in replies], effects
 

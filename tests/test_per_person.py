@@ -13,8 +13,9 @@ import pytest
 from redis import Redis
 
 from messages import catalog
-from service import embedded, schedule, store
+from service import embedded, store
 from service.config import DEV_DATA_KEY
+from service.conversation import schedule
 from service.privacy import sender_id
 from tests.live import clean_env, gunicorn, post_webhook, signed_params
 

@@ -8,9 +8,8 @@ from typing import NamedTuple
 import pytest
 import yaml
 
-from service import engine
-from service.checkins import Later
-from service.conversation.model import State
+from service.conversation import engine
+from service.conversation.model import Later, State
 from service.crisis.person import about_someone_else
 
 CORPUS = Path(__file__).parent / "data" / "crisis"

@@ -26,11 +26,11 @@ from werkzeug.datastructures import MultiDict
 from werkzeug.test import TestResponse
 
 from messages import catalog
-from service import engine, schedule, store
+from service import store
 from service.admin import sessions
-from service.checkins import Rules
 from service.config import DEV_AUTH_TOKEN, DEV_DATA_KEY
-from service.conversation.model import State
+from service.conversation import engine, model, schedule
+from service.conversation.model import Rules, State
 from service.privacy import sender_id
 from service.twilio.webhook import MAX_REQUEST_BYTES, SENDER, clean_body
 from tests import console
@@ -207,7 +207,7 @@ def test_opt_out_words_opt_out_exactly_as_the_engine_says(
     before = assert_valid_state(redis, number)
     message = engine.read(clean_body(body), schedule.guess_zone(number, RULES.default_zone))
     _, effects = engine.respond(message, before, datetime.now(UTC), RULES)
-    says_out = any(isinstance(effect, engine.OptOut) for effect in effects)
+    says_out = any(isinstance(effect, model.OptOut) for effect in effects)
     if plain:
         assert says_out, body  # only case and surrounding noise changed: the carrier's word must be honoured
 

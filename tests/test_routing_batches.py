@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from service import engine
+from service.conversation import engine
 from service.conversation.model import State
 from service.crisis import corpus
 

@@ -13,11 +13,11 @@ from rq import Queue, SimpleWorker
 
 from messages import catalog, rules
 from messages.segments import analyse
-from service import engine, keywords, language, schedule, store
+from service import keywords, language, store
 from service.admin import validation
-from service.checkins import Update
 from service.connection import get_config
-from service.conversation.model import State
+from service.conversation import engine, model, schedule
+from service.conversation.model import State, Update
 from tests.test_checkins import START, Line, at
 from tests.texting import Texter, outbox
 from workers.alerts import webhook_payload
@@ -309,7 +309,7 @@ def test_an_english_texter_is_unaffected(texter: Texter) -> None:
 
 def test_redis_down_a_spanish_crisis_text_still_gets_the_spanish_reply() -> None:
     message = engine.read("me quiero matar")
-    assert engine.offline_reply(message) == engine.Reply("crisis.suicide", language="es")
+    assert engine.offline_reply(message) == model.Reply("crisis.suicide", language="es")
 
 
 # ---------------------------------------------------------------- a check-in day in Spanish

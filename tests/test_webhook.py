@@ -195,7 +195,7 @@ def test_the_crisis_model_failing_leaves_the_rules_to_answer(
     assert "crisis model failed (RuntimeError)" in caplog.text
 
 
-@pytest.mark.parametrize("part", ["service.twilio.webhook.decide", "service.engine.read"])
+@pytest.mark.parametrize("part", ["service.twilio.webhook.decide", "service.conversation.engine.read"])
 def test_a_fault_of_ours_still_answers_a_crisis_text_with_its_reply_and_anything_else_with_retry(
     known_texter: Texter, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, part: str
 ) -> None:

@@ -15,12 +15,12 @@ from redis import Redis
 from redis.client import Pipeline
 
 from messages import catalog
-from service import clock, metrics, overrides, schedule, store
-from service.checkins import Rules, pending_question
+from service import clock, metrics, overrides, store
 from service.config import Config
 from service.connection import get_config, get_redis
-from service.conversation import talk
-from service.conversation.model import State
+from service.conversation import model, schedule, talk
+from service.conversation.checkins import pending_question
+from service.conversation.model import Rules, State
 from service.privacy import keyring
 from service.twilio import transport
 
@@ -30,14 +30,6 @@ LATE_GRACE = timedelta(hours=3)
 RETRY_LATER = timedelta(minutes=10)
 """When a one-off text meets a passing provider error, it is tried again this much later."""
 
-LATER_TEMPLATES = {
-    "referral": ("referral", "referral"),
-    "referral_followup": ("referral.followup", "followup"),
-    "crisis_followup": ("crisis.followup", "followup"),
-    "crisis_check": ("talk.check", "followup"),
-}
-"""One-off kinds: the template each sends and the kind it is sent (and shown in the outbox) as."""
-
 
 @dataclass
 class Planned:
@@ -45,11 +37,17 @@ class Planned:
 
     sender: str
     number: str
-    kind: str  # the claim's kind: "checkin" or a LATER_TEMPLATES key
+    kind: str  # the claim's kind: a key of model.SEND_KINDS, which names its template and what it is sent as
     day: date
-    template: str
-    sent_as: str
     language: str
+
+    @property
+    def template(self) -> str:
+        return model.SEND_KINDS[self.kind].template
+
+    @property
+    def sent_as(self) -> str:
+        return model.SEND_KINDS[self.kind].sent_as
 
 
 def send_checkins(senders: list[str], at_iso: str) -> dict[str, int]:
@@ -78,9 +76,7 @@ def send_checkins(senders: list[str], at_iso: str) -> dict[str, int]:
             if state.reminder_at <= at.timestamp() <= state.reminder_at + LATE_GRACE.total_seconds():
                 if pending_question(state, at, rules) == "mood":
                     number = keys.decrypt(token)
-                    planned.append(
-                        Planned(sender, number, "reminder", day, "checkin.reminder", "reminder", language_of(state))
-                    )
+                    planned.append(Planned(sender, number, "reminder", day, language_of(state)))
                 else:
                     outcomes["answered"] += 1
                 continue
@@ -89,7 +85,7 @@ def send_checkins(senders: list[str], at_iso: str) -> dict[str, int]:
             outcomes[reason] += 1
         else:
             number = keys.decrypt(token)
-            planned.append(Planned(sender, number, "checkin", day, "checkin.ask", "checkin", language_of(state)))
+            planned.append(Planned(sender, number, "checkin", day, language_of(state)))
     for item, outcome in _deliver(redis, pipe, planned, at):
         outcomes[outcome if item.kind == "checkin" else f"reminder_{outcome}"] += 1
         if outcome == "retry":
@@ -185,7 +181,7 @@ def send_later(members: list[str], at_iso: str) -> dict[str, int]:
     pipe = redis.pipeline()
     keys = keyring(get_config().DATA_KEY)
     for (kind, sender), (state, token) in zip(pairs, users, strict=True):
-        if kind not in LATER_TEMPLATES or state.opted_out or state.unreachable or not token:
+        if kind not in model.LATER_KINDS or state.opted_out or state.unreachable or not token:
             outcomes["dropped"] += 1
             continue
         if kind == "crisis_check" and not talk.check_due(state, at, LATE_GRACE):
@@ -198,9 +194,7 @@ def send_later(members: list[str], at_iso: str) -> dict[str, int]:
             store.add_later(pipe, kind, sender, morning)  # never at night: the same text waits for the morning
             outcomes["quiet_hours"] += 1
             continue
-        template, sent_as = LATER_TEMPLATES[kind]
-        day = schedule.local_day(at, zone)
-        planned.append(Planned(sender, number, kind, day, template, sent_as, language_of(state)))
+        planned.append(Planned(sender, number, kind, schedule.local_day(at, zone), language_of(state)))
     for item, outcome in _deliver(redis, pipe, planned, at):
         outcomes[outcome] += 1
         if outcome == "retry":

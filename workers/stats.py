@@ -11,8 +11,9 @@ from datetime import UTC, datetime
 from redis import Redis
 
 from messages import catalog
-from service import clock, schedule, store
+from service import clock, store
 from service.connection import get_redis
+from service.conversation import schedule
 from service.conversation.model import State
 
 SNAPSHOT_INTERVAL_S = 600

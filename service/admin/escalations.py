@@ -8,12 +8,13 @@ from datetime import date, datetime
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 
-from service import clock, schedule, store
+from service import clock, store
 from service.admin import audit
 from service.admin.auth import current_operator, has_role, require
 from service.admin.blueprint import bp
-from service.checkins import PAUSED_FOREVER
 from service.connection import get_config, get_redis
+from service.conversation import schedule
+from service.conversation.checkins import PAUSED_FOREVER
 from service.conversation.model import State
 from service.privacy import TEXT, keyring, pseudonym
 

@@ -1,6 +1,18 @@
-"""The conversation's model: what the engine knows about a person (State)."""
+"""The conversation's model: the values its plain functions take and give.
 
-from dataclasses import dataclass
+What the engine knows about a person (State), an inbound text (Message), a reply (Reply), every effect the
+webhook and the jobs write (Effect), the configurable parts (Rules), and the kinds of scheduled text (SEND_KINDS).
+Importing it loads no I/O library: the engine, check-ins, the crisis conversation and the store all read it, and
+it reads none of them.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from messages import catalog
+from service.config import Config
+from service.crisis import medical
 
 
 @dataclass(frozen=True)
@@ -43,3 +55,218 @@ class State:
     texts_hour: int = 0  # the same in the current hour
     digest: str = ""  # a digest of the stored hash this State was read from: commit writes only if it still holds
     language: str = ""  # "", "en" or "es": "" until a text showed it (replies then use the text's, or English)
+
+
+@dataclass(frozen=True)
+class Message:
+    """An inbound text as the engine sees it: the text, its bare keyword form, its crisis category, the zone
+    its number most likely lives in, and the language it is written in (None: can't tell)."""
+
+    text: str
+    keyword: str
+    crisis: str | None
+    zone_guess: str | None = None
+    bystander: bool = False  # a crisis text about someone else: the helper gets the bystander reply
+    sid: str = ""  # the MessageSid, which names an escalation this text opens
+    language: str | None = None
+    watch: bool = False  # close to a crisis (service.crisis.verdict): the reply gets one line naming 988
+    sure: bool = False  # the crisis rules matched (else the category, if any, is the model's alone)
+
+
+@dataclass(frozen=True)
+class Reply:
+    """A template to send, with the values for its placeholders, in `language` ("" until the engine sets it)."""
+
+    key: str
+    values: Mapping[str, str] = field(default_factory=dict)
+    language: str = ""
+
+
+def crisis_key(category: str, bystander: bool = False, text: str = "") -> str:
+    """The crisis reply for `category`, in its version for the person helping when the text is about someone else;
+    for a medical `text` about someone unconscious, not breathing or blue, the reply about that (never seizure
+    steps alone), which is always for the helper: the person who can't be woken is not the one texting."""
+    if category == "medical" and medical.unresponsive(text):
+        return "crisis.unresponsive"
+    return f"crisis.{category}.bystander" if bystander else f"crisis.{category}"
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The configurable parts of the conversation (see service.config)."""
+
+    quiet_hours: tuple[int, int] = (21 * 60, 8 * 60)
+    default_minutes: int = 10 * 60
+    default_zone: str = "America/New_York"
+    question_ttl: timedelta = timedelta(hours=12)
+    reminder_delay: timedelta = timedelta(minutes=120)
+    low_streak: int = 3
+    referral_followup: timedelta = timedelta(days=3)
+    alert_levels: frozenset[str] = frozenset({"high", "imminent"})
+    texts_per_minute: int = 10
+    texts_per_hour: int = 50
+
+    @classmethod
+    def from_config(cls, config: Config) -> "Rules":
+        return cls(
+            quiet_hours=config.QUIET_HOURS,
+            default_minutes=config.DEFAULT_CHECKIN_TIME,
+            default_zone=config.DEFAULT_ZONE,
+            question_ttl=timedelta(hours=config.QUESTION_TTL_H),
+            reminder_delay=timedelta(minutes=config.REMINDER_DELAY_MIN),
+            low_streak=config.LOW_STREAK,
+            referral_followup=timedelta(days=config.REFERRAL_FOLLOWUP_DAYS),
+            alert_levels=config.ONCALL_ALERT_LEVELS,
+            texts_per_minute=config.INBOUND_PER_MINUTE,
+            texts_per_hour=config.INBOUND_PER_HOUR,
+        )
+
+
+@dataclass(frozen=True)
+class SendKind:
+    """A kind of scheduled text: the template it sends, what it is counted and shown as, and whether it is a one-off
+    in the LATER index (else the subscriber's DUE entry points at it)."""
+
+    template: str
+    sent_as: str
+    one_off: bool = True
+
+
+SEND_KINDS = {
+    "checkin": SendKind("checkin.ask", "checkin", one_off=False),
+    "reminder": SendKind("checkin.reminder", "reminder", one_off=False),
+    "referral": SendKind("referral", "referral"),
+    "referral_followup": SendKind("referral.followup", "followup"),
+    "crisis_followup": SendKind("crisis.followup", "followup"),
+    "crisis_check": SendKind("talk.check", "followup"),
+}
+"""Every kind of scheduled text, by the name its claim and its LATER entry use."""
+LATER_KINDS = tuple(name for name, kind in SEND_KINDS.items() if kind.one_off)
+
+
+# Effects, written by the caller (service.effects) in one transaction: the engine's, check-ins' and the crisis
+# conversation's.
+@dataclass(frozen=True)
+class MarkSeen:
+    """The sender has now been welcomed."""
+
+
+@dataclass(frozen=True)
+class OptOut:
+    """The sender opted out: check-ins end, nothing more is sent except replies to START, HELP and crisis texts."""
+
+
+@dataclass(frozen=True)
+class OptIn:
+    """The sender opted back in (check-ins stay off until they text CHECKIN again)."""
+
+
+@dataclass(frozen=True)
+class Forget:
+    """Erase everything stored about the sender except an opt-out, which must keep being honoured."""
+
+
+@dataclass(frozen=True)
+class Escalate:
+    """A crisis message: record it (with its words, for the person who follows it up) at its risk level
+    (service.conversation.talk.LEVELS), and alert the on-call when `alert`."""
+
+    category: str
+    text: str
+    level: str = "high"
+    alert: bool = True
+    language: str = catalog.DEFAULT_LANGUAGE
+
+
+@dataclass(frozen=True)
+class Attach:
+    """A later crisis message from a person whose escalation is still open: add it there (on-call already knows)."""
+
+    escalation_id: str
+    category: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Watched:
+    """A text close to a crisis got the line naming 988: counted for the console, never alerted."""
+
+
+@dataclass(frozen=True)
+class Update:
+    """Set State fields `values` of the sender and delete State fields `clear` (both by State name)."""
+
+    values: dict[str, object]
+    clear: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class KeepNumber:
+    """Store the sender's number: later texts (check-ins, a caring follow-up) must be sent to it."""
+
+
+@dataclass(frozen=True)
+class Due:
+    """The sender's next check-in instant in the due index, or None to take them out of it."""
+
+    at: datetime | None
+
+
+@dataclass(frozen=True)
+class Later:
+    """A one-off text ("reminder", "referral", "referral_followup", "crisis_followup") due at `at`."""
+
+    kind: str
+    at: datetime
+
+
+@dataclass(frozen=True)
+class Unschedule:
+    """Drop a pending one-off text of `kind` (its reason has passed)."""
+
+    kind: str
+
+
+@dataclass(frozen=True)
+class Raise:
+    """The risk of an open escalation rose to `level`; on-call staff are alerted again when `alert`."""
+
+    escalation: str
+    level: str
+    alert: bool
+
+
+@dataclass(frozen=True)
+class Exchange:
+    """Texts from the person and the replies they got (in their language once the engine sets it), for the
+    escalation's thread."""
+
+    escalation: str
+    texts: tuple[str, ...]
+    replies: tuple[Reply, ...]
+
+
+@dataclass(frozen=True)
+class ForgetWindow:
+    """Drop the person's recent texts, so what they said before a believed "no" does not ask again."""
+
+
+Effect = (
+    MarkSeen
+    | OptOut
+    | OptIn
+    | Forget
+    | Escalate
+    | Attach
+    | Watched
+    | Update
+    | KeepNumber
+    | Due
+    | Later
+    | Unschedule
+    | Raise
+    | Exchange
+    | ForgetWindow
+)
+Result = tuple[list[Reply], list[Effect]]
+"""The replies and effects for one text."""

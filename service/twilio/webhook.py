@@ -13,9 +13,10 @@ from flask import Blueprint, Response, current_app, request
 from redis import OutOfMemoryError, Redis, RedisError  # type: ignore[attr-defined]  # redis 5 has it; the stubs lag
 from twilio.twiml.messaging_response import MessagingResponse
 
-from service import clock, crisis, engine, language, metrics, overrides, schedule, spool, store
-from service.checkins import Rules
+from service import clock, crisis, language, metrics, overrides, spool, store
 from service.connection import get_config, get_redis
+from service.conversation import engine, model, schedule
+from service.conversation.model import Rules
 from service.effects import decide
 from service.privacy import keyring, sender_id
 from service.twilio.signature import signature_valid
@@ -54,14 +55,14 @@ def _twiml_document(texts: tuple[str, ...]) -> str:
     return str(reply)
 
 
-def twiml(replies: list[engine.Reply], redis: Redis | None) -> Response:
+def twiml(replies: list[model.Reply], redis: Redis | None) -> Response:
     """TwiML with one <Message> a reply, in the texts operators published (or the defaults)."""
     texts = tuple(overrides.text(redis, reply.key, reply.language, **reply.values) for reply in replies)
     metrics.count_replies(reply.key for reply in replies)
     return Response(_twiml_document(texts), mimetype="text/xml")
 
 
-def offline(message: engine.Message, message_sid: str, number: str, now: datetime, exc: RedisError) -> Response:
+def offline(message: model.Message, message_sid: str, number: str, now: datetime, exc: RedisError) -> Response:
     """The reply when Redis cannot be read or written: the crisis reply (the text spooled, to be recorded and
     alerted once Redis is back), or a request to try again."""
     reply, log = engine.offline_reply(message), current_app.logger
@@ -79,7 +80,7 @@ def offline(message: engine.Message, message_sid: str, number: str, now: datetim
     return twiml([reply], None)
 
 
-def read(body: str, zone: str | None, message_sid: str) -> engine.Message:
+def read(body: str, zone: str | None, message_sid: str) -> model.Message:
     """`engine.read`, or if it fails (the model, a rule), the crisis rules alone, so crisis words still get their
     reply; if those fail too, no category (the text then gets "retry", never silence)."""
     try:
@@ -92,12 +93,12 @@ def read(body: str, zone: str | None, message_sid: str) -> engine.Message:
         category = crisis.matcher.classify(body)
     except Exception:
         category = None
-    return engine.Message(
+    return model.Message(
         body, engine.keyword_of(body), category, zone, sid=message_sid, language=language.detect(body), sure=True
     )
 
 
-def failed(message: engine.Message, message_sid: str, exc: Exception) -> Response:
+def failed(message: model.Message, message_sid: str, exc: Exception) -> Response:
     """The reply when deciding failed on a fault of ours: the crisis reply, or a request to try again. An
     error-level line, naming only the fault's type, tells monitoring a crisis text needs recording by hand."""
     reply = engine.offline_reply(message)
@@ -134,7 +135,7 @@ def inbound() -> Response | tuple[str, int]:
         decided = decide(redis, message, state, sender, now, number, message_sid, rules, keys)
         if decided is None:
             log.error("inbound sid=%s sender=%s state kept changing: replied retry", message_sid, sender[:8])
-            return twiml([engine.Reply("retry")], None)
+            return twiml([model.Reply("retry")], None)
         replies, effects = decided
     except RedisError as exc:
         return offline(message, message_sid, number, now, exc)

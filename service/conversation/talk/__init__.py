@@ -16,7 +16,6 @@ barriers, asks, reaching, corrections and steps, beside the predicate that reads
 from service.conversation.talk.bystander import helping
 from service.conversation.talk.corrections import for_a_friend, not_the_texter
 from service.conversation.talk.danger import danger_signs, not_abuse, scolding, someone_dangerous, threatens
-from service.conversation.talk.model import Effect, Exchange, ForgetWindow, Raise
 from service.conversation.talk.opening import respond
 from service.conversation.talk.pills import asks_about_mixing, extra_with_drink, going_without, wish_not_to_wake
 from service.conversation.talk.repeats import STAY_REPLIES
@@ -41,10 +40,6 @@ __all__ = [
     "STAY_REPLIES",
     "TALK_TTL",
     "WINDOW_JOIN",
-    "Effect",
-    "Exchange",
-    "ForgetWindow",
-    "Raise",
     "active",
     "asks_about_mixing",
     "check_due",

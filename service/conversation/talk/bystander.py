@@ -6,13 +6,13 @@ turning her on her side, naloxone, breathing that turns slow, giving one of the 
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from service.conversation.model import State
-from service.conversation.talk.model import Exchange, lazy_engine
+from service.conversation import model
+from service.conversation.model import Exchange, State
 from service.conversation.talk.patterns import signs
 from service.conversation.talk.stages import EMERGENCY, HELPING, POISONINGS, active, stage_effect
 
 if TYPE_CHECKING:
-    from service.engine import Effect, Message
+    from service.conversation.model import Effect, Message
 
 
 def helping(message: "Message", state: State, now: datetime) -> list["Effect"]:
@@ -22,8 +22,8 @@ def helping(message: "Message", state: State, now: datetime) -> list["Effect"]:
     or replies meant for the person at risk."""
     if message.crisis not in (*POISONINGS, "suicide", "self_harm") or active(state, now):
         return []
-    escalation, engine = state.escalation or message.sid, lazy_engine()
-    sent = engine.Reply(engine.crisis_key(message.crisis, True, message.text))
+    escalation = state.escalation or message.sid
+    sent = model.Reply(model.crisis_key(message.crisis, True, message.text))
     level = "imminent" if message.crisis in POISONINGS else "high"
     return [
         stage_effect(EMERGENCY, now, turns=0, level=level, escalation=escalation, kind=HELPING, last=sent.key),

@@ -6,10 +6,11 @@ is not happening; and where the conversation goes then, or whether it ends as a 
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from service.conversation import model
 from service.conversation.model import State
 from service.conversation.talk.imminent import imminent, imminent_replies
 from service.conversation.talk.means import means_named
-from service.conversation.talk.model import Turn, lazy_engine
+from service.conversation.talk.model import Turn
 from service.conversation.talk.patterns import signs
 from service.conversation.talk.pills import NOT_TAKEN, going_without
 from service.conversation.talk.stages import ASK, CHECKING, EMERGENCY, ENDED, IMMINENT, MISREAD_FOR, PLAN
@@ -17,7 +18,7 @@ from service.conversation.talk.window import suicidal
 from service.keywords import normalise
 
 if TYPE_CHECKING:
-    from service.engine import Message
+    from service.conversation.model import Message
 
 # "its just me", "there is no them", "nobody took anything": the texter says the emergency read into their words is
 # not what is happening (the detector can read "im shaking" or "4 or 5 a day" as one). English and Spanish.
@@ -95,7 +96,7 @@ def corrected(kind: str, text: str, texts: list[str]) -> Turn:
     they are thoughts with the means near (distance from them, someone to reach); otherwise the line misread them,
     says so, and the conversation ends (for MISREAD_FOR a model-only reading of the same emergency does not reopen
     it)."""
-    reply = lazy_engine().Reply
+    reply = model.Reply
     if imminent([text], means=False) or imminent(texts, timing=False, means=False):
         return IMMINENT, "suicide", imminent_replies(texts)
     if suicidal(texts):  # "its just me. i want to not wake up": the person's own risk, told plainly now

@@ -6,15 +6,15 @@ replies for it: 911 or the ER now, and distance from the means named.
 import re
 from typing import TYPE_CHECKING
 
+from service.conversation import model
 from service.conversation.talk.answers import DENIAL
 from service.conversation.talk.means import MEANS, means_named
-from service.conversation.talk.model import lazy_engine
 from service.conversation.talk.patterns import signs
 from service.conversation.talk.pills import going_without
 from service.keywords import normalise
 
 if TYPE_CHECKING:
-    from service.engine import Reply
+    from service.conversation.model import Reply
 
 _SOON = signs(
     r"tonight",
@@ -114,5 +114,5 @@ def imminent(texts: list[str], timing: bool = True, means: bool = True) -> bool:
 
 def imminent_replies(texts: list[str]) -> list["Reply"]:
     """911 or the ER now, and distance from the means they named."""
-    reply = lazy_engine().Reply
+    reply = model.Reply
     return [reply("talk.imminent"), reply(f"talk.means.{means_named(texts)}")]

@@ -6,13 +6,15 @@ direct question that fits, an escalation, and the follow-ups.
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from service import checkins, optout
-from service.conversation.model import State
+from service import optout
+from service.conversation import checkins, model
+from service.conversation.commands import plain_keywords
+from service.conversation.model import Exchange, Raise, State
 from service.conversation.talk.asks import ABOUT_988, ASKS_988_POLICE
 from service.conversation.talk.barriers import barrier
 from service.conversation.talk.corrections import misread_again
 from service.conversation.talk.imminent import imminent, imminent_replies
-from service.conversation.talk.model import Exchange, Raise, Result, Signal, lazy_engine
+from service.conversation.talk.model import Result, Signal
 from service.conversation.talk.pills import CANT_BREATHE, METHOD, going_without, taken_already
 from service.conversation.talk.questions import OTHERS_ASK
 from service.conversation.talk.repeats import sent_after
@@ -44,10 +46,10 @@ from service.crisis import medical, person
 from service.keywords import normalise
 
 if TYPE_CHECKING:
-    from service.engine import Effect, Message
+    from service.conversation.model import Effect, Message
 
 
-def respond(message: "Message", state: State, now: datetime, rules: checkins.Rules) -> Result | None:
+def respond(message: "Message", state: State, now: datetime, rules: model.Rules) -> Result | None:
     """Replies and effects for a text that opens or continues a crisis conversation; None for any other text."""
     stage = active(state, now)
     # A crisis text after operators closed the conversation's escalation opens a new one.
@@ -64,9 +66,9 @@ def respond(message: "Message", state: State, now: datetime, rules: checkins.Rul
         # "if i text 988 do they call the cops": answered as asked, in a conversation or not
         asks_police = ASKS_988_POLICE.search(words)
         key = "talk.988_police" if asks_police else "talk.barrier.police" if police else "talk.about_988"
-        return [lazy_engine().Reply(key)], []
+        return [model.Reply(key)], []
     signal = Signal(message.crisis, message.sure or message.crisis in EMERGENCIES, True) if message.crisis else None
-    reads_window = not state.opted_out and message.keyword not in lazy_engine().plain_keywords()
+    reads_window = not state.opted_out and message.keyword not in plain_keywords()
     if signal is None and reads_window and not optout.intent(message.text):  # a request to stop is its own answer
         signal = window_signal([*state.recent, message.text])
         misread = state.talk_last == "talk.misread" and now.timestamp() - state.talk_at < MISREAD_FOR.total_seconds()
@@ -77,12 +79,12 @@ def respond(message: "Message", state: State, now: datetime, rules: checkins.Rul
     return _begin(signal, message, state, now, rules) if signal else None
 
 
-def _begin(signal: Signal, message: "Message", state: State, now: datetime, rules: checkins.Rules) -> Result:
+def _begin(signal: Signal, message: "Message", state: State, now: datetime, rules: model.Rules) -> Result:
     """Open a conversation: the crisis reply for a plain signal, then the one direct question that fits."""
-    engine = lazy_engine()
+
     texts = [*state.recent, message.text]
     # read together, as the detector read them: "hes breathing weird" then "now hes blue" is someone unresponsive
-    key, kind = engine.crisis_key(signal.category, text=WINDOW_JOIN.join(texts)), signal.category
+    key, kind = model.crisis_key(signal.category, text=WINDOW_JOIN.join(texts)), signal.category
     own_body = not person.someone_in_trouble(message.text) and not medical.unresponsive(message.text)
     own_body = own_body and not CANT_BREATHE.search(normalise(message.text))  # that is 911 now, not a question
     without = going_without(message.text) and not medical.unresponsive(message.text)
@@ -91,45 +93,45 @@ def _begin(signal: Signal, message: "Message", state: State, now: datetime, rule
         # is happening, with 911 for a seizure or struggling to breathe, rather than seizure steps for a seizure
         # no one named.
         key, kind = "talk.medical_check", CHECKING
-    replies = [engine.Reply(key)] if signal.plain else []
+    replies = [model.Reply(key)] if signal.plain else []
     if signal.category == "overdose" and METHOD.search(normalise(message.text)) and not taken_already([message.text]):
         # "whats the number where u just dont wake up": method-seeking is a sign of suicide (POLICY.md K1); the
         # overdose facts, then the direct question (VERA-MH Q10)
         stage, kind = ASK, "suicide"
-        replies.append(engine.Reply("talk.ask"))
+        replies.append(model.Reply("talk.ask"))
     elif signal.category in EMERGENCIES:
         stage = EMERGENCY
         if signal.category in POISONINGS and kind != CHECKING and person.someone_in_trouble(message.text):
             kind = HELPING  # "my son took my klonopin": the helper's replies, though the words read as the texter's
         elif signal.category == "harm_to_others" and signal.plain:
-            replies.append(engine.Reply(OTHERS_ASK))  # the direct question, about them and about the texter too
+            replies.append(model.Reply(OTHERS_ASK))  # the direct question, about them and about the texter too
     elif signal.category == "violence":
         stage = SAFE_Q
-        replies.append(engine.Reply("talk.ask_safe"))
+        replies.append(model.Reply("talk.ask_safe"))
     elif signal.plain and imminent(texts):
         stage = IMMINENT
         replies += imminent_replies(texts)
     elif signal.plain:
         stage = PLAN
-        replies.append(engine.Reply("talk.ask_plan"))
+        replies.append(model.Reply("talk.ask_plan"))
     else:
         stage = ASK
-        replies.append(engine.Reply("talk.ask"))
+        replies.append(model.Reply("talk.ask"))
     level = higher(STAGE_LEVEL[stage], "high" if signal.plain or signal.detected else "possible")
     if state.opted_out:
         # Carriers block every text to them until START: no question they could not get an answer to, and a person
         # is alerted at any level, as the line cannot follow up.
-        replies = [*replies[:1], engine.Reply("talk.opted_out")]
+        replies = [*replies[:1], model.Reply("talk.opted_out")]
     # No gentle check after violence (it would show on a phone an abuser may read, POLICY.md L3), nor after STOP.
     checked = signal.category not in checkins.NO_FOLLOW_UP and not state.opted_out
-    effects: list[Effect] = [] if state.known else [engine.MarkSeen()]
+    effects: list[Effect] = [] if state.known else [model.MarkSeen()]
     escalation = state.escalation or message.sid
     if not state.escalation:
         alert = alerted(level, rules) or state.opted_out
-        effects.append(engine.Escalate(signal.category, message.text, level, alert=alert))
+        effects.append(model.Escalate(signal.category, message.text, level, alert=alert))
     else:  # still open from an earlier conversation: this one joins it (on-call is alerted only if risk rose)
         if signal.plain:
-            effects.append(engine.Attach(escalation, signal.category, message.text))
+            effects.append(model.Attach(escalation, signal.category, message.text))
         if higher(state.talk_level, level) != state.talk_level:
             effects.append(Raise(escalation, level, alert=alerted(level, rules)))
     effects += [
@@ -144,7 +146,7 @@ def _begin(signal: Signal, message: "Message", state: State, now: datetime, rule
             sent=sent_after("", replies),
         ),
         *checkins.after_crisis(state, message.zone_guess, now, rules, signal.category),
-        *([checkins.Later("crisis_check", now + CHECK_DELAY)] if stage in QUESTIONS and checked else []),
+        *([model.Later("crisis_check", now + CHECK_DELAY)] if stage in QUESTIONS and checked else []),
         Exchange(escalation, tuple(texts), tuple(replies)),
     ]
     return replies, effects

@@ -6,12 +6,13 @@ tonight, or yourself?" (OTHERS_ASK, in an emergency about harm to others).
 import re
 from typing import TYPE_CHECKING
 
+from service.conversation import model
 from service.conversation.model import State
 from service.conversation.talk.answers import DENIAL, NO, UNSURE, answer, thoughts_answer
 from service.conversation.talk.danger import danger_signs
 from service.conversation.talk.imminent import imminent_replies
 from service.conversation.talk.means import means_named
-from service.conversation.talk.model import Turn, lazy_engine
+from service.conversation.talk.model import Turn
 from service.conversation.talk.patterns import signs
 from service.conversation.talk.pills import NOT_TAKEN
 from service.conversation.talk.repeats import stay
@@ -20,12 +21,12 @@ from service.crisis import person
 from service.keywords import normalise
 
 if TYPE_CHECKING:
-    from service.engine import Message, Reply
+    from service.conversation.model import Message, Reply
 
 
 def after_question(stage: str, message: "Message", state: State, texts: list[str]) -> tuple[str, list["Reply"]]:
     """The answer to "Are you thinking about suicide?" or to the question about a plan."""
-    reply = lazy_engine().Reply
+    reply = model.Reply
     if stage == PLAN:
         if answer(message.text):
             return IMMINENT, imminent_replies(texts)
@@ -51,7 +52,7 @@ def after_question(stage: str, message: "Message", state: State, texts: list[str
 def reach(texts: list[str]) -> "Reply":
     """Asking whether they could reach out: to the person they named, when they named one."""
     who = person.trusted_person(texts)
-    return lazy_engine().Reply("talk.reach.named", {"who": who}) if who else lazy_engine().Reply("talk.reach")
+    return model.Reply("talk.reach.named", {"who": who}) if who else model.Reply("talk.reach")
 
 
 _SAFE = re.compile(
@@ -63,7 +64,7 @@ _SAFE = re.compile(
 
 def after_safety_question(text: str, state: State) -> tuple[str, list["Reply"]]:
     """The answer to "Are you safe right now?": unsure, or signs of danger, count as not safe."""
-    reply, words = lazy_engine().Reply, normalise(text)
+    reply, words = model.Reply, normalise(text)
     if danger_signs(text) or NO.match(words) or UNSURE.match(words):
         return UNSAFE, [reply("talk.unsafe")]
     if _SAFE.match(words):
@@ -75,7 +76,7 @@ def after_safety_question(text: str, state: State) -> tuple[str, list["Reply"]]:
 
 def ask_safe() -> Turn:
     """The turn that asks "Are you safe right now?" after signs of danger from someone."""
-    return SAFE_Q, "violence", [lazy_engine().Reply("talk.ask_safe")]
+    return SAFE_Q, "violence", [model.Reply("talk.ask_safe")]
 
 
 OTHERS_ASK = "talk.others.ask"
@@ -90,7 +91,7 @@ _SELF_TOO = signs(
 def after_others_question(message: "Message", state: State) -> Turn | None:
     """The answer to "are you thinking about hurting someone tonight, or yourself?": their own risk said (or both)
     asks about a plan; a yes gets distance and 911; anything else the usual replies."""
-    reply = lazy_engine().Reply
+    reply = model.Reply
     own = message.crisis in ("suicide", "self_harm") and message.sure  # the model reads anger as despair
     if own or _SELF_TOO.search(normalise(message.text)):
         return PLAN, state.talk_kind, [reply("talk.ask_plan")]

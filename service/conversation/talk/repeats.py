@@ -6,14 +6,14 @@ kept in State.talk_sent, and the rule that replaces a reply sent lately and leav
 from typing import TYPE_CHECKING
 
 from service import crisis
+from service.conversation import model
 from service.conversation.talk.barriers import barrier
-from service.conversation.talk.model import lazy_engine
 from service.conversation.talk.pills import going_without
 from service.conversation.talk.stages import CHECKING, EMERGENCY, HELPING, IMMINENT, POISONINGS, UNSAFE
 from service.crisis import person
 
 if TYPE_CHECKING:
-    from service.engine import Reply
+    from service.conversation.model import Reply
 
 STAY_REPLIES = {
     "calm": ("talk.stay.1", "talk.stay.5", "talk.stay.3", "talk.stay.2", "talk.stay.6", "talk.stay.4"),
@@ -39,7 +39,7 @@ def stay(stage: str, kind: str, turns: int, texts: list[str]) -> "Reply":
     family = _stay_family(stage, kind, texts)
     key = STAY_REPLIES[family][turns % len(STAY_REPLIES[family])]
     who = person.trusted_person(texts) if key in _NAMED else ""
-    return lazy_engine().Reply(_NAMED[key], {"who": who}) if who else lazy_engine().Reply(key)
+    return model.Reply(_NAMED[key], {"who": who}) if who else model.Reply(key)
 
 
 def _stay_family(stage: str, kind: str, texts: list[str]) -> str:
@@ -90,5 +90,5 @@ def fresh(replies: list["Reply"], sent: list[str], stage: str, kind: str, texts:
     unused = [key for key in family if key not in sent and _NAMED.get(key) not in sent]
     if unused:
         who = person.trusted_person(texts) if unused[0] in _NAMED else ""
-        kept[0] = lazy_engine().Reply(_NAMED[unused[0]], {"who": who}) if who else lazy_engine().Reply(unused[0])
+        kept[0] = model.Reply(_NAMED[unused[0]], {"who": who}) if who else model.Reply(unused[0])
     return kept

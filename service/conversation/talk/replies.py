@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from service import keywords
+from service.conversation import model
 from service.conversation.model import State
 from service.conversation.talk.answers import answer, thoughts_answer
 from service.conversation.talk.asks import (
@@ -21,7 +22,7 @@ from service.conversation.talk.barriers import barrier, barrier_key
 from service.conversation.talk.bystander import ASK_THEM, GIVE_PILL, NALOXONE, NURSE, ON_SIDE, SLEEP_IT_OFF, TELL_ADULT
 from service.conversation.talk.danger import ASKS_DV, NOBODY_HURTING, PHONE_SEEN, danger_signs
 from service.conversation.talk.means import HAND_OVER, MEANS, OWN_STEP
-from service.conversation.talk.model import Turn, lazy_engine
+from service.conversation.talk.model import Turn
 from service.conversation.talk.pills import DRINKS, SEDATED
 from service.conversation.talk.questions import OTHERS_ASK, after_others_question, after_question, after_safety_question
 from service.conversation.talk.reaching import (
@@ -51,7 +52,7 @@ from service.crisis import person
 from service.keywords import normalise
 
 if TYPE_CHECKING:
-    from service.engine import Message
+    from service.conversation.model import Message
 
 # A goodbye: "ok bye", "gotta go", "forget it", "me voy". (Normalised text, the whole text.)
 BYE = re.compile(
@@ -63,7 +64,7 @@ BYE = re.compile(
 def answer_within(stage: str, kind: str, message: "Message", state: State, texts: list[str], words: str) -> Turn:  # noqa: C901 (debt: to be split)
     """The reply to a text that changes no risk: what it asks or says (help on the way, a step taken, a barrier, a
     question about 988), the answer to the conversation's question, or a short human reply."""
-    reply, obstacle = lazy_engine().Reply, barrier(message.text)
+    reply, obstacle = model.Reply, barrier(message.text)
     if stage in DANGER_STAGES and (WHO_TO_TEXT.search(words) or obstacle == "police"):
         # Someone in danger from another person who will not call the police, or asks where to text: the hotline.
         return stage, kind, [reply("talk.barrier.police_danger" if obstacle == "police" else "talk.danger.3")]

@@ -9,12 +9,12 @@ conversation" lists every stage and how it ends.
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from service import checkins
 from service.config import ALERT_LEVELS
+from service.conversation import model
 from service.conversation.model import State
 
 if TYPE_CHECKING:
-    from service.engine import Effect
+    from service.conversation.model import Effect
 
 # Stages. The first three wait for the answer to a question; the next five stay with the person.
 ASK = "ask"  # asked "Are you thinking about suicide?" after indirect signs
@@ -79,7 +79,7 @@ def higher(a: str, b: str) -> str:
     return max(a or LEVELS[0], b, key=LEVELS.index)
 
 
-def alerted(level: str, rules: checkins.Rules) -> bool:
+def alerted(level: str, rules: model.Rules) -> bool:
     """Whether on-call staff are alerted at `level`."""
     return level == "imminent" or level in rules.alert_levels
 
@@ -100,4 +100,4 @@ def stage_effect(
         "talk": stage, "talk_at": int(now.timestamp()), "talk_turns": turns, "talk_level": level,
         "talk_esc": escalation, "talk_steps": int(steps), "talk_kind": kind, "talk_last": last, "talk_sent": sent,
     }  # fmt: skip
-    return checkins.Update(values)
+    return model.Update(values)

@@ -5,13 +5,13 @@ or by a short yes to the offer of them.
 import re
 from typing import TYPE_CHECKING
 
-from service.conversation.talk.model import lazy_engine
+from service.conversation import model
 from service.conversation.talk.replies import BYE
 from service.conversation.talk.stages import SAFE_NOW, SAFE_Q, UNSAFE
 from service.keywords import normalise
 
 if TYPE_CHECKING:
-    from service.engine import Message, Reply
+    from service.conversation.model import Message, Reply
 
 STEPS = "STEPS"
 """The word that asks for the coping steps and safety plan (or, after danger from someone, safety steps)."""
@@ -30,4 +30,4 @@ def accepts(message: "Message") -> bool:
 def steps_replies(stage: str) -> list["Reply"]:
     """The three texts of the safety plan, or after danger from someone of the safety steps."""
     kind = "danger" if stage in (SAFE_Q, UNSAFE, SAFE_NOW) else "plan"
-    return [lazy_engine().Reply(f"talk.steps.{kind}.{part}") for part in (1, 2, 3)]
+    return [model.Reply(f"talk.steps.{kind}.{part}") for part in (1, 2, 3)]

@@ -7,6 +7,7 @@ something else.
 from typing import TYPE_CHECKING
 
 from service import crisis
+from service.conversation import model
 from service.conversation.talk.answers import DENIAL
 from service.conversation.talk.asks import WITHDRAWAL_Q
 from service.conversation.talk.barriers import barrier
@@ -24,7 +25,7 @@ from service.conversation.talk.danger import (
 )
 from service.conversation.talk.imminent import NO_INTENT, imminent, imminent_replies
 from service.conversation.talk.means import MEANS, about_pills, means_named
-from service.conversation.talk.model import Turn, lazy_engine
+from service.conversation.talk.model import Turn
 from service.conversation.talk.patterns import signs
 from service.conversation.talk.pills import METHOD, NOT_TAKEN, going_without, taken_already
 from service.conversation.talk.questions import OTHERS_ASK, ask_safe, reach
@@ -49,7 +50,7 @@ from service.crisis import medical, person
 from service.keywords import normalise
 
 if TYPE_CHECKING:
-    from service.engine import Message
+    from service.conversation.model import Message
 
 _OWN_DESPAIR = signs(
     r"(?:wish|quisiera|want to|wanna|quiero) (?:i (?:was|were) dead|die|disappear|not wake|dormirme|morir|desaparecer)",
@@ -69,7 +70,7 @@ def switch(stage: str, kind: str, message: "Message", texts: list[str]) -> Turn 
     """A new risk said inside a conversation, which changes it whatever the stage: a plan said in answer to the
     questions, an emergency the rules name, suicidal thoughts said in an emergency, danger from someone, an urge to
     hurt someone. Checked before any other answer, so a disclosure never gets a reply meant for something else."""
-    reply, category, words = lazy_engine().Reply, message.crisis, normalise(message.text)
+    reply, category, words = model.Reply, message.crisis or "", normalise(message.text)
     corrects = CORRECTION.search(words) or ITS_ME.search(words) or NOT_TAKEN.search(words)
     denied = DENIAL.search(words)  # "nobody is hurting me. no thoughts of hurting myself": believed throughout
     if kind == HELPING and ITS_ME.search(words):
@@ -84,7 +85,7 @@ def switch(stage: str, kind: str, message: "Message", texts: list[str]) -> Turn 
         # risk is the one the conversation is about unless the rules name another ("not me. HIM. my son said it"
         # reads as violence to the model alone).
         named = category if message.sure else kind if kind in crisis.CATEGORIES else "suicide"
-        return EMERGENCY, HELPING, [reply(lazy_engine().crisis_key(named, True, message.text))]
+        return EMERGENCY, HELPING, [reply(model.crisis_key(named, True, message.text))]
     if stage == EMERGENCY and kind != HELPING and corrects and not taken_already([message.text]):
         # "im not having a seizure", "nothing taken": the emergency named in a correction is not one
         return corrected(kind, message.text, texts)
@@ -118,8 +119,10 @@ def switch(stage: str, kind: str, message: "Message", texts: list[str]) -> Turn 
         return ASK, "suicide", [reply("talk.ask")]
     if stage in DANGER_STAGES and kind != HELPING and not danger_signs(message.text) and not denied:
         # a drink named is not a means said of themselves ("i cant drive there ive been drinking. whatever")
-        means = any(pattern.search(words) for name, pattern in MEANS.items() if name != "alcohol")
-        thoughts_said = category in ("suicide", "self_harm") and (message.sure or means or _OWN_DESPAIR.search(words))
+        has_means = any(pattern.search(words) for name, pattern in MEANS.items() if name != "alcohol")
+        thoughts_said = category in ("suicide", "self_harm") and (
+            message.sure or has_means or _OWN_DESPAIR.search(words)
+        )
         if (ITS_ME.search(words) or thoughts_said) and suicidal(texts):
             # "not doing another week of this. i got my dads gun", "nobody is hurting me. im the one w the gun": the
             # danger is to themselves, and the means are what to talk about (VERA-MH Q23), not a room that locks
@@ -128,7 +131,7 @@ def switch(stage: str, kind: str, message: "Message", texts: list[str]) -> Turn 
             return PLAN, "suicide", [reply("talk.ask_plan")]
     if threatens(message.text) and kind not in (HELPING, "harm_to_others"):
         # they are the danger, not in it: the harm-to-others reply and the question about them and about themselves
-        return EMERGENCY, "harm_to_others", [reply(lazy_engine().crisis_key("harm_to_others")), reply(OTHERS_ASK)]
+        return EMERGENCY, "harm_to_others", [reply(model.crisis_key("harm_to_others")), reply(OTHERS_ASK)]
     if (
         stage not in DANGER_STAGES
         and kind != HELPING
@@ -142,7 +145,7 @@ def switch(stage: str, kind: str, message: "Message", texts: list[str]) -> Turn 
     if stage in (ASK, SAFE_Q) and JOKE.search(words) and not message.sure:
         return ENDED, kind, [reply("talk.misread")]  # "kill me now 💀 ... its just an expression": believed
     talking = stage in (ASK, PLAN, THOUGHTS, IMMINENT)
-    negated = denied or NO_INTENT.search(words)  # "no las voy a tomar todas": the rules' overdose, denied
+    negated = bool(denied or NO_INTENT.search(words))  # "no las voy a tomar todas": the rules' overdose, denied
     # After the questions, a time or the means already named is not news; a plan is, and so is means not named
     # before ("i got my dads gun ... tonight").
     new_means = next((name for name, pattern in MEANS.items() if pattern.search(words)), "any")
@@ -167,13 +170,13 @@ def switch(stage: str, kind: str, message: "Message", texts: list[str]) -> Turn 
         # The rules read an overdose or someone unresponsive into "got enough, done w this" or "not waking up":
         # inside the questions about suicide that is the person's own wish, not a body to treat.
         return (stage, kind, [reply("talk.heard")]) if stage == IMMINENT else (IMMINENT, kind, imminent_replies(texts))
-    negated = negated or _WHEN_IT_HAPPENS.search(words)  # "he needs it when he cant breathe": not happening now
+    negated = negated or bool(_WHEN_IT_HAPPENS.search(words))  # "he needs it when he cant breathe": not happening now
     if category in EMERGENCIES and message.sure and (stage != EMERGENCY or kind == CHECKING) and not negated:
-        return EMERGENCY, category, [reply(lazy_engine().crisis_key(category, text=message.text))]
+        return EMERGENCY, category, [reply(model.crisis_key(category, text=message.text))]
     new_poisoning = kind == HELPING and category in ("overdose", "medical") and message.sure
     if new_poisoning and not any(crisis.classify(text) in POISONINGS for text in texts[:-1]):  # model only then
         # "creo q ya se las tomo": someone else's thoughts of suicide become an overdose: 911 now for them
-        return EMERGENCY, kind, [reply(lazy_engine().crisis_key(category, True, message.text))]
+        return EMERGENCY, kind, [reply(model.crisis_key(category, True, message.text))]
     worse = medical.unresponsive(message.text) or SLOW_BREATHING.search(words)
     if kind == HELPING and worse and not help_coming(message.text):
         return EMERGENCY, kind, [reply("crisis.unresponsive")]  # worse now: "7 breaths a minute", "hes blue"
@@ -200,5 +203,5 @@ def switch(stage: str, kind: str, message: "Message", texts: list[str]) -> Turn 
     # person's own risk, or at a helper's fear, as one); an urge the rules name changes any.
     others = message.sure or kind in ("medical", "overdose", CHECKING)
     if category == "harm_to_others" and kind != category and others and not message.bystander:
-        return EMERGENCY, category, [reply(lazy_engine().crisis_key(category))]
+        return EMERGENCY, category, [reply(model.crisis_key(category))]
     return None

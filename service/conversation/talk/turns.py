@@ -6,10 +6,10 @@ that keep the stage, raise the risk and add the exchange to the escalation.
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from service import checkins
-from service.conversation.model import State
+from service.conversation import model
+from service.conversation.model import Exchange, ForgetWindow, Raise, State
 from service.conversation.talk.danger import QUIET
-from service.conversation.talk.model import Exchange, ForgetWindow, Raise, Result, lazy_engine
+from service.conversation.talk.model import Result
 from service.conversation.talk.patterns import signs
 from service.conversation.talk.repeats import SAID_AGAIN, fresh, sent_after, stay
 from service.conversation.talk.replies import answer_within
@@ -30,13 +30,13 @@ from service.conversation.talk.switch import switch
 from service.keywords import normalise
 
 if TYPE_CHECKING:
-    from service.engine import Effect, Message, Reply
+    from service.conversation.model import Effect, Message, Reply
 
 
-def take_turn(stage: str, message: "Message", state: State, now: datetime, rules: checkins.Rules) -> Result:
+def take_turn(stage: str, message: "Message", state: State, now: datetime, rules: model.Rules) -> Result:
     """Answer a text inside an open conversation: by the answer, or a short human reply; never the menu or the
     fallback, and never the same text twice in a row."""
-    engine, texts, words = lazy_engine(), [*state.recent, message.text], normalise(message.text)
+    texts, words = [*state.recent, message.text], normalise(message.text)
     kind = state.talk_kind
     if stage in DANGER_STAGES and QUIET.search(words):
         # "gtg dont text back": he is there, and a reply could be seen. Nothing is sent; the texts stay on the
@@ -45,7 +45,7 @@ def take_turn(stage: str, message: "Message", state: State, now: datetime, rules
                             state.talk_last)  # fmt: skip
         return [], [
             kept,
-            engine.Attach(state.talk_esc, "violence", message.text),
+            model.Attach(state.talk_esc, "violence", message.text),
             Exchange(state.talk_esc, (message.text,), ()),
         ]
     switched = switch(stage, kind, message, texts)
@@ -60,7 +60,7 @@ def take_turn(stage: str, message: "Message", state: State, now: datetime, rules
     replies = _for_veterans(message.text, replies)
     if [r.key for r in replies] == [state.talk_last]:  # never the same text twice in a row
         again = SAID_AGAIN.get(state.talk_last)
-        replies = [lazy_engine().Reply(again) if again else stay(new_stage, kind, state.talk_turns + 1, texts)]
+        replies = [model.Reply(again) if again else stay(new_stage, kind, state.talk_turns + 1, texts)]
     if new_stage == stage:  # a new stage says its replies in full, a reminder of the means included
         replies = fresh(replies, state.talk_sent.split(","), new_stage, kind, texts)
     level = higher(state.talk_level, STAGE_LEVEL[new_stage]) if new_stage in STAGE_LEVEL else state.talk_level
@@ -75,9 +75,9 @@ def take_turn(stage: str, message: "Message", state: State, now: datetime, rules
     if level != state.talk_level:
         effects.append(Raise(state.talk_esc, level, alert=alerted(level, rules)))
     if message.crisis:
-        effects.append(engine.Attach(state.talk_esc, message.crisis, message.text))  # the queue shows it too
+        effects.append(model.Attach(state.talk_esc, message.crisis, message.text))  # the queue shows it too
     if stage in QUESTIONS:
-        effects.append(checkins.Unschedule("crisis_check"))  # answered: no follow-up needed
+        effects.append(model.Unschedule("crisis_check"))  # answered: no follow-up needed
     return replies, [*effects, Exchange(state.talk_esc, (message.text,), tuple(replies))]
 
 
@@ -88,4 +88,4 @@ _SERVED = signs(r"veterans?", r"vet", r"army", r"marines?", r"navy", r"air force
 def _for_veterans(text: str, replies: list["Reply"]) -> list["Reply"]:
     """The replies, and beside them once the Veterans Crisis Line when the text says they served."""
     served = _SERVED.search(normalise(text)) and not any(r.key == "talk.veterans" for r in replies)
-    return [*replies, lazy_engine().Reply("talk.veterans")] if served else replies
+    return [*replies, model.Reply("talk.veterans")] if served else replies

@@ -76,7 +76,7 @@ def window_signal(texts: list[str]) -> Signal | None:
     indirect signs that add up. The one place to switch when the detector grades a window itself."""
     if len(texts) > 1:
         verdict = crisis.assess(WINDOW_JOIN.join(texts))
-        if verdict.sure:
+        if verdict.sure and verdict.category:
             return Signal(verdict.category, True)
         # The model alone on the window is worth the question; an emergency is told in one text, not built up.
         if verdict.category in QUESTIONED:

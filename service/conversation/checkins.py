@@ -4,98 +4,23 @@ DAILY, WEEKDAYS, STATUS), answering the daily question, and what a crisis change
 Each function returns (replies, effects) like the engine, or None when the text is not for it.
 """
 
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from typing import TYPE_CHECKING
 
-from service import schedule, wording
+from service import wording
 from service.answers import parse_mood, parse_yes_no
-from service.config import Config
-from service.conversation.model import State
+from service.conversation import schedule
+from service.conversation.model import Due, Effect, KeepNumber, Later, Reply, Result, Rules, State, Update
 from service.keywords import normalise
-
-if TYPE_CHECKING:
-    from service.engine import Reply
 
 PAUSED_FOREVER = date.max.toordinal()
 """`paused_until` for a PAUSE without a number of days: until the person texts RESUME."""
 MAX_PAUSE_DAYS = 90
 
 
-@dataclass(frozen=True)
-class Rules:
-    """The configurable parts of the conversation (see service.config)."""
-
-    quiet_hours: tuple[int, int] = (21 * 60, 8 * 60)
-    default_minutes: int = 10 * 60
-    default_zone: str = "America/New_York"
-    question_ttl: timedelta = timedelta(hours=12)
-    reminder_delay: timedelta = timedelta(minutes=120)
-    low_streak: int = 3
-    referral_followup: timedelta = timedelta(days=3)
-    alert_levels: frozenset[str] = frozenset({"high", "imminent"})
-    texts_per_minute: int = 10
-    texts_per_hour: int = 50
-
-    @classmethod
-    def from_config(cls, config: Config) -> "Rules":
-        return cls(
-            quiet_hours=config.QUIET_HOURS,
-            default_minutes=config.DEFAULT_CHECKIN_TIME,
-            default_zone=config.DEFAULT_ZONE,
-            question_ttl=timedelta(hours=config.QUESTION_TTL_H),
-            reminder_delay=timedelta(minutes=config.REMINDER_DELAY_MIN),
-            low_streak=config.LOW_STREAK,
-            referral_followup=timedelta(days=config.REFERRAL_FOLLOWUP_DAYS),
-            alert_levels=config.ONCALL_ALERT_LEVELS,
-            texts_per_minute=config.INBOUND_PER_MINUTE,
-            texts_per_hour=config.INBOUND_PER_HOUR,
-        )
-
-
-@dataclass(frozen=True)
-class Update:
-    """Set State fields `values` of the sender and delete State fields `clear` (both by State name)."""
-
-    values: dict[str, object]
-    clear: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class KeepNumber:
-    """Store the sender's number: later texts (check-ins, a caring follow-up) must be sent to it."""
-
-
-@dataclass(frozen=True)
-class Due:
-    """The sender's next check-in instant in the due index, or None to take them out of it."""
-
-    at: datetime | None
-
-
-@dataclass(frozen=True)
-class Later:
-    """A one-off text ("reminder", "referral", "referral_followup", "crisis_followup") due at `at`."""
-
-    kind: str
-    at: datetime
-
-
-@dataclass(frozen=True)
-class Unschedule:
-    """Drop a pending one-off text of `kind` (its reason has passed)."""
-
-    kind: str
-
-
-Effect = Update | KeepNumber | Due | Later | Unschedule
-Result = tuple[list["Reply"], list[Effect]]
 QUESTION_FIELDS = ("question", "asked_at", "question_day", "mood")
 
 
-def _reply(key: str, **values: str) -> "Reply":
-    from service.engine import Reply  # the engine imports this module; Reply lives there
-
+def _reply(key: str, **values: str) -> Reply:
     return Reply(key, values)
 
 

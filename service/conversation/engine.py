@@ -10,125 +10,42 @@ one remembered, else the one their text is written in, else English.
 
 import re
 import unicodedata
-from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import datetime
-from functools import cache
 
 from messages import catalog
-from service import checkins, crisis, keywords, language, optout
-from service.checkins import Rules
-from service.conversation import talk
-from service.conversation.model import State
-from service.crisis import matcher, medical, person
-
-# Carrier-standard opt-out and opt-in words, honoured only as the whole message (any case, spaces, a full stop,
-# accents ignored), in English and Spanish for everyone. ALTO is the Spanish STOP carriers expect of a Spanish
-# program (as AYUDA is its HELP); README "Spanish" lists the same words for Twilio's Advanced Opt-Out.
-OPT_OUT = frozenset({"STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT"})
-SPANISH_OPT_OUT = frozenset(
-    {"ALTO", "PARAR", "PARA", "DETENER", "CANCELAR", "BAJA", "DAR DE BAJA", "NO MAS", "DESUSCRIBIR", "SALIR"}
+from service import crisis, keywords, language, optout
+from service.conversation import checkins, model, talk
+from service.conversation.commands import (
+    ACKNOWLEDGEMENTS,
+    CONFIRM_STOP,
+    FORGET,
+    FORGET_CONFIRMED,
+    HELP,
+    KEEP_TEXTING,
+    OPT_IN,
+    OPT_OUT,
+    SPANISH_OPT_OUT,
+    plain_keywords,
 )
-CONFIRM_STOP = frozenset({"YES", "Y", "YES STOP", "YES PLEASE", "YEP", "YEAH", "SI", "SI POR FAVOR", "SI PARA"})
-KEEP_TEXTING = frozenset({"NO", "N", "NOPE", "NO THANKS", "NAH", "NO GRACIAS"})
-"""Answers to the one clarifying question ("do you want us to stop texting you?"): stop, or carry on."""
-ACKNOWLEDGEMENTS = frozenset(
-    ["thanks", "thank you", "thanks so much", "thank you so much", "thx", "ty", "ok", "okay", "ok thanks", "k",
-     "kk", "got it", "cool", "great", "will do", "sounds good", "ok thank you", "thanks a lot", "alright",
-     "gracias", "muchas gracias", "ok gracias", "vale", "listo", "entendido", "sale", "va", "perfecto"]
-)  # fmt: skip
-"""Texts that only acknowledge a reply: answered with a short pointer, not "didn't recognize that"."""
-OPT_IN = frozenset({"START", "YES", "UNSTOP", "INICIO", "COMENZAR", "SI"})
-HELP = frozenset({"HELP", "INFO", "AYUDA", "INFORMACION"})
-FORGET = frozenset({"FORGET", "BORRAR"})
-FORGET_CONFIRMED = frozenset({"FORGET YES", "BORRAR SI"})
+from service.conversation.model import (
+    Attach,
+    Effect,
+    Escalate,
+    Forget,
+    MarkSeen,
+    Message,
+    OptIn,
+    OptOut,
+    Reply,
+    Rules,
+    State,
+    Watched,
+    crisis_key,
+)
+from service.crisis import person
 
 _KEYWORD_NOISE = re.compile(r"^[\s\W_]+|[\s\W_]+$")
-
-
-@dataclass(frozen=True)
-class Message:
-    """An inbound text as the engine sees it: the text, its bare keyword form, its crisis category, the zone
-    its number most likely lives in, and the language it is written in (None: can't tell)."""
-
-    text: str
-    keyword: str
-    crisis: str | None
-    zone_guess: str | None = None
-    bystander: bool = False  # a crisis text about someone else: the helper gets the bystander reply
-    sid: str = ""  # the MessageSid, which names an escalation this text opens
-    language: str | None = None
-    watch: bool = False  # close to a crisis (service.crisis.verdict): the reply gets one line naming 988
-    sure: bool = False  # the crisis rules matched (else the category, if any, is the model's alone)
-
-
-@dataclass(frozen=True)
-class Reply:
-    """A template to send, with the values for its placeholders, in `language` ("" until the engine sets it)."""
-
-    key: str
-    values: Mapping[str, str] = field(default_factory=dict)
-    language: str = ""
-
-
-# Effects, written by the caller in one transaction.
-@dataclass(frozen=True)
-class MarkSeen:
-    """The sender has now been welcomed."""
-
-
-@dataclass(frozen=True)
-class OptOut:
-    """The sender opted out: check-ins end, nothing more is sent except replies to START, HELP and crisis texts."""
-
-
-@dataclass(frozen=True)
-class OptIn:
-    """The sender opted back in (check-ins stay off until they text CHECKIN again)."""
-
-
-@dataclass(frozen=True)
-class Forget:
-    """Erase everything stored about the sender except an opt-out, which must keep being honoured."""
-
-
-@dataclass(frozen=True)
-class Escalate:
-    """A crisis message: record it (with its words, for the person who follows it up) at its risk level
-    (service.conversation.talk.LEVELS), and alert the on-call when `alert`."""
-
-    category: str
-    text: str
-    level: str = "high"
-    alert: bool = True
-    language: str = catalog.DEFAULT_LANGUAGE
-
-
-@dataclass(frozen=True)
-class Attach:
-    """A later crisis message from a person whose escalation is still open: add it there (on-call already knows)."""
-
-    escalation_id: str
-    category: str
-    text: str
-
-
-@dataclass(frozen=True)
-class Watched:
-    """A text close to a crisis got the line naming 988: counted for the console, never alerted."""
-
-
-Effect = MarkSeen | OptOut | OptIn | Forget | Escalate | Attach | Watched | checkins.Effect | talk.Effect
-
-
-@cache
-def plain_keywords() -> frozenset[str]:
-    """Whole texts that are only a keyword or a check-in answer ("MENU", "STOP", "3", "Y") and that the classifier
-    passes: most traffic, answered without running it ("OVERDOSING" alone is not one: it reads as a crisis)."""
-    words = {" ".join(phrase).upper() for lang in catalog.LANGUAGES for phrase in keywords.index(lang).phrases}
-    words |= OPT_OUT | SPANISH_OPT_OUT | OPT_IN | HELP | {"CHECKIN", "STATUS", "RESUME", "PAUSE", "Y", "N", "NO"}
-    # The rules alone decide here: the model reads risk into a bare word ("END", "PLAN") that is a command.
-    return frozenset(w for w in words | {str(n) for n in range(1, 6)} if not matcher.classify(w.lower()))
 
 
 def read(text: str, zone_guess: str | None = None, sid: str = "") -> Message:
@@ -192,15 +109,6 @@ def remembered(message: Message, state: State, rules: Rules) -> bool:
     return message.keyword not in plain_keywords()
 
 
-def crisis_key(category: str, bystander: bool = False, text: str = "") -> str:
-    """The crisis reply for `category`, in its version for the person helping when the text is about someone else;
-    for a medical `text` about someone unconscious, not breathing or blue, the reply about that (never seizure
-    steps alone), which is always for the helper: the person who can't be woken is not the one texting."""
-    if category == "medical" and medical.unresponsive(text):
-        return "crisis.unresponsive"
-    return f"crisis.{category}.bystander" if bystander else f"crisis.{category}"
-
-
 def offline_reply(message: Message) -> Reply:
     """The reply when state cannot be read: a crisis reply still goes out, anything else asks to retry; in the
     language of the text."""
@@ -240,10 +148,10 @@ def respond(
     lang = state.language or message.language or catalog.DEFAULT_LANGUAGE
     replies, effects = _respond(message, state, now, rules, lang)
     # Only while answering, and never with an opt-out or an erasure: those store nothing new about the person.
-    chosen = any(isinstance(e, checkins.Update) and "language" in e.values for e in effects)  # a switch
+    chosen = any(isinstance(e, model.Update) and "language" in e.values for e in effects)  # a switch
     keeps_nothing = OptOut() in effects or Forget() in effects
     if replies and message.language and not state.language and not chosen and not keeps_nothing:
-        effects = [*effects, checkins.Update({"language": message.language})]
+        effects = [*effects, model.Update({"language": message.language})]
     effects = [_in_language(e, lang) for e in effects]
     if message.watch and replies and not keeps_nothing and all(_answers_free_text(r) for r in replies):
         replies, effects = [*replies, Reply("watch")], [*effects, Watched()]
@@ -254,7 +162,7 @@ def _in_language(effect: Effect, lang: str) -> Effect:
     """An escalation records the person's language, and a thread keeps the replies in it."""
     if isinstance(effect, Escalate):
         return replace(effect, language=lang)
-    if isinstance(effect, talk.Exchange):
+    if isinstance(effect, model.Exchange):
         return replace(effect, replies=tuple(r if r.language else replace(r, language=lang) for r in effect.replies))
     return effect
 
@@ -287,7 +195,7 @@ def _respond(  # noqa: C901 (debt: to be split)
             return _bystander(message, state, now, rules, first_contact)
         answered = talk.respond(message, state, now, rules)
         if answered:
-            return answered  # type: ignore[return-value]
+            return answered
         # None only for what the texter just said the line misread: answered as an ordinary text
     asked_to_stop = optout.intent(message.text)
     stop_word = message.keyword in OPT_OUT or message.keyword in SPANISH_OPT_OUT
@@ -304,7 +212,7 @@ def _respond(  # noqa: C901 (debt: to be split)
     switch = language.switch(message.text)
     if switch:
         # Confirmed in the new language; someone who opted out is not texted, but the choice is kept.
-        chosen = [checkins.Update({"language": switch})]
+        chosen = [model.Update({"language": switch})]
         reply = [] if state.opted_out else [Reply("language.set" if state.known else "welcome", language=switch)]
         return reply, [*first_contact, *chosen]
     if state.opted_out:
@@ -333,7 +241,7 @@ def _respond(  # noqa: C901 (debt: to be split)
         handled = [Reply("ack")], []
     replies, effects = handled or ([_answer(message, lang, question)], [])
     if state.clarify_at and not _touches_clarify(effects):
-        effects = [*effects, checkins.Update({}, clear=("clarify_at",))]  # the question was answered
+        effects = [*effects, model.Update({}, clear=("clarify_at",))]  # the question was answered
     if state.known:
         return replies, effects
     # A first text gets the welcome (which already points to MENU) before any answer.
@@ -362,7 +270,7 @@ def _clarify_stop(state: State, now: datetime, rules: Rules) -> tuple[list[Reply
     """Ask once whether an unclear text ("i want to stop") means stop texting; asked already, it does."""
     if _clarifying(state, now, rules):
         return ([Reply("optout")], [OptOut()])  # at most one clarifying reply: a second unclear text is a request
-    return [Reply("optout.clarify")], [checkins.Update({"clarify_at": int(now.timestamp())})]
+    return [Reply("optout.clarify")], [model.Update({"clarify_at": int(now.timestamp())})]
 
 
 def _clarifying(state: State, now: datetime, rules: Rules) -> bool:
@@ -372,7 +280,7 @@ def _clarifying(state: State, now: datetime, rules: Rules) -> bool:
 
 def _touches_clarify(effects: list[Effect]) -> bool:
     """Whether the effects already ask again or opt out (which erases the question)."""
-    return OptOut() in effects or any(isinstance(e, checkins.Update) and "clarify_at" in e.values for e in effects)
+    return OptOut() in effects or any(isinstance(e, model.Update) and "clarify_at" in e.values for e in effects)
 
 
 def _confirms_stop(message: Message, state: State, now: datetime, rules: Rules) -> bool:
