@@ -104,22 +104,30 @@ def apply(  # noqa: C901 (debt: to be split)
                 store.add_to_thread(pipe, escalation_id, _thread_entries(redis, keys, now, texts, replies))
             case model.ForgetWindow():
                 store.forget_window(pipe, sender)
-            case model.Unschedule(kind):
-                store.drop_later(pipe, (kind,), sender)
-            case model.Update(values, clear):
-                store.update_user(pipe, sender, values, delete=clear)
-                if "mood" in values:
-                    store.count(pipe, now, "answered")
-                    store.count(pipe, now, f"mood_{values['mood']}")
             case model.KeepNumber():
                 store.update_user(pipe, sender, {"number": keys.encrypt(number)})
-            case model.Due(at):
-                store.set_due(pipe, sender, at)
-            case model.Later(kind, at):
-                store.add_later(pipe, kind, sender, at)
+            case model.Unschedule() | model.Update() | model.Due() | model.Later():
+                write_schedule(pipe, sender, effect, now)
     if spooled:
         store.mark_spooled(pipe, event_id)
     return store.commit(redis, pipe, sender, state)
+
+
+def write_schedule(pipe: Pipeline, sender: str, effect: model.Scheduling, now: datetime) -> None:
+    """Write one effect on a person's state and schedule: the webhook's, and the send jobs' (service.conversation
+    .sends decides them there)."""
+    match effect:
+        case model.Unschedule(kind):
+            store.drop_later(pipe, (kind,), sender)
+        case model.Update(values, clear):
+            store.update_user(pipe, sender, values, delete=clear)
+            if "mood" in values:
+                store.count(pipe, now, "answered")
+                store.count(pipe, now, f"mood_{values['mood']}")
+        case model.Due(at):
+            store.set_due(pipe, sender, at)
+        case model.Later(kind, at):
+            store.add_later(pipe, kind, sender, at)
 
 
 def _enqueue_alert(redis: Redis, pipe: Pipeline, escalation_id: str, level: str = "") -> None:

@@ -268,5 +268,7 @@ Effect = (
     | Exchange
     | ForgetWindow
 )
+Scheduling = Update | Due | Later | Unschedule
+"""The effects on a person's state and schedule alone: what the send jobs write (service.conversation.sends)."""
 Result = tuple[list[Reply], list[Effect]]
 """The replies and effects for one text."""
