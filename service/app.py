@@ -15,7 +15,7 @@ def create_app(test_config: Mapping[str, object] | None = None) -> Flask:
     ours = None if test_config is None else {k: str(v) for k, v in test_config.items() if k in names}
     settings = config.load(ours)
     app = Flask(__name__)
-    app.config.from_mapping(vars(settings))
+    # Settings are kept once, as the Config read above (connection.get_config); app.config holds Flask's own.
     app.config.update({k: v for k, v in (test_config or {}).items() if k not in names})
     app.config["MAX_CONTENT_LENGTH"] = webhook.MAX_REQUEST_BYTES
     app.extensions["steadyline.config"] = settings

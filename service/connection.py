@@ -27,12 +27,14 @@ def redis_url(config: Config) -> str:
 
 def init_app(app: Flask) -> None:
     # The client connects lazily, so an app can be built (and answer crisis texts) while Redis is down.
-    app.extensions["redis"] = connect(redis_url(app.extensions["steadyline.config"]))
+    app.extensions["redis"] = connect(redis_url(get_config(app)))
 
 
 def get_redis() -> Redis:
     return current_app.extensions["redis"]
 
 
-def get_config() -> Config:
-    return current_app.extensions["steadyline.config"]
+def get_config(app: Flask | None = None) -> Config:
+    """The app's settings, read once from the environment by create_app: the one place anything reads them, in a
+    request or job (the current app), or while an app is being set up (`app`)."""
+    return (app or current_app).extensions["steadyline.config"]

@@ -18,6 +18,8 @@ from typing import Any
 from flask import Flask, Response, request
 from rq.job import get_current_job
 
+from service.connection import get_config
+
 REQUEST_ID_HEADER = "X-Request-Id"
 WELL_FORMED_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{7,127}$")
 """An incoming X-Request-Id we keep (a proxy's or load balancer's): 8-128 plain characters, no `+`, no spaces."""
@@ -122,7 +124,7 @@ def _end_request(exc: BaseException | None) -> None:
 
 
 def init_app(app: Flask) -> None:
-    level = app.extensions["steadyline.config"].LOG_LEVEL
+    level = get_config(app).LOG_LEVEL
     configure(level)
     app.logger.setLevel(level)
     app.before_request(_start_request)

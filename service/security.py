@@ -9,6 +9,8 @@ the request came over HTTPS or the public URL is https (TLS ends at a proxy).
 
 from flask import Flask, Response, current_app, request
 
+from service.connection import get_config
+
 CONSOLE_CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
@@ -39,7 +41,7 @@ def _under(path: str, prefix: str) -> bool:
 
 
 def https_deployment(app: Flask) -> bool:
-    return (app.extensions["steadyline.config"].PUBLIC_BASE_URL or "").startswith("https://")
+    return (get_config(app).PUBLIC_BASE_URL or "").startswith("https://")
 
 
 def add_headers(response: Response) -> Response:

@@ -23,6 +23,7 @@ from redis import RedisError
 
 from service import effects, store
 from service.config import Config
+from service.connection import get_config
 from service.conversation import engine, model
 from service.conversation.model import Rules, State
 from service.privacy import TEXT, keyring
@@ -78,7 +79,7 @@ def record(app: Flask, path: Path) -> bool:
         if not path.exists():  # another process finished it while this one waited to open it
             return True
         spooled = json.load(file)
-        config: Config = app.extensions["steadyline.config"]
+        config: Config = get_config(app)
         redis = app.extensions["redis"]
         if not store.spooled(redis, spooled["sid"]):
             keys = keyring(config.DATA_KEY)
@@ -118,7 +119,7 @@ class Drainer:
             self.thread.join(timeout=10)
 
     def _run(self) -> None:
-        config, log = self.app.extensions["steadyline.config"], self.app.logger
+        config, log = get_config(self.app), self.app.logger
         failing = False
         while not self.stopped.is_set():
             paths = pending(config)
@@ -140,5 +141,5 @@ def init_app(app: Flask) -> None:
     drainer = app.extensions["spool"] = Drainer(app)
     # Texts a previous process spooled (it crashed, or was restarted before Redis came back) are recorded too.
     with contextlib.suppress(OSError):
-        if pending(app.extensions["steadyline.config"]):
+        if pending(get_config(app)):
             drainer.wake()

@@ -11,6 +11,7 @@ from redis import Redis
 
 from service import store
 from service.admin import accounts, sessions
+from service.connection import get_config
 
 PASSWORD = "correct horse battery staple"
 
@@ -38,7 +39,7 @@ def csrf_token(client: FlaskClient) -> str:
     """The CSRF token of the client's current console session (it changes at sign-in and sign-out)."""
     if not session_id(client):
         client.get("/admin/login")
-    return sessions.csrf_token_for(session_id(client), client.application.config["SECRET_KEY"])
+    return sessions.csrf_token_for(session_id(client), get_config(client.application).SECRET_KEY)
 
 
 def sign_in(client: FlaskClient, email: str, password: str = PASSWORD) -> str:

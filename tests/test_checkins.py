@@ -12,6 +12,7 @@ from rq import Queue, SimpleWorker
 from messages import catalog
 from service import create_app, store
 from service.config import DEV_AUTH_TOKEN, DEV_DATA_KEY
+from service.connection import get_config
 from service.conversation import schedule
 from service.privacy import keyring, sender_id
 from tests.fake_twilio import ACCOUNT_SID, FakeTwilio, created, refused
@@ -29,7 +30,7 @@ class Line:
         self.app, self.redis, self.number = app, redis, number
         self.clock = app.extensions["clock"]
         self.texter = Texter(app.test_client(), number=number)
-        self.sender = sender_id(number, app.config["DATA_KEY"])
+        self.sender = sender_id(number, get_config(app).DATA_KEY)
 
     def text(self, body: str) -> list[str]:
         return self.texter.send(body)

@@ -4,8 +4,10 @@ import subprocess
 import sys
 
 import pytest
+from flask import Flask
 
 from service import config
+from service.connection import get_config
 
 
 def test_defaults_run_in_development_with_the_console_transport() -> None:
@@ -54,3 +56,12 @@ def test_a_typo_at_boot_is_one_line_not_a_traceback(tmp_path) -> None:
     assert result.stderr.strip().splitlines() == [
         "steadyline: configuration error: SMS_TRANSPORT must be one of console, twilio, got 'twillio'"
     ]
+
+
+def test_settings_are_kept_once_and_read_one_way(app: Flask) -> None:
+    # One Config per app (connection.get_config); secrets are not copied into Flask's config, which Flask's debug
+    # pages and extensions read.
+    settings = get_config(app)
+    assert settings.DATA_KEY and "DATA_KEY" not in app.config and app.config["SECRET_KEY"] is None
+    with app.app_context():
+        assert get_config() is settings

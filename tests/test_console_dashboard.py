@@ -11,6 +11,7 @@ from rq import Queue, SimpleWorker
 
 from service import store
 from service.admin import charts
+from service.connection import get_config
 from service.privacy import sender_id
 from tests.console import make_operator, sign_in
 from tests.texting import Texter
@@ -56,7 +57,7 @@ def test_the_dashboard_counts_real_traffic_and_shows_no_body_or_number(
     texts(app, OPTED_OUT, "hi", "STOP")
     texts(app, PENDING, "hi", "CHECKIN")
     texts(app, IN_CRISIS, CRISIS_TEXT)
-    senders = [sender_id(number, app.config["DATA_KEY"]) for number in ACTIVE]
+    senders = [sender_id(number, get_config(app).DATA_KEY) for number in ACTIVE]
 
     # Two days ago at 10:00 or 11:00 in New York: every active subscriber's check-in is due, and a referral.
     moment = datetime.combine(datetime.now(UTC).date() - timedelta(days=2), time(15), UTC)

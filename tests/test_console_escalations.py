@@ -12,6 +12,7 @@ from flask.testing import FlaskClient
 from redis import Redis
 
 from service import store
+from service.connection import get_config
 from service.embedded import EmbeddedServer
 from service.privacy import mask, pseudonym, sender_id
 from tests.console import make_operator, sign_in
@@ -61,7 +62,7 @@ def ids_in(html: str) -> list[str]:
 
 
 def person_of(app: Flask, number: str) -> str:
-    return pseudonym(sender_id(number, app.config["DATA_KEY"]))
+    return pseudonym(sender_id(number, get_config(app).DATA_KEY))
 
 
 def test_a_crisis_text_appears_in_the_queue_with_its_words_and_a_pseudonym(app: Flask, operator: SignIn) -> None:

@@ -13,6 +13,7 @@ from redis import Redis
 from messages import catalog
 from messages.rules import pulls_for_no
 from service import crisis, store
+from service.connection import get_config
 from service.conversation import model
 from service.conversation import talk as crisis_talk
 from service.privacy import TEXT, keyring
@@ -211,7 +212,7 @@ def test_the_exchange_is_kept_encrypted_both_directions(line: Line, app: Flask) 
     line.text("whats the point")
     line.text("sometimes")
     escalation_id = store.recent_escalations(line.redis)[0]["id"]
-    thread = store.escalation_thread(line.redis, escalation_id, keyring(app.config["DATA_KEY"]))
+    thread = store.escalation_thread(line.redis, escalation_id, keyring(get_config(app).DATA_KEY))
     assert [(e["from"], e["text"]) for e in thread] == [
         ("person", "hi"),  # the recent texts that led to the question come first
         ("person", "so tired"),
@@ -223,7 +224,7 @@ def test_the_exchange_is_kept_encrypted_both_directions(line: Line, app: Flask) 
     raw = b" ".join(line.redis.dump(k) or b"" for k in line.redis.scan_iter())
     assert b"so tired" not in raw and b"sometimes" not in raw  # only the escalation's own text is in its record
     token = line.redis.lindex(store.escalation_thread_key(escalation_id), 0)
-    assert keyring(app.config["DATA_KEY"]).decrypt(token, TEXT)  # a text token, not a number token
+    assert keyring(get_config(app).DATA_KEY).decrypt(token, TEXT)  # a text token, not a number token
 
 
 def test_the_conversation_ends_a_day_after_the_last_text(line: Line) -> None:

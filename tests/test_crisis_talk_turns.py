@@ -10,6 +10,7 @@ from redis import Redis
 
 from messages import catalog
 from service import store
+from service.connection import get_config
 from service.privacy import keyring
 from tests.test_checkins import Line
 from tests.test_crisis_talk import NEVER_AFTER_A_DISCLOSURE, Person, text
@@ -155,7 +156,7 @@ def test_the_thread_keeps_the_replies_as_sent_with_the_person_named_and_in_spani
     for said in ("ok", "no se", "tal vez", "ok"):
         person.text(said)
     [escalation] = store.recent_escalations(redis)
-    thread = store.escalation_thread(redis, escalation["id"], keyring(app.config["DATA_KEY"]))
+    thread = store.escalation_thread(redis, escalation["id"], keyring(get_config(app).DATA_KEY))
     sent = [entry["text"] for entry in thread if entry["from"] == "line"]
     assert catalog.text("talk.imminent", "es") in sent  # in the person's language
     assert any("tu hermana" in entry for entry in sent)  # with the person they named

@@ -31,6 +31,7 @@ from rq.job import Job, JobStatus
 from messages import catalog
 from service import create_app, embedded, store
 from service.config import DEV_DATA_KEY
+from service.connection import get_config
 from service.conversation import schedule
 from service.privacy import sender_id
 from tests.live import (
@@ -91,7 +92,7 @@ def subscribe(app: Flask, number: str) -> str:
     texter.send("hi")
     assert texter.send("CHECKIN") == [catalog.text("checkin.offer")]
     texter.send("YES")
-    return sender_id(number, app.config["DATA_KEY"])
+    return sender_id(number, get_config(app).DATA_KEY)
 
 
 def claim(redis: Redis, sender: str) -> str:

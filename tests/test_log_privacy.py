@@ -29,6 +29,7 @@ from twilio.request_validator import RequestValidator
 
 from service import config, create_app, logs, metrics, safety, store
 from service.config import DEV_AUTH_TOKEN
+from service.connection import get_config
 from service.conversation import schedule
 from service.privacy import sender_id
 from service.twilio import transport
@@ -335,9 +336,9 @@ def test_metrics_count_replies_crisis_events_and_sends_with_fixed_labels_only(ap
     texter = Texter(client, number=NUMBER)
     for body in ("MENU", "i want to die tonight", "CHECKIN", "YES", "STOP", "START", "CHECKIN", "YES"):
         texter.send(body)
-    due = datetime.fromtimestamp(redis.zscore(store.DUE, sender_id(NUMBER, app.config["DATA_KEY"])), UTC)
+    due = datetime.fromtimestamp(redis.zscore(store.DUE, sender_id(NUMBER, get_config(app).DATA_KEY)), UTC)
     for _ in range(2):  # the second pass at the same instant finds today's check-in already sent
-        redis.zadd(store.DUE, {sender_id(NUMBER, app.config["DATA_KEY"]): int(due.timestamp())})
+        redis.zadd(store.DUE, {sender_id(NUMBER, get_config(app).DATA_KEY): int(due.timestamp())})
         tick(redis, due)
         with app.app_context():
             SimpleWorker([Queue(store.QUEUE, connection=redis)], connection=redis).work(burst=True)

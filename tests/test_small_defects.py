@@ -12,6 +12,7 @@ from flask.testing import FlaskClient
 from redis import Redis
 
 from service import cli, clock, config, create_app, privacy, store, supervisor
+from service.connection import get_config
 from service.privacy import keyring
 from service.twilio.transport import UNREADABLE, ConsoleTransport, Outgoing
 from tests.texting import Texter
@@ -65,7 +66,7 @@ def test_the_console_transport_recognises_what_it_handed_over(redis: Redis, app)
 
 def test_create_app_takes_flasks_own_testing_flag(redis_server) -> None:
     app = create_app({"TESTING": True, "REDIS_URL": redis_server.url, "SEND_RATE_PER_S": 50})
-    assert app.testing and app.config["SEND_RATE_PER_S"] == 50.0
+    assert app.testing and get_config(app).SEND_RATE_PER_S == 50.0
     assert app.test_client().get("/healthz").status_code == 200
 
 

@@ -7,6 +7,7 @@ from rq import Queue, SimpleWorker
 
 from messages import catalog
 from service import create_app, embedded, store
+from service.connection import get_config
 from service.privacy import sender_id
 from tests.texting import Texter, outbox, parse_replies
 
@@ -87,7 +88,7 @@ def test_crisis_is_recorded_without_number_or_text_and_alerts_oncall(texter: Tex
     assert texter.send(CRISIS_TEXT) == [catalog.text("crisis.overdose")]
     [event] = store.recent_escalations(redis)
     assert event["category"] == "overdose" and event["state"] == "open"
-    assert event["sender"] == sender_id(texter.number, app.config["DATA_KEY"])
+    assert event["sender"] == sender_id(texter.number, get_config(app).DATA_KEY)
     assert texter.number not in event.values() and event["masked"].endswith("23")
     assert event["text"] == CRISIS_TEXT  # kept for the operator who follows it up, and only there
 

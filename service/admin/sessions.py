@@ -82,7 +82,7 @@ class ConsoleSessionInterface(SessionInterface):
             # always moves to a new id.
             return ConsoleSession(session_id)
         created, seen, now = float(record["created"]), float(record["seen"]), clock.get_clock().time()
-        idle_s = app.extensions["steadyline.config"].CONSOLE_IDLE_MIN * 60
+        idle_s = get_config(app).CONSOLE_IDLE_MIN * 60
         if now - seen > idle_s or now - created > store.CONSOLE_SESSION_MAX_S:
             store.delete_console_session(redis, record_id(session_id), record.get("email", ""))
             expired = ConsoleSession(_new_id())
@@ -99,7 +99,7 @@ class ConsoleSessionInterface(SessionInterface):
         if session and (session.modified or not session.stored or (active and now - session.seen >= TOUCH_EVERY_S)):
             created = session.created or now
             seen = now if active or not session.seen else session.seen
-            idle_s = app.extensions["steadyline.config"].CONSOLE_IDLE_MIN * 60
+            idle_s = get_config(app).CONSOLE_IDLE_MIN * 60
             fields = {"data": _serializer.dumps(dict(session)), "email": session.get(OPERATOR, "")}
             fields |= {"created": str(created), "seen": str(seen)}
             ttl = min(seen + idle_s, created + store.CONSOLE_SESSION_MAX_S) - now
@@ -154,4 +154,4 @@ def csrf_token_for(session_id: str, secret: str) -> str:
 
 def csrf_token() -> str:
     """This request's session's CSRF token."""
-    return csrf_token_for(_console_session().session_id, current_app.config["SECRET_KEY"])
+    return csrf_token_for(_console_session().session_id, get_config().SECRET_KEY)
