@@ -3,7 +3,7 @@
 import ipaddress
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -157,60 +157,68 @@ class Config:
         return self.STEADYLINE_ENV == "production"
 
 
-def load(environ: Mapping[str, str] | None = None) -> Config:  # noqa: C901 (debt: to be split)
+def _e164(name: str, value: str) -> str:
+    if not E164.match(value):
+        raise ConfigError(f"{name} must be an E.164 number like +15555550123")
+    return value
+
+
+def _data_key(name: str, value: str) -> str:
+    try:
+        privacy.keyring(value)
+    except privacy.DataKeyError as exc:
+        raise ConfigError(str(exc)) from None
+    return value
+
+
+def _text(name: str, value: str) -> str:
+    return value
+
+
+def _web_url(name: str, value: str) -> str:
+    return _url(name, value, ("http", "https"))
+
+
+def _count(name: str, value: str) -> int:
+    return int(_positive(name, value, int))
+
+
+_COUNTS = (
+    "REMINDER_DELAY_MIN", "QUESTION_TTL_H", "LOW_STREAK", "REFERRAL_FOLLOWUP_DAYS", "CONSOLE_IDLE_MIN",
+    "INBOUND_PER_MINUTE", "INBOUND_PER_HOUR", "ESCALATION_TEXT_DAYS", "ESCALATION_KEEP_DAYS", "ESCALATION_MAX_DAYS",
+)  # fmt: skip
+_PARSERS: dict[str, Callable[[str, str], object]] = {
+    "STEADYLINE_ENV": lambda name, value: _choice(name, value, ENVIRONMENTS),
+    "REDIS_URL": lambda name, value: _url(name, value, ("redis", "rediss", "unix")),
+    "TWILIO_ACCOUNT_SID": lambda name, value: _sid(name, value, "AC"),
+    "TWILIO_MESSAGING_SERVICE_SID": lambda name, value: _sid(name, value, "MG"),
+    "TWILIO_FROM_NUMBER": _e164,
+    "TWILIO_API_BASE_URL": _web_url,
+    "PUBLIC_BASE_URL": _web_url,
+    "ONCALL_WEBHOOK_URL": _web_url,
+    "ONCALL_NUMBERS": _numbers,
+    "ONCALL_ALERT_LEVELS": lambda name, value: _alert_levels(value),
+    "REDIS_APPENDFSYNC": lambda name, value: _choice(name, value, APPENDFSYNC),
+    "LOG_LEVEL": lambda name, value: _choice(name, value.upper(), ("DEBUG", "INFO", "WARNING", "ERROR")),
+    "QUIET_HOURS": _window,
+    "DEFAULT_CHECKIN_TIME": _clock,
+    "DEFAULT_ZONE": _zone,
+    "SEND_RATE_PER_S": lambda name, value: _positive(name, value, float),
+    **dict.fromkeys(_COUNTS, _count),
+    "TRUSTED_PROXIES": _networks,
+    "DATA_KEY": _data_key,
+    **dict.fromkeys(("TWILIO_AUTH_TOKEN", "SECRET_KEY", "ONCALL_WEBHOOK_SECRET", "SPOOL_DIR"), _text),
+}
+"""How each setting read from the environment is checked and parsed; one missing from the environment keeps
+Config's default."""
+
+
+def load(environ: Mapping[str, str] | None = None) -> Config:
     """Parse settings from `environ` (default: the process environment); raise ConfigError on a bad value."""
     env = {k: v.strip() for k, v in (os.environ if environ is None else environ).items() if v.strip()}
-    get = env.get
-    values: dict[str, object] = {}
-    values["STEADYLINE_ENV"] = _choice("STEADYLINE_ENV", get("STEADYLINE_ENV", "development"), ENVIRONMENTS)
-    if "REDIS_URL" in env:
-        values["REDIS_URL"] = _url("REDIS_URL", env["REDIS_URL"], ("redis", "rediss", "unix"))
-    if "TWILIO_ACCOUNT_SID" in env:
-        values["TWILIO_ACCOUNT_SID"] = _sid("TWILIO_ACCOUNT_SID", env["TWILIO_ACCOUNT_SID"], "AC")
-    if "TWILIO_MESSAGING_SERVICE_SID" in env:
-        sid = env["TWILIO_MESSAGING_SERVICE_SID"]
-        values["TWILIO_MESSAGING_SERVICE_SID"] = _sid("TWILIO_MESSAGING_SERVICE_SID", sid, "MG")
-    if "TWILIO_FROM_NUMBER" in env:
-        if not E164.match(env["TWILIO_FROM_NUMBER"]):
-            raise ConfigError("TWILIO_FROM_NUMBER must be an E.164 number like +15555550123")
-        values["TWILIO_FROM_NUMBER"] = env["TWILIO_FROM_NUMBER"]
-    for name in ("TWILIO_API_BASE_URL", "PUBLIC_BASE_URL", "ONCALL_WEBHOOK_URL"):
-        if name in env:
-            values[name] = _url(name, env[name], ("http", "https"))
-    if "ONCALL_NUMBERS" in env:
-        values["ONCALL_NUMBERS"] = _numbers("ONCALL_NUMBERS", env["ONCALL_NUMBERS"])
-    if "ONCALL_ALERT_LEVELS" in env:
-        values["ONCALL_ALERT_LEVELS"] = _alert_levels(env["ONCALL_ALERT_LEVELS"])
-    values["REDIS_APPENDFSYNC"] = _choice("REDIS_APPENDFSYNC", get("REDIS_APPENDFSYNC", "everysec"), APPENDFSYNC)
-    values["LOG_LEVEL"] = _choice("LOG_LEVEL", get("LOG_LEVEL", "INFO").upper(), ("DEBUG", "INFO", "WARNING", "ERROR"))
-    if "QUIET_HOURS" in env:
-        values["QUIET_HOURS"] = _window("QUIET_HOURS", env["QUIET_HOURS"])
-    if "DEFAULT_CHECKIN_TIME" in env:
-        values["DEFAULT_CHECKIN_TIME"] = _clock("DEFAULT_CHECKIN_TIME", env["DEFAULT_CHECKIN_TIME"])
-    if "DEFAULT_ZONE" in env:
-        values["DEFAULT_ZONE"] = _zone("DEFAULT_ZONE", env["DEFAULT_ZONE"])
-    if "SEND_RATE_PER_S" in env:
-        values["SEND_RATE_PER_S"] = _positive("SEND_RATE_PER_S", env["SEND_RATE_PER_S"], float)
-    counts = (
-        "REMINDER_DELAY_MIN", "QUESTION_TTL_H", "LOW_STREAK", "REFERRAL_FOLLOWUP_DAYS", "CONSOLE_IDLE_MIN",
-        "INBOUND_PER_MINUTE", "INBOUND_PER_HOUR",
-    )  # fmt: skip
-    for name in (*counts, "ESCALATION_TEXT_DAYS", "ESCALATION_KEEP_DAYS", "ESCALATION_MAX_DAYS"):
-        if name in env:
-            values[name] = _positive(name, env[name], int)
-    if "TRUSTED_PROXIES" in env:
-        values["TRUSTED_PROXIES"] = _networks("TRUSTED_PROXIES", env["TRUSTED_PROXIES"])
-    if "DATA_KEY" in env:
-        try:
-            privacy.keyring(env["DATA_KEY"])
-        except privacy.DataKeyError as exc:
-            raise ConfigError(str(exc)) from None
-    for name in ("TWILIO_AUTH_TOKEN", "SECRET_KEY", "DATA_KEY", "ONCALL_WEBHOOK_SECRET", "SPOOL_DIR"):
-        if name in env:
-            values[name] = env[name]
-
+    values = {name: parse(name, env[name]) for name, parse in _PARSERS.items() if name in env}
     has_credentials = "TWILIO_ACCOUNT_SID" in env and "TWILIO_AUTH_TOKEN" in env
-    transport = get("SMS_TRANSPORT", "twilio" if has_credentials else "console")
+    transport = env.get("SMS_TRANSPORT", "twilio" if has_credentials else "console")
     values["SMS_TRANSPORT"] = _choice("SMS_TRANSPORT", transport, TRANSPORTS)
     config = Config(**values)  # type: ignore[arg-type]
     _check_consistency(config, env)

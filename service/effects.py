@@ -48,7 +48,7 @@ def decide(
     return None
 
 
-def apply(  # noqa: C901 (debt: to be split)
+def apply(
     redis: Redis,
     effects: list[model.Effect],
     state: State,
@@ -74,43 +74,69 @@ def apply(  # noqa: C901 (debt: to be split)
         store.remember_text(pipe, sender, keys.encrypt(f"{int(now.timestamp())}|{remember}", TEXT))
     for effect in effects:
         match effect:
-            case model.MarkSeen():
-                store.mark_seen(pipe, sender, now)
-            case model.OptOut():
-                store.set_opted_out(pipe, sender, True, now)
-                store.end_subscription(pipe, sender)
-                store.set_due(pipe, sender, None)
-                store.drop_later(pipe, model.LATER_KINDS, sender)
-            case model.OptIn():
-                store.set_opted_out(pipe, sender, False, now)
-            case model.Forget():
-                store.forget_user(pipe, sender, state)
-                store.forget_window(pipe, sender)
-                store.set_due(pipe, sender, None)
-                store.drop_later(pipe, model.LATER_KINDS, sender)
-            case model.Escalate(category, text, level, alert, language):
-                store.add_escalation(pipe, event_id, sender, category, now, text, mask(number), level, language)
-                if alert:
-                    _enqueue_alert(redis, pipe, event_id)
-            case model.Watched():
-                store.count(pipe, now, "watch")
-            case model.Attach(escalation_id, category, text):
-                store.attach_to_escalation(pipe, escalation_id, category, now, keys.encrypt(text, TEXT))
-            case model.Raise(escalation_id, level, alert):
-                store.raise_level(pipe, escalation_id, level)
-                if alert:
-                    _enqueue_alert(redis, pipe, escalation_id, level)
-            case model.Exchange(escalation_id, texts, replies):
-                store.add_to_thread(pipe, escalation_id, _thread_entries(redis, keys, now, texts, replies))
-            case model.ForgetWindow():
-                store.forget_window(pipe, sender)
-            case model.KeepNumber():
-                store.update_user(pipe, sender, {"number": keys.encrypt(number)})
             case model.Unschedule() | model.Update() | model.Due() | model.Later():
                 write_schedule(pipe, sender, effect, now)
+            case model.Escalate() | model.Attach() | model.Watched() | model.Raise() | model.Exchange():
+                _write_crisis(redis, pipe, effect, sender, now, mask(number), event_id, keys)
+            case _:
+                _write_person(pipe, effect, sender, state, now, number, keys)
     if spooled:
         store.mark_spooled(pipe, event_id)
     return store.commit(redis, pipe, sender, state)
+
+
+def _write_person(
+    pipe: Pipeline, effect: model.Effect, sender: str, state: State, now: datetime, number: str, keys: Keyring
+) -> None:
+    """Write one effect on who the person is to the line: welcomed, opted out or in, forgotten, their number."""
+    match effect:
+        case model.MarkSeen():
+            store.mark_seen(pipe, sender, now)
+        case model.OptOut():
+            store.set_opted_out(pipe, sender, True, now)
+            store.end_subscription(pipe, sender)
+            store.set_due(pipe, sender, None)
+            store.drop_later(pipe, model.LATER_KINDS, sender)
+        case model.OptIn():
+            store.set_opted_out(pipe, sender, False, now)
+        case model.Forget():
+            store.forget_user(pipe, sender, state)
+            store.forget_window(pipe, sender)
+            store.set_due(pipe, sender, None)
+            store.drop_later(pipe, model.LATER_KINDS, sender)
+        case model.ForgetWindow():
+            store.forget_window(pipe, sender)
+        case model.KeepNumber():
+            store.update_user(pipe, sender, {"number": keys.encrypt(number)})
+
+
+def _write_crisis(
+    redis: Redis,
+    pipe: Pipeline,
+    effect: model.Escalate | model.Attach | model.Watched | model.Raise | model.Exchange,
+    sender: str,
+    now: datetime,
+    masked: str,
+    event_id: str,
+    keys: Keyring,
+) -> None:
+    """Write one crisis effect: an escalation opened, a text attached to it, its risk raised, its thread, or a
+    text close to a crisis counted."""
+    match effect:
+        case model.Escalate(category, text, level, alert, language):
+            store.add_escalation(pipe, event_id, sender, category, now, text, masked, level, language)
+            if alert:
+                _enqueue_alert(redis, pipe, event_id)
+        case model.Watched():
+            store.count(pipe, now, "watch")
+        case model.Attach(escalation_id, category, text):
+            store.attach_to_escalation(pipe, escalation_id, category, now, keys.encrypt(text, TEXT))
+        case model.Raise(escalation_id, level, alert):
+            store.raise_level(pipe, escalation_id, level)
+            if alert:
+                _enqueue_alert(redis, pipe, escalation_id, level)
+        case model.Exchange(escalation_id, texts, replies):
+            store.add_to_thread(pipe, escalation_id, _thread_entries(redis, keys, now, texts, replies))
 
 
 def write_schedule(pipe: Pipeline, sender: str, effect: model.Scheduling, now: datetime) -> None:

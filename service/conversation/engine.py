@@ -38,6 +38,7 @@ from service.conversation.model import (
     OptIn,
     OptOut,
     Reply,
+    Result,
     Rules,
     State,
     Watched,
@@ -177,30 +178,59 @@ def _answers_free_text(reply: Reply) -> bool:
     return reply.key in _FREE_TEXT_REPLIES or reply.key.startswith(_FREE_TEXT_FAMILIES)
 
 
-def _respond(  # noqa: C901 (debt: to be split)
+def _respond(
     message: Message, state: State, now: datetime, rules: Rules, lang: str
 ) -> tuple[list[Reply], list[Effect]]:
     first_contact: list[Effect] = [] if state.known else [MarkSeen()]
     flooding = over_limit(state, rules)
     if message.crisis:
-        # Outranks every state, opted out included: a person in danger always gets the emergency numbers.
-        if flooding and state.escalation:
-            # Already in the operators' queue and past the limit: the words join it, and the person (who has had
-            # the crisis reply) gets no more copies of it.
-            return [], [*first_contact, Attach(state.escalation, message.crisis, message.text)]
-        talking = talk.active(state, now) not in ("", talk.DECLINED)
-        # A text inside a conversation is answered inside it; so is someone's withdrawal, asked about first.
-        withdrawal = message.crisis == "medical" and not message.sure and talk.going_without(message.text)
-        if message.bystander and not talking and not withdrawal:
-            return _bystander(message, state, now, rules, first_contact)
-        answered = talk.respond(message, state, now, rules)
+        answered = _crisis(message, state, now, rules, first_contact, flooding)
         if answered:
             return answered
         # None only for what the texter just said the line misread: answered as an ordinary text
     asked_to_stop = optout.intent(message.text)
+    commanded = _commands(message, state, now, rules, first_contact, flooding, asked_to_stop)
+    if commanded is not None:
+        return commanded
+    if not _asks_for_something_else(message, state, now, rules):
+        answered = talk.respond(message, state, now, rules)
+        if answered:
+            return answered
+    return _everyday(message, state, now, rules, lang, first_contact, asked_to_stop)
+
+
+def _crisis(
+    message: Message, state: State, now: datetime, rules: Rules, first_contact: list[Effect], flooding: bool
+) -> Result | None:
+    """A crisis text: outranks every state, opted out included, as a person in danger always gets the emergency
+    numbers."""
+    assert message.crisis
+    if flooding and state.escalation:
+        # Already in the operators' queue and past the limit: the words join it, and the person (who has had the
+        # crisis reply) gets no more copies of it.
+        return [], [*first_contact, Attach(state.escalation, message.crisis, message.text)]
+    talking = talk.active(state, now) not in ("", talk.DECLINED)
+    # A text inside a conversation is answered inside it; so is someone's withdrawal, asked about first.
+    withdrawal = message.crisis == "medical" and not message.sure and talk.going_without(message.text)
+    if message.bystander and not talking and not withdrawal:
+        return _bystander(message, state, now, rules, first_contact)
+    return talk.respond(message, state, now, rules)
+
+
+def _commands(
+    message: Message,
+    state: State,
+    now: datetime,
+    rules: Rules,
+    first_contact: list[Effect],
+    flooding: bool,
+    asked_to_stop: str | None,
+) -> Result | None:
+    """Opt-out (honoured past the limit too), then the limit, FORGET, a language switch, and what someone who
+    opted out may still ask (START, HELP); HELP."""
     stop_word = message.keyword in OPT_OUT or message.keyword in SPANISH_OPT_OUT
     if stop_word or asked_to_stop == optout.STOP or _confirms_stop(message, state, now, rules):
-        # Honoured past the limit too; it is confirmed once, as an opted-out person gets no reply.
+        # Confirmed once, as an opted-out person gets no reply.
         return ([] if state.opted_out else [Reply("optout")]), [*first_contact, OptOut()]
     if flooding:
         return [], []
@@ -223,11 +253,20 @@ def _respond(  # noqa: C901 (debt: to be split)
         # Inside a crisis conversation HELP is a call for help too: the numbers for now, with what HELP must say.
         talking = talk.active(state, now) not in ("", talk.DECLINED)
         return [Reply("talk.help" if talking else "help")], first_contact
-    if not _asks_for_something_else(message, state, now, rules):
-        answered = talk.respond(message, state, now, rules)
-        if answered:
-            return answered
+    return None
 
+
+def _everyday(
+    message: Message,
+    state: State,
+    now: datetime,
+    rules: Rules,
+    lang: str,
+    first_contact: list[Effect],
+    asked_to_stop: str | None,
+) -> Result:
+    """Check-in commands and answers, a START from someone subscribed, the clarifying question, topics, fallback;
+    a first text gets the welcome first."""
     question = checkins.pending_question(state, now, rules)
     handled = checkins.command(message.text, state, message.zone_guess, now, rules, lang)
     if handled is None and question:

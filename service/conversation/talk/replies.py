@@ -61,10 +61,28 @@ BYE = re.compile(
 )
 
 
-def answer_within(stage: str, kind: str, message: "Message", state: State, texts: list[str], words: str) -> Turn:  # noqa: C901 (debt: to be split)
+def answer_within(stage: str, kind: str, message: "Message", state: State, texts: list[str], words: str) -> Turn:
     """The reply to a text that changes no risk: what it asks or says (help on the way, a step taken, a barrier, a
-    question about 988), the answer to the conversation's question, or a short human reply."""
-    reply, obstacle = model.Reply, barrier(message.text)
+    question about 988), the answer to the conversation's question, or a short human reply. The rules are tried in
+    this order, each group first to last; the first that answers wins."""
+    obstacle = barrier(message.text)
+    asked = _about_the_lines(stage, kind, message, words, obstacle)
+    if asked:
+        return asked
+    topic = keywords.find_topic(message.text) if QUESTION.search(words) or "?" in message.text else None
+    asked_back = stage in QUESTIONS and answer(message.text) is not None  # the answer to the question comes first
+    topic = None if topic in ("topic.menu", "topic.about") or message.sure or asked_back or obstacle else topic
+    return (
+        _presence(stage, kind, message, texts, words, topic)
+        or _helping_steps(stage, kind, words)
+        or _steps_and_answers(stage, kind, message, state, texts, words, topic, obstacle)
+        or (stage, kind, [stay(stage, kind, state.talk_turns, texts)])
+    )
+
+
+def _about_the_lines(stage: str, kind: str, message: "Message", words: str, obstacle: str | None) -> Turn | None:
+    """Questions about the lines and who to reach: the hotline for danger from someone, 988 and the police, a no."""
+    reply = model.Reply
     if stage in DANGER_STAGES and (WHO_TO_TEXT.search(words) or obstacle == "police"):
         # Someone in danger from another person who will not call the police, or asks where to text: the hotline.
         return stage, kind, [reply("talk.barrier.police_danger" if obstacle == "police" else "talk.danger.3")]
@@ -89,9 +107,14 @@ def answer_within(stage: str, kind: str, message: "Message", state: State, texts
         return stage, kind, [reply("talk.988_private")]
     if ABOUT_988.search(words) and obstacle != "police":
         return stage, kind, [reply("talk.about_988")]
-    topic = keywords.find_topic(message.text) if QUESTION.search(words) or "?" in message.text else None
-    asked_back = stage in QUESTIONS and answer(message.text) is not None  # the answer to the question comes first
-    topic = None if topic in ("topic.menu", "topic.about") or message.sure or asked_back or obstacle else topic
+    return None
+
+
+def _presence(
+    stage: str, kind: str, message: "Message", texts: list[str], words: str, topic: str | None
+) -> Turn | None:
+    """A goodbye, sedation with drink, someone reached or coming, help on the way."""
+    reply = model.Reply
     if BYE.search(words):  # never let them go without the numbers and an open door
         farewell = "danger" if stage in DANGER_STAGES else "helping" if kind == HELPING else "self"
         return stage, kind, [reply(f"talk.goodbye.{farewell}")]
@@ -109,6 +132,13 @@ def answer_within(stage: str, kind: str, message: "Message", state: State, texts
             kind,
             [reply("talk.help_coming.danger" if stage == UNSAFE else "talk.help_coming")],
         )  # not "call 911" to someone already on the line with them
+    return None
+
+
+def _helping_steps(stage: str, kind: str, words: str) -> Turn | None:
+    """What the person helping someone in an emergency asks: sleeping it off, poison control, the recovery position,
+    a pill, the means near them, an adult, asking them, naloxone."""
+    reply = model.Reply
     if stage == EMERGENCY and kind == "overdose" and SLEEP_IT_OFF.search(words):
         return stage, kind, [reply("talk.no_sleep_it_off.self")]
     if stage == EMERGENCY and kind in ("overdose", HELPING) and NURSE.search(words):
@@ -127,6 +157,21 @@ def answer_within(stage: str, kind: str, message: "Message", state: State, texts
         return stage, kind, [reply("talk.ask_them")]
     if stage == EMERGENCY and kind == HELPING and NALOXONE.search(words):
         return stage, kind, [reply("talk.naloxone")]
+    return None
+
+
+def _steps_and_answers(
+    stage: str,
+    kind: str,
+    message: "Message",
+    state: State,
+    texts: list[str],
+    words: str,
+    topic: str | None,
+    obstacle: str | None,
+) -> Turn | None:
+    """A step said, the answer to a topic question, a barrier, the answer to the conversation's own question."""
+    reply = model.Reply
     if WILL_REACH.search(words) and not NOT_CALLING.search(words):
         return stage, kind, [reply("talk.will_reach")]  # "maybe ill text the 988 thing tomorrow": a step, said back
     if topic:
@@ -149,4 +194,4 @@ def answer_within(stage: str, kind: str, message: "Message", state: State, texts
         return new_stage, kind, replies
     if state.talk_last == OTHERS_ASK and (asked := after_others_question(message, state)):
         return asked
-    return stage, kind, [stay(stage, kind, state.talk_turns, texts)]
+    return None

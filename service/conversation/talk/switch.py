@@ -66,13 +66,23 @@ _WHEN_IT_HAPPENS = signs(
 """An emergency said as a condition ("his morphine for when he cant breathe"), not one happening now."""
 
 
-def switch(stage: str, kind: str, message: "Message", texts: list[str]) -> Turn | None:  # noqa: C901 (debt: to be split)
+def switch(stage: str, kind: str, message: "Message", texts: list[str]) -> Turn | None:
     """A new risk said inside a conversation, which changes it whatever the stage: a plan said in answer to the
     questions, an emergency the rules name, suicidal thoughts said in an emergency, danger from someone, an urge to
     hurt someone. Checked before any other answer, so a disclosure never gets a reply meant for something else."""
-    reply, category, words = model.Reply, message.crisis or "", normalise(message.text)
+    words = normalise(message.text)
+    denied = bool(DENIAL.search(words))  # "nobody is hurting me. no thoughts of hurting myself": believed throughout
+    for rules in (_whose_risk, _own_danger, _in_the_questions, _new_emergency):
+        turn = rules(stage, kind, message, texts, words, denied)
+        if turn:
+            return turn
+    return None
+
+
+def _whose_risk(stage: str, kind: str, message: "Message", texts: list[str], words: str, denied: bool) -> Turn | None:
+    """Whose risk it is, corrected: the helper's own after all, someone else's, no emergency, withdrawal."""
+    reply, category = model.Reply, message.crisis or ""
     corrects = CORRECTION.search(words) or ITS_ME.search(words) or NOT_TAKEN.search(words)
-    denied = DENIAL.search(words)  # "nobody is hurting me. no thoughts of hurting myself": believed throughout
     if kind == HELPING and ITS_ME.search(words):
         return corrected(HELPING, message.text, texts)  # "theres no them. its ME": their own risk after all
     own = not person.mentions_someone(message.text) and _OWN_DESPAIR.search(words)
@@ -98,6 +108,13 @@ def switch(stage: str, kind: str, message: "Message", texts: list[str]) -> Turn 
     ):
         # "he didnt TAKE anything. he RAN OUT": withdrawal, whose danger is seizures (unless the rules name more)
         return EMERGENCY, CHECKING if kind != HELPING else kind, [reply("talk.withdrawal")]
+    return None
+
+
+def _own_danger(stage: str, kind: str, message: "Message", texts: list[str], words: str, denied: bool) -> Turn | None:
+    """The person's own danger said inside one from someone, or the reverse; a plan stood down; a method sought;
+    a threat to someone; a joke believed."""
+    reply, category = model.Reply, message.crisis or ""
     stands_down = (NO_INTENT.search(words) or denied) and not imminent([message.text], means=False)
     if stage == IMMINENT and kind != HELPING and stands_down:
         # "not doing anything tonight but sleep", "its not tonight anyway": believed; thoughts with the means near,
@@ -144,6 +161,15 @@ def switch(stage: str, kind: str, message: "Message", texts: list[str]) -> Turn 
         return (UNSAFE, "violence", [reply("talk.unsafe")]) if danger_signs(message.text) else ask_safe()
     if stage in (ASK, SAFE_Q) and JOKE.search(words) and not message.sure:
         return ENDED, kind, [reply("talk.misread")]  # "kill me now 💀 ... its just an expression": believed
+    return None
+
+
+def _in_the_questions(
+    stage: str, kind: str, message: "Message", texts: list[str], words: str, denied: bool
+) -> Turn | None:
+    """Inside the questions about suicide: means not named before, a plan or a time, an emergency the rules read
+    into the person's own wish."""
+    reply, category = model.Reply, message.crisis or ""
     talking = stage in (ASK, PLAN, THOUGHTS, IMMINENT)
     negated = bool(denied or NO_INTENT.search(words))  # "no las voy a tomar todas": the rules' overdose, denied
     # After the questions, a time or the means already named is not news; a plan is, and so is means not named
@@ -170,7 +196,18 @@ def switch(stage: str, kind: str, message: "Message", texts: list[str]) -> Turn 
         # The rules read an overdose or someone unresponsive into "got enough, done w this" or "not waking up":
         # inside the questions about suicide that is the person's own wish, not a body to treat.
         return (stage, kind, [reply("talk.heard")]) if stage == IMMINENT else (IMMINENT, kind, imminent_replies(texts))
-    negated = negated or bool(_WHEN_IT_HAPPENS.search(words))  # "he needs it when he cant breathe": not happening now
+    return None
+
+
+def _new_emergency(
+    stage: str, kind: str, message: "Message", texts: list[str], words: str, denied: bool
+) -> Turn | None:
+    """A new emergency, thoughts of suicide said plainly, danger from someone, or an urge to hurt someone, changing
+    the conversation."""
+    reply, category = model.Reply, message.crisis or ""
+    negated = bool(
+        denied or NO_INTENT.search(words) or _WHEN_IT_HAPPENS.search(words)
+    )  # "he needs it when he cant breathe": not happening now
     if category in EMERGENCIES and message.sure and (stage != EMERGENCY or kind == CHECKING) and not negated:
         return EMERGENCY, category, [reply(model.crisis_key(category, text=message.text))]
     new_poisoning = kind == HELPING and category in ("overdose", "medical") and message.sure
