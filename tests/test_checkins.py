@@ -14,7 +14,7 @@ from service import create_app, schedule, store
 from service.config import DEV_AUTH_TOKEN, DEV_DATA_KEY
 from service.privacy import keyring, sender_id
 from tests.fake_twilio import ACCOUNT_SID, FakeTwilio, created, refused
-from tests.texting import Texter, outbox
+from tests.texting import Texter, outbox, subscribe
 from workers.ticker import tick
 
 NEW_YORK = "+12125550123"
@@ -34,9 +34,7 @@ class Line:
         return self.texter.send(body)
 
     def subscribe(self) -> None:
-        self.text("hi")
-        assert self.text("CHECKIN") == [catalog.text("checkin.offer")]
-        self.text("YES")
+        subscribe(self.texter)
 
     def tick(self, at: datetime) -> list[dict[str, str]]:
         """A scheduling pass at `at`, its jobs run by a worker; returns what was sent to texters.

@@ -13,7 +13,7 @@ from service import store
 from service.admin import charts
 from service.privacy import sender_id
 from tests.console import make_operator, sign_in
-from tests.texting import Texter
+from tests.texting import Texter, subscribe
 from workers import stats
 from workers.ticker import tick
 
@@ -51,7 +51,7 @@ def test_the_dashboard_counts_real_traffic_and_shows_no_body_or_number(
     app: Flask, redis: Redis, viewer: FlaskClient
 ) -> None:
     for number in (*ACTIVE, PAUSED):
-        texts(app, number, "hi", "CHECKIN", "YES")
+        subscribe(Texter(app.test_client(), number=number))
     texts(app, PAUSED, "PAUSE")
     texts(app, OPTED_OUT, "hi", "STOP")
     texts(app, PENDING, "hi", "CHECKIN")
@@ -101,9 +101,9 @@ def test_the_dashboard_counts_real_traffic_and_shows_no_body_or_number(
 
 
 def test_subscriber_counts_come_from_the_snapshot_not_each_view(app: Flask, redis: Redis, viewer: FlaskClient) -> None:
-    texts(app, ACTIVE[0], "hi", "CHECKIN", "YES")
+    subscribe(Texter(app.test_client(), number=ACTIVE[0]))
     assert "<td>Active</td><td>1</td>" in dashboard(viewer)  # taken once, on the first view
-    texts(app, ACTIVE[1], "hi", "CHECKIN", "YES")
+    subscribe(Texter(app.test_client(), number=ACTIVE[1]))
     assert "<td>Active</td><td>1</td>" in dashboard(viewer)  # the page did not scan again
     Queue(store.QUEUE, connection=redis).enqueue(stats.snapshot)  # as RQ's cron scheduler does
     run_jobs(app, redis)

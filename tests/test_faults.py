@@ -44,7 +44,7 @@ from tests.live import (
     signed_params,
     wait_for,
 )
-from tests.texting import Texter
+from tests.texting import Texter, subscribe
 from workers.ticker import tick
 
 pytestmark = pytest.mark.faults
@@ -75,14 +75,11 @@ def port_of(server: embedded.EmbeddedServer) -> int:
     return int(urlsplit(server.url).port or 0)
 
 
-def subscribe(app: Flask, number: str) -> str:
-    """Subscribe `number` through the webhook (hi, CHECKIN, YES) an hour before MOMENT, so MOMENT is its first
-    check-in whatever today's date is; returns its sender id."""
+def subscribed_before_moment(app: Flask, number: str) -> str:
+    """Subscribe `number` through the webhook an hour before MOMENT, so MOMENT is its first check-in whatever
+    today's date is; returns its sender id."""
     app.extensions["clock"].set(MOMENT - timedelta(hours=1))
-    texter = Texter(app.test_client(), number=number)
-    texter.send("hi")
-    assert texter.send("CHECKIN") == [catalog.text("checkin.offer")]
-    texter.send("YES")
+    subscribe(Texter(app.test_client(), number=number))
     return sender_id(number, app.config["DATA_KEY"])
 
 
@@ -148,7 +145,7 @@ def test_a_stop_replayed_50_times_at_once_is_confirmed_once(web: str, redis: Red
 def test_a_worker_killed_after_twilio_took_the_text_does_not_send_it_again(
     app: Flask, redis: Redis, redis_server: embedded.EmbeddedServer, processes: Processes, fake_twilio: FakeTwilio
 ) -> None:
-    sender = subscribe(app, NEW_YORK)
+    sender = subscribed_before_moment(app, NEW_YORK)
     settings = {"REDIS_URL": redis_server.url, **twilio_settings(fake_twilio)}
     assert tick(redis, MOMENT)["due"] == 1
     fake_twilio.hold()  # Twilio records the message, then keeps its answer back
@@ -172,7 +169,7 @@ def test_a_worker_killed_after_twilio_took_the_text_does_not_send_it_again(
 def test_a_worker_killed_just_before_the_call_leaves_the_text_to_be_sent_once(
     app: Flask, redis: Redis, redis_server: embedded.EmbeddedServer, processes: Processes, fake_twilio: FakeTwilio
 ) -> None:
-    sender = subscribe(app, NEW_YORK)
+    sender = subscribed_before_moment(app, NEW_YORK)
     assert tick(redis, MOMENT)["due"] == 1
     # An empty shared bucket, last filled an hour from now: the worker claims, then waits for a token (10 s a try).
     redis.hset(store.SEND_BUCKET, mapping={"tokens": "0", "ts": f"{time.time() + 3600:.6f}"})
@@ -343,7 +340,7 @@ def test_at_the_memory_limit_writes_are_refused_nothing_is_evicted_and_the_line_
     redis = Redis.from_url(servers[0].url)
     app = create_app({"REDIS_URL": servers[0].url, "SPOOL_DIR": str(tmp_path / "spool")})
     for n in range(3):
-        subscribe(app, f"+1718555010{n}")
+        subscribed_before_moment(app, f"+1718555010{n}")
     before = {key: redis.type(key) for key in redis.scan_iter(count=1000)}
     assert redis.config_get("maxmemory-policy")["maxmemory-policy"] == "noeviction"
     redis.config_set("maxmemory", redis.info("memory")["used_memory"] + 2_000_000)
