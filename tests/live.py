@@ -25,7 +25,7 @@ from redis import Redis
 from twilio.request_validator import RequestValidator
 from werkzeug.serving import make_server
 
-from service import store
+from service import schedule, store
 from service.config import DEV_AUTH_TOKEN, DEV_DATA_KEY, Config
 from service.privacy import keyring
 from tests.fake_twilio import ACCOUNT_SID, LINE_NUMBER
@@ -188,15 +188,19 @@ class Processes:
 # --- data --------------------------------------------------------------------------------------------------------
 
 
-def add_subscribers(redis: Redis, count: int, due: datetime) -> list[str]:
-    """`count` New York subscribers written straight to Redis (as YES leaves them), all due at `due`; their numbers."""
+def add_subscribers(redis: Redis, count: int, due: datetime, offset: int = 0) -> list[str]:
+    """`count` New York subscribers written straight to Redis (as YES leaves them), all due at `due`, in pipelined
+    batches; their numbers. A later call with `offset` (the count so far) adds others, numbered on from there."""
     keys = keyring(DEV_DATA_KEY)
-    numbers = [f"+1212{n:07d}" for n in range(count)]
-    pipe = redis.pipeline(transaction=False)
-    for n, number in enumerate(numbers):
-        sender = f"bulk{n:028d}"
-        fields = {"subscription": "active", "minutes": 600, "zone": "America/New_York", "number": keys.encrypt(number)}
-        store.update_user(pipe, sender, fields)
-        store.set_due(pipe, sender, due)
-    pipe.execute()
+    zone = "America/New_York"
+    seen, anchor = int(due.timestamp()), schedule.local_day(due, zone).toordinal()
+    as_yes_leaves = {"subscription": "active", "minutes": 600, "zone": zone, "seen": seen, "anchor": anchor}
+    numbers = [f"+1212{n:07d}" for n in range(offset, offset + count)]
+    for start in range(0, count, 10_000):
+        pipe = redis.pipeline(transaction=False)
+        for n, number in enumerate(numbers[start : start + 10_000], start=offset + start):
+            sender = f"bulk{n:028d}"
+            store.update_user(pipe, sender, as_yes_leaves | {"number": keys.encrypt(number)})
+            store.set_due(pipe, sender, due)
+        pipe.execute()
     return numbers

@@ -13,6 +13,7 @@ from service import store
 from service.admin import charts
 from service.privacy import sender_id
 from tests.console import make_operator, sign_in
+from tests.live import add_subscribers
 from tests.texting import Texter, subscribe
 from workers import stats
 from workers.ticker import tick
@@ -112,12 +113,11 @@ def test_subscriber_counts_come_from_the_snapshot_not_each_view(app: Flask, redi
 
 def test_a_snapshot_scans_in_batches_and_never_overlaps_another(redis: Redis, monkeypatch) -> None:
     monkeypatch.setattr(stats, "BATCH", 7)
+    now = datetime(2026, 11, 23, 15, tzinfo=UTC)
+    add_subscribers(redis, 50, now)
     pipe = redis.pipeline()
-    for n in range(50):
-        store.update_user(pipe, f"bulk{n:028d}", {"subscription": "active", "zone": "America/Chicago"})
     store.update_user(pipe, "paused" + "0" * 26, {"subscription": "active", "zone": "UTC", "paused_until": 10**6})
     pipe.execute()
-    now = datetime(2026, 11, 23, 15, tzinfo=UTC)
     snapshot = stats.take(redis, now)
     assert snapshot is not None and (snapshot["active"], snapshot["paused"], snapshot["people"]) == (50, 1, 51)
     assert store.subscriber_counts(redis)["at"] == "2026-11-23T15:00:00+00:00"
