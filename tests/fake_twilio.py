@@ -7,7 +7,6 @@ import threading
 import urllib.parse
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TypeVar
@@ -49,7 +48,7 @@ class FakeTwilio(ThreadingHTTPServer):
         return self._serving.__enter__()
 
     def __exit__(self, *exc: object) -> None:
-        self.release()  # a held POST would keep the server from shutting down
+        self.release()  # no POST is left waiting on hold()
         self._serving.__exit__(None, None, None)
 
     def reply(self, *responses: Reply) -> None:
@@ -159,7 +158,7 @@ def twilio_settings(fake: FakeTwilio, rate_per_s: float = 100_000) -> dict[str, 
 Server = TypeVar("Server", bound=ThreadingHTTPServer)
 
 
-@contextmanager
+@contextlib.contextmanager
 def serving(server: Server) -> Iterator[Server]:
     """Run a loopback HTTP server in a thread for the duration of the block."""
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
