@@ -1,9 +1,7 @@
 """Real servers and processes on loopback for the fault tests: the app behind a threaded HTTP server or gunicorn,
-signed webhook posts over HTTP, a recording stand-in for Twilio's Messages API, CLI subprocesses, bounded waits."""
+signed webhook posts over HTTP, CLI subprocesses, bounded waits."""
 
 import contextlib
-import email.utils
-import json
 import os
 import re
 import signal
@@ -18,8 +16,7 @@ import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from datetime import datetime
 from pathlib import Path
 from typing import IO, TypeVar
 
@@ -30,11 +27,11 @@ from werkzeug.serving import make_server
 
 from service import store
 from service.config import DEV_AUTH_TOKEN, DEV_DATA_KEY, Config
+from service.conversation import schedule
 from service.privacy import keyring
+from tests.fake_twilio import ACCOUNT_SID, LINE_NUMBER
 
 CLI = [sys.executable, "-m", "service.cli"]
-ACCOUNT_SID = "AC" + "0" * 32
-LINE_NUMBER = "+15005550006"
 
 T = TypeVar("T")
 
@@ -189,132 +186,22 @@ class Processes:
             sink.close()
 
 
-# --- a recording Twilio ------------------------------------------------------------------------------------------
-
-
-class TwilioMessages(ThreadingHTTPServer):
-    """Twilio's Messages resource on loopback: a POST creates a message (recorded with Twilio's fields, its
-    date_created in RFC 2822 as Twilio writes it), a GET lists them newest first, filtered by To.
-
-    `hold()` makes each POST wait, after the message is recorded, until `release()`: the moment a real sender is
-    between "Twilio took it" and "we heard back"."""
-
-    daemon_threads = True
-
-    def __init__(self) -> None:
-        super().__init__(("127.0.0.1", 0), _MessagesHandler)
-        self.url = f"http://127.0.0.1:{self.server_address[1]}"
-        self.messages: list[dict[str, object]] = []
-        self.lists: list[str] = []  # the To of each GET of the list
-        self.lock = threading.Lock()
-        self.posted = threading.Event()
-        self.released = threading.Event()
-        self.released.set()
-        self.thread = threading.Thread(target=self.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-
-    def __enter__(self) -> "TwilioMessages":
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.release()
-        self.shutdown()
-        self.server_close()
-        self.thread.join(timeout=10)
-
-    def hold(self) -> None:
-        self.released.clear()
-
-    def release(self) -> None:
-        self.released.set()
-
-    def posts_to(self) -> list[str]:
-        with self.lock:
-            return [str(m["to"]) for m in self.messages]
-
-
-class _MessagesHandler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    disable_nagle_algorithm = True  # headers and body go out as separate writes: no 40 ms delayed-ACK stall
-    server: TwilioMessages
-    HOLD_LIMIT_S = 30.0
-
-    def _reply(self, status: int, body: dict[str, object]) -> None:
-        payload = json.dumps(body).encode()
-        # The client may be gone (a killed worker): nothing to tell it then.
-        with contextlib.suppress(OSError):
-            self.send_response(status)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(payload)))
-            self.end_headers()
-            self.wfile.write(payload)
-
-    def do_POST(self) -> None:
-        form = urllib.parse.parse_qs(self.rfile.read(int(self.headers["Content-Length"])).decode())
-        fields = {k: v[0] for k, v in form.items()}
-        if not self.path.endswith("/Messages.json"):
-            self._reply(404, {"code": 20404, "message": "not found", "status": 404})
-            return
-        now = datetime.now(UTC)
-        sid = "SM" + uuid.uuid4().hex
-        uri = f"/2010-04-01/Accounts/{ACCOUNT_SID}/Messages/{sid}.json"
-        message: dict[str, object] = {
-            "account_sid": ACCOUNT_SID, "api_version": "2010-04-01", "body": fields.get("Body", ""),
-            "date_created": email.utils.format_datetime(now), "date_sent": None,
-            "date_updated": email.utils.format_datetime(now), "direction": "outbound-api", "error_code": None,
-            "error_message": None, "from": fields.get("From"),
-            "messaging_service_sid": fields.get("MessagingServiceSid"), "num_media": "0", "num_segments": "1",
-            "price": None, "price_unit": "USD", "sid": sid, "status": "queued", "subresource_uris": {},
-            "to": fields.get("To"), "uri": uri,
-        }  # fmt: skip
-        with self.server.lock:
-            self.server.messages.append(message)
-        self.server.posted.set()
-        self.server.released.wait(self.HOLD_LIMIT_S)
-        self._reply(201, message)
-
-    def do_GET(self) -> None:
-        path, _, query = self.path.partition("?")
-        if not path.endswith("/Messages.json"):
-            self._reply(404, {"code": 20404, "message": "not found", "status": 404})
-            return
-        params = {k: v[0] for k, v in urllib.parse.parse_qs(query).items()}
-        size = int(params.get("PageSize", 50))
-        with self.server.lock:
-            self.server.lists.append(params.get("To", ""))
-            found = [m for m in reversed(self.server.messages) if "To" not in params or m["to"] == params["To"]]
-        self._reply(
-            200,
-            {
-                "messages": found[:size], "page": 0, "page_size": size, "start": 0, "end": min(size, len(found)) - 1,
-                "first_page_uri": path, "previous_page_uri": None, "next_page_uri": None, "uri": self.path,
-            },
-        )  # fmt: skip
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-def twilio_settings(fake: TwilioMessages, rate_per_s: float = 100_000) -> dict[str, str]:
-    """The environment of a process that sends through the twilio library to `fake`."""
-    return {
-        "SMS_TRANSPORT": "twilio", "TWILIO_ACCOUNT_SID": ACCOUNT_SID, "TWILIO_AUTH_TOKEN": DEV_AUTH_TOKEN,
-        "TWILIO_FROM_NUMBER": LINE_NUMBER, "TWILIO_API_BASE_URL": fake.url, "SEND_RATE_PER_S": str(rate_per_s),
-    }  # fmt: skip
-
-
 # --- data --------------------------------------------------------------------------------------------------------
 
 
-def add_subscribers(redis: Redis, count: int, due: datetime) -> list[str]:
-    """`count` New York subscribers written straight to Redis (as YES leaves them), all due at `due`; their numbers."""
+def add_subscribers(redis: Redis, count: int, due: datetime, offset: int = 0) -> list[str]:
+    """`count` New York subscribers written straight to Redis (as YES leaves them), all due at `due`, in pipelined
+    batches; their numbers. A later call with `offset` (the count so far) adds others, numbered on from there."""
     keys = keyring(DEV_DATA_KEY)
-    numbers = [f"+1212{n:07d}" for n in range(count)]
-    pipe = redis.pipeline(transaction=False)
-    for n, number in enumerate(numbers):
-        sender = f"bulk{n:028d}"
-        fields = {"subscription": "active", "minutes": 600, "zone": "America/New_York", "number": keys.encrypt(number)}
-        store.update_user(pipe, sender, fields)
-        store.set_due(pipe, sender, due)
-    pipe.execute()
+    zone = "America/New_York"
+    seen, anchor = int(due.timestamp()), schedule.local_day(due, zone).toordinal()
+    as_yes_leaves = {"subscription": "active", "minutes": 600, "zone": zone, "seen": seen, "anchor": anchor}
+    numbers = [f"+1212{n:07d}" for n in range(offset, offset + count)]
+    for start in range(0, count, 10_000):
+        pipe = redis.pipeline(transaction=False)
+        for n, number in enumerate(numbers[start : start + 10_000], start=offset + start):
+            sender = f"bulk{n:028d}"
+            store.update_user(pipe, sender, as_yes_leaves | {"number": keys.encrypt(number)})
+            store.set_due(pipe, sender, due)
+        pipe.execute()
     return numbers

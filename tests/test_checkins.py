@@ -11,12 +11,13 @@ from rq import Queue, SimpleWorker
 
 from messages import catalog
 from service import create_app, store
-from service.config import DEV_AUTH_TOKEN, DEV_DATA_KEY
+from service.config import DEV_AUTH_TOKEN
 from service.connection import get_config
 from service.conversation import schedule
-from service.privacy import keyring, sender_id
+from service.privacy import sender_id
 from tests.fake_twilio import ACCOUNT_SID, FakeTwilio, created, refused
-from tests.texting import Texter, outbox
+from tests.live import add_subscribers
+from tests.texting import Texter, outbox, subscribe
 from workers.ticker import tick
 
 NEW_YORK = "+12125550123"
@@ -36,9 +37,7 @@ class Line:
         return self.texter.send(body)
 
     def subscribe(self) -> None:
-        self.text("hi")
-        assert self.text("CHECKIN") == [catalog.text("checkin.offer")]
-        self.text("YES")
+        subscribe(self.texter)
 
     def tick(self, at: datetime) -> list[dict[str, str]]:
         """A scheduling pass at `at`, its jobs run by a worker; returns what was sent to texters.
@@ -162,18 +161,6 @@ def test_a_scheduling_pass_twice_at_the_same_instant_sends_once(line: Line) -> N
     first = line.tick(at("2026-11-23T10:00:00-05:00"))
     line.redis.zadd(store.DUE, {line.sender: int(at("2026-11-23T10:00:00-05:00").timestamp())})  # as if re-queued
     assert len(first) == 1 and line.tick(at("2026-11-23T10:00:30-05:00")) == []
-
-
-def add_subscribers(redis: Redis, count: int, due: datetime) -> None:
-    """Subscribers written straight to Redis (as YES would leave them), all due at `due`."""
-    pipe = redis.pipeline()
-    for n in range(count):
-        sender = f"bulk{n:028d}"
-        number = keyring(DEV_DATA_KEY).encrypt(f"+1212{n:07d}")
-        fields = {"subscription": "active", "minutes": 600, "zone": "America/New_York", "number": number}
-        store.update_user(pipe, sender, fields)
-        store.set_due(pipe, sender, due)
-    pipe.execute()
 
 
 def test_two_schedulers_racing_claim_each_subscriber_once(app: Flask, redis: Redis, monkeypatch) -> None:

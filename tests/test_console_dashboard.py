@@ -14,7 +14,8 @@ from service.admin import charts
 from service.connection import get_config
 from service.privacy import sender_id
 from tests.console import make_operator, sign_in
-from tests.texting import Texter
+from tests.live import add_subscribers
+from tests.texting import Texter, subscribe
 from workers import stats
 from workers.ticker import tick
 
@@ -52,7 +53,7 @@ def test_the_dashboard_counts_real_traffic_and_shows_no_body_or_number(
     app: Flask, redis: Redis, viewer: FlaskClient
 ) -> None:
     for number in (*ACTIVE, PAUSED):
-        texts(app, number, "hi", "CHECKIN", "YES")
+        subscribe(Texter(app.test_client(), number=number))
     texts(app, PAUSED, "PAUSE")
     texts(app, OPTED_OUT, "hi", "STOP")
     texts(app, PENDING, "hi", "CHECKIN")
@@ -102,9 +103,9 @@ def test_the_dashboard_counts_real_traffic_and_shows_no_body_or_number(
 
 
 def test_subscriber_counts_come_from_the_snapshot_not_each_view(app: Flask, redis: Redis, viewer: FlaskClient) -> None:
-    texts(app, ACTIVE[0], "hi", "CHECKIN", "YES")
+    subscribe(Texter(app.test_client(), number=ACTIVE[0]))
     assert "<td>Active</td><td>1</td>" in dashboard(viewer)  # taken once, on the first view
-    texts(app, ACTIVE[1], "hi", "CHECKIN", "YES")
+    subscribe(Texter(app.test_client(), number=ACTIVE[1]))
     assert "<td>Active</td><td>1</td>" in dashboard(viewer)  # the page did not scan again
     Queue(store.QUEUE, connection=redis).enqueue(stats.snapshot)  # as RQ's cron scheduler does
     run_jobs(app, redis)
@@ -113,12 +114,11 @@ def test_subscriber_counts_come_from_the_snapshot_not_each_view(app: Flask, redi
 
 def test_a_snapshot_scans_in_batches_and_never_overlaps_another(redis: Redis, monkeypatch) -> None:
     monkeypatch.setattr(stats, "BATCH", 7)
+    now = datetime(2026, 11, 23, 15, tzinfo=UTC)
+    add_subscribers(redis, 50, now)
     pipe = redis.pipeline()
-    for n in range(50):
-        store.update_user(pipe, f"bulk{n:028d}", {"subscription": "active", "zone": "America/Chicago"})
     store.update_user(pipe, "paused" + "0" * 26, {"subscription": "active", "zone": "UTC", "paused_until": 10**6})
     pipe.execute()
-    now = datetime(2026, 11, 23, 15, tzinfo=UTC)
     snapshot = stats.take(redis, now)
     assert snapshot is not None and (snapshot["active"], snapshot["paused"], snapshot["people"]) == (50, 1, 51)
     assert store.subscriber_counts(redis)["at"] == "2026-11-23T15:00:00+00:00"

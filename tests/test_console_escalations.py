@@ -16,7 +16,7 @@ from service.connection import get_config
 from service.embedded import EmbeddedServer
 from service.privacy import mask, pseudonym, sender_id
 from tests.console import make_operator, sign_in
-from tests.texting import Texter
+from tests.texting import Texter, subscribe
 
 CRISIS_TEXT = "i took the whole bottle"
 NUMBER = "+15555550123"
@@ -241,8 +241,7 @@ def test_two_claims_at_once_give_it_to_exactly_one(redis: Redis, redis_server: E
 
 def test_the_page_shows_the_persons_state_for_follow_up(app: Flask, operator: SignIn) -> None:
     texter = Texter(app.test_client(), number=NUMBER)
-    texter.send("CHECKIN")
-    texter.send("YES")
+    subscribe(texter)
     escalation_id = crisis(app)
     viewer, _ = operator("viewer@example.org", "viewer")
     detail = page(viewer, f"/admin/escalations/{escalation_id}")

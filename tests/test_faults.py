@@ -34,20 +34,19 @@ from service.config import DEV_DATA_KEY
 from service.connection import get_config
 from service.conversation import schedule
 from service.privacy import sender_id
+from tests.fake_twilio import FakeTwilio, twilio_settings
 from tests.live import (
     LiveApp,
     Processes,
-    TwilioMessages,
     add_subscribers,
     clean_env,
     get_status,
     gunicorn,
     post_webhook,
     signed_params,
-    twilio_settings,
     wait_for,
 )
-from tests.texting import Texter
+from tests.texting import Texter, subscribe
 from workers.ticker import tick
 
 pytestmark = pytest.mark.faults
@@ -66,12 +65,6 @@ def processes(tmp_path: Path) -> Iterator[Processes]:
 
 
 @pytest.fixture
-def twilio() -> Iterator[TwilioMessages]:
-    with TwilioMessages() as fake:
-        yield fake
-
-
-@pytest.fixture
 def servers() -> Iterator[list[embedded.EmbeddedServer]]:
     """Dedicated embedded servers a test starts; each is stopped at the end, whatever happened to it."""
     started: list[embedded.EmbeddedServer] = []
@@ -84,14 +77,11 @@ def port_of(server: embedded.EmbeddedServer) -> int:
     return int(urlsplit(server.url).port or 0)
 
 
-def subscribe(app: Flask, number: str) -> str:
-    """Subscribe `number` through the webhook (hi, CHECKIN, YES) an hour before MOMENT, so MOMENT is its first
-    check-in whatever today's date is; returns its sender id."""
+def subscribed_before_moment(app: Flask, number: str) -> str:
+    """Subscribe `number` through the webhook an hour before MOMENT, so MOMENT is its first check-in whatever
+    today's date is; returns its sender id."""
     app.extensions["clock"].set(MOMENT - timedelta(hours=1))
-    texter = Texter(app.test_client(), number=number)
-    texter.send("hi")
-    assert texter.send("CHECKIN") == [catalog.text("checkin.offer")]
-    texter.send("YES")
+    subscribe(Texter(app.test_client(), number=number))
     return sender_id(number, get_config(app).DATA_KEY)
 
 
@@ -155,47 +145,47 @@ def test_a_stop_replayed_50_times_at_once_is_confirmed_once(web: str, redis: Red
 
 
 def test_a_worker_killed_after_twilio_took_the_text_does_not_send_it_again(
-    app: Flask, redis: Redis, redis_server: embedded.EmbeddedServer, processes: Processes, twilio: TwilioMessages
+    app: Flask, redis: Redis, redis_server: embedded.EmbeddedServer, processes: Processes, fake_twilio: FakeTwilio
 ) -> None:
-    sender = subscribe(app, NEW_YORK)
-    settings = {"REDIS_URL": redis_server.url, **twilio_settings(twilio)}
+    sender = subscribed_before_moment(app, NEW_YORK)
+    settings = {"REDIS_URL": redis_server.url, **twilio_settings(fake_twilio)}
     assert tick(redis, MOMENT)["due"] == 1
-    twilio.hold()  # Twilio records the message, then keeps its answer back
+    fake_twilio.hold()  # Twilio records the message, then keeps its answer back
     worker = processes.start("worker", "--burst", **settings)
-    assert twilio.posted.wait(30), processes.output(worker)
+    assert fake_twilio.posted.wait(30), processes.output(worker)
     os.kill(worker.pid, signal.SIGKILL)
     assert worker.wait(10) == -signal.SIGKILL
-    twilio.release()
-    assert twilio.posts_to() == [NEW_YORK]
+    fake_twilio.release()
+    assert fake_twilio.posts_to() == [NEW_YORK]
     assert re.fullmatch(rf"{DAY}\|c\|\d+", claim(redis, sender))  # claimed, never settled
 
     # The claim's lease runs out; the next pass comes round to the subscriber again.
     assert tick(redis, MOMENT + timedelta(seconds=store.CLAIM_LEASE_S))["due"] == 1
     processes.run("worker", "--burst", **settings)
-    assert twilio.posts_to() == [NEW_YORK]  # not sent again:
-    assert twilio.lists == [NEW_YORK]  # it asked Twilio, and found the text there
+    assert fake_twilio.posts_to() == [NEW_YORK]  # not sent again:
+    assert fake_twilio.lists == [NEW_YORK]  # it asked Twilio, and found the text there
     assert claim(redis, sender) == f"{DAY}|s"
     assert job_results(redis) == [{"recovered": 1}]
 
 
 def test_a_worker_killed_just_before_the_call_leaves_the_text_to_be_sent_once(
-    app: Flask, redis: Redis, redis_server: embedded.EmbeddedServer, processes: Processes, twilio: TwilioMessages
+    app: Flask, redis: Redis, redis_server: embedded.EmbeddedServer, processes: Processes, fake_twilio: FakeTwilio
 ) -> None:
-    sender = subscribe(app, NEW_YORK)
+    sender = subscribed_before_moment(app, NEW_YORK)
     assert tick(redis, MOMENT)["due"] == 1
     # An empty shared bucket, last filled an hour from now: the worker claims, then waits for a token (10 s a try).
     redis.hset(store.SEND_BUCKET, mapping={"tokens": "0", "ts": f"{time.time() + 3600:.6f}"})
-    worker = processes.start("worker", "--burst", REDIS_URL=redis_server.url, **twilio_settings(twilio, 0.1))
+    worker = processes.start("worker", "--burst", REDIS_URL=redis_server.url, **twilio_settings(fake_twilio, 0.1))
     wait_for(lambda: re.fullmatch(rf"{DAY}\|c\|\d+", claim(redis, sender)), "the worker's claim", timeout=30)
     os.kill(worker.pid, signal.SIGKILL)
     assert worker.wait(10) == -signal.SIGKILL
-    assert twilio.posts_to() == [] and not twilio.posted.is_set()
+    assert fake_twilio.posts_to() == [] and not fake_twilio.posted.is_set()
 
     redis.delete(store.SEND_BUCKET)
     assert tick(redis, MOMENT + timedelta(seconds=store.CLAIM_LEASE_S))["due"] == 1
-    processes.run("worker", "--burst", REDIS_URL=redis_server.url, **twilio_settings(twilio))
-    assert twilio.posts_to() == [NEW_YORK]  # sent, once:
-    assert twilio.lists == [NEW_YORK]  # it asked Twilio first, and the text was not there
+    processes.run("worker", "--burst", REDIS_URL=redis_server.url, **twilio_settings(fake_twilio))
+    assert fake_twilio.posts_to() == [NEW_YORK]  # sent, once:
+    assert fake_twilio.lists == [NEW_YORK]  # it asked Twilio first, and the text was not there
     assert claim(redis, sender) == f"{DAY}|s"
     assert job_results(redis) == [{"sent": 1}]
 
@@ -206,7 +196,7 @@ SUBSCRIBERS = 2000
 
 
 def test_two_scheduler_processes_at_once_send_each_checkin_once(
-    redis: Redis, redis_server: embedded.EmbeddedServer, processes: Processes, twilio: TwilioMessages
+    redis: Redis, redis_server: embedded.EmbeddedServer, processes: Processes, fake_twilio: FakeTwilio
 ) -> None:
     numbers = add_subscribers(redis, SUBSCRIBERS, MOMENT)
     # Writes held back: both passes start, connect and stop at their first claim; let go, they race batch by batch.
@@ -226,11 +216,11 @@ def test_two_scheduler_processes_at_once_send_each_checkin_once(
     assert sum(c["due"] for c in counts) == SUBSCRIBERS and all(c["due"] > 0 for c in counts), counts
 
     workers = [
-        processes.start("worker", "--burst", REDIS_URL=redis_server.url, **twilio_settings(twilio)) for _ in "ab"
+        processes.start("worker", "--burst", REDIS_URL=redis_server.url, **twilio_settings(fake_twilio)) for _ in "ab"
     ]
     for worker in workers:
         assert worker.wait(90) == 0, processes.output(worker)
-    sent = Counter(twilio.posts_to())
+    sent = Counter(fake_twilio.posts_to())
     print(f"the two passes claimed {[c['due'] for c in counts]}; {sum(sent.values())} POSTs to {len(sent)} numbers")
     assert set(sent) == set(numbers) and set(sent.values()) == {1}
 
@@ -352,7 +342,7 @@ def test_at_the_memory_limit_writes_are_refused_nothing_is_evicted_and_the_line_
     redis = Redis.from_url(servers[0].url)
     app = create_app({"REDIS_URL": servers[0].url, "SPOOL_DIR": str(tmp_path / "spool")})
     for n in range(3):
-        subscribe(app, f"+1718555010{n}")
+        subscribed_before_moment(app, f"+1718555010{n}")
     before = {key: redis.type(key) for key in redis.scan_iter(count=1000)}
     assert redis.config_get("maxmemory-policy")["maxmemory-policy"] == "noeviction"
     redis.config_set("maxmemory", redis.info("memory")["used_memory"] + 2_000_000)

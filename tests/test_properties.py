@@ -34,6 +34,7 @@ from service.conversation.model import Rules, State
 from service.privacy import sender_id
 from service.twilio.webhook import MAX_REQUEST_BYTES, SENDER, clean_body
 from tests import console
+from tests.texting import Texter, subscribe
 
 EXAMPLES = {
     "webhook": 500,
@@ -252,8 +253,7 @@ def test_parse_zone_never_raises_and_answers_a_real_zone(text: str) -> None:
 @pytest.fixture
 def subscriber(client: FlaskClient, redis: Redis) -> str:
     number = "+12125550177"
-    for body in ("hi", "CHECKIN", "YES"):
-        signed_post(client, [("MessageSid", fresh_sid()), ("From", number), ("Body", body)])
+    subscribe(Texter(client, number=number))
     assert assert_valid_state(redis, number).subscription == "active"
     return number
 

@@ -9,6 +9,7 @@ from redis import Redis
 from twilio.request_validator import RequestValidator
 from werkzeug.test import TestResponse
 
+from messages import catalog
 from service.config import DEV_AUTH_TOKEN, DEV_DATA_KEY
 from service.privacy import keyring
 from service.twilio.transport import ConsoleTransport
@@ -46,6 +47,13 @@ class Texter:
         assert response.status_code == 200, response.data
         assert response.mimetype == "text/xml"
         return parse_replies(response)
+
+
+def subscribe(texter: Texter) -> None:
+    """Subscribe `texter`'s number to daily check-ins through the webhook, as a person does: hi, CHECKIN, YES."""
+    texter.send("hi")
+    assert texter.send("CHECKIN") == [catalog.text("checkin.offer")]
+    texter.send("YES")
 
 
 def outbox(redis: Redis) -> list[dict[str, str]]:

@@ -29,8 +29,7 @@ from twilio.http.http_client import TwilioHttpClient
 from twilio.rest import Client
 
 from service import embedded, store
-from service.config import DEV_DATA_KEY
-from service.privacy import keyring
+from tests.live import add_subscribers
 from workers.ticker import tick
 
 pytestmark = pytest.mark.perf
@@ -41,7 +40,6 @@ DUE_FOR_SCALING = 5000
 ROOT = Path(__file__).resolve().parents[2]
 ACCOUNT = "AC" + "0" * 32
 SENDER = "+15005550006"
-KEYS = keyring(DEV_DATA_KEY)
 MOMENT = datetime(2026, 11, 23, 15, 0, tzinfo=UTC)  # 10:00 in New York
 
 
@@ -49,19 +47,6 @@ def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-def add_subscribers(redis: Redis, count: int, due: datetime, offset: int = 0) -> None:
-    """Subscribers as YES leaves them, all due at `due`, written in pipelined batches."""
-    for start in range(offset, offset + count, 10_000):
-        pipe = redis.pipeline(transaction=False)
-        for n in range(start, min(start + 10_000, offset + count)):
-            sender = f"{n:032x}"
-            fields = {"subscription": "active", "minutes": 600, "zone": "America/New_York", "seen": 1}
-            number = KEYS.encrypt(f"+1212{n % 10_000_000:07d}")
-            store.update_user(pipe, sender, fields | {"number": number, "anchor": 739000})
-            store.set_due(pipe, sender, due)
-        pipe.execute()
 
 
 def _bare_sends(args: tuple[str, int]) -> int:
@@ -109,6 +94,7 @@ def pass_times(url: str) -> tuple[float, float]:
         clients[db].flushdb()
         add_subscribers(clients[db], DUE_FOR_SCALING, MOMENT)
         add_subscribers(clients[db], population - DUE_FOR_SCALING, MOMENT + timedelta(hours=3), DUE_FOR_SCALING)
+    due_at_moment = dict(clients[1].zrangebyscore(store.DUE, "-inf", int(MOMENT.timestamp()), withscores=True))
     times: dict[int, list[float]] = {db: [] for db in populations}
     for _ in range(9):
         for db, client in clients.items():
@@ -116,7 +102,7 @@ def pass_times(url: str) -> tuple[float, float]:
             counts = tick(client, MOMENT)
             times[db].append(time.perf_counter() - start)
             assert counts["due"] == DUE_FOR_SCALING
-            client.zadd(store.DUE, {f"{n:032x}": int(MOMENT.timestamp()) for n in range(DUE_FOR_SCALING)})
+            client.zadd(store.DUE, due_at_moment)  # the same senders in both databases
             Queue(store.QUEUE, connection=client).empty()
     for client in clients.values():
         client.execute_command("FLUSHDB", "SYNC")
