@@ -27,6 +27,7 @@ from rq import Queue
 
 from service import clock, safety, store
 from service.connection import get_redis
+from service.conversation import model
 
 MULTIPROCESS_DIR = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
 
@@ -77,7 +78,8 @@ ROUTES = (
     "other",
 )
 LIMITED_OUTCOMES = ("unanswered", "attached", "answered")
-SEND_KINDS = ("checkin", "reminder", "referral", "followup")
+SENT_AS = tuple(dict.fromkeys(kind.sent_as for kind in model.SEND_KINDS.values()))
+"""What scheduled texts are counted as (model.SEND_KINDS: the follow-ups share one)."""
 SEND_OUTCOMES = ("sent", "duplicate", "recovered", "failed", "retry")
 
 _FAMILIES = {
@@ -99,7 +101,7 @@ def route_of(key: str) -> str:
 _REPLY_COUNTERS = {route: REPLIES.labels(route) for route in ROUTES}
 _CRISIS_COUNTERS = {category: CRISIS_EVENTS.labels(category) for category in safety.CATEGORIES}
 _LIMITED_COUNTERS = {outcome: LIMITED.labels(outcome) for outcome in LIMITED_OUTCOMES}
-_SEND_COUNTERS = {(kind, outcome): SENDS.labels(kind, outcome) for kind in SEND_KINDS for outcome in SEND_OUTCOMES}
+_SEND_COUNTERS = {(kind, outcome): SENDS.labels(kind, outcome) for kind in SENT_AS for outcome in SEND_OUTCOMES}
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -356,7 +356,7 @@ def test_metrics_count_replies_crisis_events_and_sends_with_fixed_labels_only(ap
     assert delta("steadyline_sends_total", kind="checkin", outcome="duplicate") == 1
 
     allowed = {
-        "route": set(metrics.ROUTES), "category": set(safety.CATEGORIES), "kind": set(metrics.SEND_KINDS),
+        "route": set(metrics.ROUTES), "category": set(safety.CATEGORIES), "kind": set(metrics.SENT_AS),
         "outcome": set(metrics.SEND_OUTCOMES) | set(metrics.LIMITED_OUTCOMES), "queue": {store.QUEUE},
         "index": {"due", "later"},
     }  # fmt: skip
