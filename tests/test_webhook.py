@@ -57,6 +57,27 @@ def test_signature_for_another_url_is_refused(texter: Texter) -> None:
     assert response.status_code == 403
 
 
+def test_a_signature_over_the_url_with_its_port_is_accepted_as_twilio_may_send_it(texter: Texter) -> None:
+    # Twilio signs some URLs with the default port written out; both forms of the one URL are Twilio's.
+    assert texter.post(texter.params("MENU"), signed_url="http://localhost:80/sms").status_code == 200
+    assert texter.post(texter.params("MENU"), signed_url="http://localhost:8080/sms").status_code == 403
+
+
+def test_a_sha256_signature_is_checked_when_twilio_says_so(texter: Texter) -> None:
+    from twilio.request_validator import RequestValidator
+
+    params = texter.params("MENU")
+    signature = RequestValidator(texter.token).compute_signature("http://localhost/sms", params, "HMAC_SHA256")
+    settings = {"X-Twilio-Webhooks-Signature-Settings": "algorithm=HMAC_SHA256"}
+    signed = texter.client.post("/sms", data=params, headers={"X-Twilio-Signature": signature, **settings})
+    assert signed.status_code == 200
+    unsupported = {"X-Twilio-Webhooks-Signature-Settings": "algorithm=HMAC_MD5"}
+    assert (
+        texter.client.post("/sms", data=params, headers={"X-Twilio-Signature": signature, **unsupported}).status_code
+        == 403
+    )
+
+
 def test_wrong_token_is_refused(client) -> None:
     response = Texter(client, token="not-the-token").post(Texter(client).params("MENU"))
     assert response.status_code == 403

@@ -1,7 +1,6 @@
 """The person's user hash: how a State is stored and read, the webhook's two round trips (`claim_and_load`,
 `commit`), the recent-texts window and FORGET."""
 
-from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -54,8 +53,9 @@ _INT_FIELDS = (
 )  # fmt: skip
 
 
-def state_from(raw: dict[bytes, bytes]) -> State:
-    """A State from a user hash as HGETALL returns it."""
+def state_from(raw: dict[bytes, bytes], **read: Any) -> State:
+    """A State from a user hash as HGETALL returns it, with `read`: the fields a load adds (its digest, the open
+    escalation, the inbound counts, the recent texts)."""
     stored = {k.decode(): v.decode() for k, v in raw.items() if k != b"n"}  # "n" is an encrypted number
     get = stored.get
     values: dict[str, Any] = {name: int(stored[FIELDS[name]]) for name in _INT_FIELDS if stored.get(FIELDS[name])}
@@ -76,6 +76,7 @@ def state_from(raw: dict[bytes, bytes]) -> State:
         talk_last=get("kr") or "",
         talk_sent=get("ks") or "",
         **values,
+        **read,
     )
 
 
@@ -140,7 +141,7 @@ _LOAD = Script(None, _PERSON_LUA + b"return person(KEYS[1])")
 def _state(found: list, **counts: Any) -> State:
     digest, escalation, fields = found[0].decode(), found[1].decode(), found[2]
     raw = dict(zip(fields[::2], fields[1::2], strict=True))
-    return replace(state_from(raw), escalation=escalation, digest=digest, **counts)
+    return state_from(raw, escalation=escalation, digest=digest, **counts)
 
 
 def claim_and_load(
