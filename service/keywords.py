@@ -7,7 +7,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from messages import catalog
 
@@ -23,8 +23,12 @@ MIN_FUZZY_LENGTH = 5
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
+@lru_cache(maxsize=1024)
 def normalise(text: str) -> str:
-    """Lowercase ASCII words separated by single spaces; apostrophes vanish so "can't" reads "cant"."""
+    """Lowercase ASCII words separated by single spaces; apostrophes vanish so "can't" reads "cant".
+
+    Cached: a text is read by a dozen rules (language, opt-out, topics, the crisis conversation), each of which
+    normalises it; the cache turns that into one pass per text."""
     folded = unicodedata.normalize("NFKD", text.casefold())
     ascii_text = folded.encode("ascii", "ignore").decode().replace("'", "")
     return _NON_WORD.sub(" ", ascii_text).strip()
