@@ -9,7 +9,7 @@ from redis.client import Pipeline
 from rq import Queue, Retry
 
 from messages import catalog
-from service import overrides, store
+from service import channel, overrides, store
 from service.conversation import engine, model
 from service.conversation.model import Rules, State
 from service.privacy import TEXT, Keyring, mask
@@ -77,7 +77,7 @@ def apply(
             case model.Unschedule() | model.Update() | model.Due() | model.Later():
                 write_schedule(pipe, sender, effect, now)
             case model.Escalate() | model.Attach() | model.Watched() | model.Raise() | model.Exchange():
-                _write_crisis(redis, pipe, effect, sender, now, mask(number), event_id, keys)
+                _write_crisis(redis, pipe, effect, sender, now, number, event_id, keys)
             case _:
                 _write_person(pipe, effect, sender, state, now, number, keys)
     if spooled:
@@ -116,7 +116,7 @@ def _write_crisis(
     effect: model.Escalate | model.Attach | model.Watched | model.Raise | model.Exchange,
     sender: str,
     now: datetime,
-    masked: str,
+    number: str,
     event_id: str,
     keys: Keyring,
 ) -> None:
@@ -124,7 +124,8 @@ def _write_crisis(
     text close to a crisis counted."""
     match effect:
         case model.Escalate(category, text, level, alert, language):
-            store.add_escalation(pipe, event_id, sender, category, now, text, masked, level, language)
+            masked, on = mask(channel.number(number)), channel.of(number)
+            store.add_escalation(pipe, event_id, sender, category, now, text, masked, level, language, on)
             if alert:
                 _enqueue_alert(redis, pipe, event_id)
         case model.Watched():

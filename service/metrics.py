@@ -25,7 +25,7 @@ from prometheus_client.multiprocess import MultiProcessCollector
 from redis import Redis, RedisError
 from rq import Queue
 
-from service import clock, safety, store
+from service import channel, clock, safety, store
 from service.connection import get_redis
 from service.conversation import model
 
@@ -62,6 +62,7 @@ LIMITED = Counter(
     ["outcome"],
 )
 SENDS = Counter("steadyline_sends", "Texts the workers tried to send, by kind and outcome.", ["kind", "outcome"])
+INBOUND = Counter("steadyline_inbound", "Signed inbound texts, by channel (sms or whatsapp).", ["channel"])
 
 ROUTES = (
     "topic",
@@ -80,7 +81,7 @@ ROUTES = (
 LIMITED_OUTCOMES = ("unanswered", "attached", "answered")
 SENT_AS = tuple(dict.fromkeys(kind.sent_as for kind in model.SEND_KINDS.values()))
 """What scheduled texts are counted as (model.SEND_KINDS: the follow-ups share one)."""
-SEND_OUTCOMES = ("sent", "duplicate", "recovered", "failed", "retry")
+SEND_OUTCOMES = ("sent", "duplicate", "recovered", "failed", "retry", "no_template")
 
 _FAMILIES = {
     "topic": "topic", "crisis": "crisis", "talk": "talk", "checkin": "checkin", "forget": "forget",
@@ -100,6 +101,7 @@ def route_of(key: str) -> str:
 # Label children bound once, so counting on the hot path is a dict lookup and an increment.
 _REPLY_COUNTERS = {route: REPLIES.labels(route) for route in ROUTES}
 _CRISIS_COUNTERS = {category: CRISIS_EVENTS.labels(category) for category in safety.CATEGORIES}
+_INBOUND_COUNTERS = {on: INBOUND.labels(on) for on in channel.CHANNELS}
 _LIMITED_COUNTERS = {outcome: LIMITED.labels(outcome) for outcome in LIMITED_OUTCOMES}
 _SEND_COUNTERS = {(kind, outcome): SENDS.labels(kind, outcome) for kind in SENT_AS for outcome in SEND_OUTCOMES}
 
@@ -137,6 +139,10 @@ def count_replies(keys: Iterable[str]) -> None:
             counter = _CRISIS_COUNTERS.get(_crisis_category(key))
             if counter is not None:
                 counter.inc()
+
+
+def count_inbound(on: str) -> None:
+    _INBOUND_COUNTERS[on].inc()
 
 
 def count_limited(outcome: str) -> None:

@@ -100,6 +100,7 @@ def test_a_crisis_text_posts_one_signed_alert_without_words_or_number(
         "language": "en",  # issue 10: the texter's language, so the right person follows up
         "at": event["at"],
         "level": "imminent",  # issue 14: alerts carry the conversation's risk level
+        "channel": "sms",  # issue 12: where to reach the person (never the address)
         "console_url": f"{PUBLIC}/admin/escalations/{escalation_id}",
     }
     everything_sent = body.decode() + json.dumps(headers)

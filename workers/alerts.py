@@ -1,8 +1,9 @@
 """Tells the on-call people that a crisis message is waiting, without saying anything of what it said: a text to
 each ONCALL_NUMBERS entry and, when ONCALL_WEBHOOK_URL is set, a signed webhook.
 
-The webhook is a POST of JSON {"event": "escalation.created", "id", "category", "language", "at", "console_url"}
-(language: "en" or "es", the language the texter was answered in, so the right person follows up) with headers
+The webhook is a POST of JSON {"event": "escalation.created", "id", "category", "language", "at", "level",
+"channel", "console_url"} (language: "en" or "es", the language the texter was answered in, so the right person
+follows up; channel: "sms" or "whatsapp", where to reach them) with headers
 `X-Steadyline-Timestamp: <unix seconds>` and `X-Steadyline-Signature: sha256=<hex>`, the hex being the
 HMAC-SHA256, keyed with ONCALL_WEBHOOK_SECRET, of "<timestamp>.<raw body>". Signing the timestamp with the body
 lets a receiver refuse a replayed request by its age (README: "Escalations and alerts").
@@ -47,7 +48,7 @@ def webhook_payload(config: Config, escalation_id: str, event: dict[str, str]) -
     kind = "escalation.raised" if event.get("raised") else "escalation.created"
     fields = {"event": kind, "id": escalation_id, "category": event["category"]}
     fields |= {"language": event.get("language", catalog.DEFAULT_LANGUAGE), "at": event["at"]}
-    fields["level"] = event.get("level", "")
+    fields |= {"level": event.get("level", ""), "channel": event.get("channel", "sms")}
     return json.dumps(fields | {"console_url": console_url}).encode()
 
 

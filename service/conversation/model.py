@@ -55,6 +55,7 @@ class State:
     texts_hour: int = 0  # the same in the current hour
     digest: str = ""  # a digest of the stored hash this State was read from: commit writes only if it still holds
     language: str = ""  # "", "en" or "es": "" until a text showed it (replies then use the text's, or English)
+    last_inbound: int = 0  # epoch seconds of the person's last text (WhatsApp's 24-hour window runs from it)
 
 
 @dataclass(frozen=True)

@@ -42,12 +42,17 @@ def add_escalation(
     masked: str,
     level: str = "high",
     language: str = "en",
+    channel: str = "sms",
 ) -> None:
     """Record a crisis message for the operators who follow it up: when, which category and risk level, the words,
-    the masked number and the hashed one (to find the person's state), the language they were answered in, and its
+    the masked number and the hashed one (to find the person's state), the language they were answered in and the
+    channel (sms or whatsapp), and its
     state ("open", "claimed", "closed")."""
     fields: Hash = {"at": now.isoformat(), "category": category, "sender": sender, "state": "open", "text": text}
-    pipe.hset(escalation_key(escalation_id), mapping={**fields, "level": level, "masked": masked, "language": language})
+    pipe.hset(
+        escalation_key(escalation_id),
+        mapping={**fields, "level": level, "masked": masked, "language": language, "channel": channel},
+    )
     pipe.zadd(ESCALATIONS, {escalation_id: now.timestamp()})
     pipe.sadd(person_escalations_key(sender), escalation_id)
     pipe.hset(user_key(sender), FIELDS["escalation"], escalation_id)  # State.escalation while it is open

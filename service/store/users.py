@@ -33,7 +33,7 @@ FIELDS = {
     "question_day": "qd", "mood": "m", "streak": "st", "last_day": "ld", "low": "lo", "reminder_at": "rm",
     "unreachable": "un", "clarify_at": "oc", "opted_out_at": "out_at", "escalation": "e", "language": "lg", "talk": "k",
     "talk_at": "ka", "talk_turns": "kn", "talk_level": "kl", "talk_esc": "ke", "talk_steps": "kp",
-    "talk_kind": "kc", "talk_last": "kr", "talk_sent": "ks",
+    "talk_kind": "kc", "talk_last": "kr", "talk_sent": "ks", "last_inbound": "li",
 }  # fmt: skip
 
 CLAIM_FIELDS = {
@@ -49,7 +49,7 @@ SUBSCRIPTION_FIELDS = (
 
 _INT_FIELDS = (
     "minutes", "anchor", "paused_until", "asked_at", "question_day", "mood", "streak", "last_day", "low", "reminder_at",
-    "clarify_at", "opted_out_at", "talk_at", "talk_turns",
+    "clarify_at", "opted_out_at", "talk_at", "talk_turns", "last_inbound",
 )  # fmt: skip
 
 
@@ -118,7 +118,8 @@ end
 
 # One script, so the claim, the count and the read are one command: the cheapest round trip redis-py makes.
 # KEYS: the MessageSid, the user hash, the recent texts, the inbound counters (INBOUND_WINDOWS_S). ARGV: the
-# escalation key prefix, the MessageSid's TTL, each window's length.
+# escalation key prefix, the MessageSid's TTL, each window's length, and the instant to record as the person's last
+# inbound text ('' for none: only WhatsApp's window needs it).
 _CLAIM_AND_LOAD = Script(
     None,
     _PERSON_LUA
@@ -129,6 +130,7 @@ for i = 4, #KEYS do
   counts[i - 3] = redis.call('INCR', KEYS[i])
   if counts[i - 3] == 1 then redis.call('EXPIRE', KEYS[i], ARGV[i - 1]) end
 end
+if ARGV[#ARGV] ~= '' then redis.call('HSET', KEYS[2], 'li', ARGV[#ARGV]) end
 local found = person(KEYS[2])
 return {found[1], found[2], found[3], counts, redis.call('LRANGE', KEYS[3], 0, -1)}
 """,
@@ -145,13 +147,21 @@ def _state(found: list, **counts: Any) -> State:
 
 
 def claim_and_load(
-    redis: Redis, message_sid: str, sender: str, now: datetime, keys: "Keyring | None" = None
+    redis: Redis,
+    message_sid: str,
+    sender: str,
+    now: datetime,
+    keys: "Keyring | None" = None,
+    record_inbound: bool = False,
 ) -> tuple[bool, State]:
     """Claim `message_sid` (False if another request already did), count the text in the sender's inbound
-    windows, and read the sender's state; with `keys`, their texts of the last WINDOW_S too (State.recent)."""
+    windows, and read the sender's state; with `keys`, their texts of the last WINDOW_S too (State.recent). With
+    `record_inbound`, `now` is kept as their last inbound text (State.last_inbound) first."""
     names = [sid_key(message_sid), user_key(sender), window_key(sender)]
     names += [inbound_key(sender, w, now) for w in INBOUND_WINDOWS_S]
-    found = _CLAIM_AND_LOAD(keys=names, args=[escalation_key(""), SID_TTL_S, *INBOUND_WINDOWS_S], client=redis)
+    inbound = str(int(now.timestamp())) if record_inbound else ""
+    args = [escalation_key(""), SID_TTL_S, *INBOUND_WINDOWS_S, inbound]
+    found = _CLAIM_AND_LOAD(keys=names, args=args, client=redis)
     if found is None:
         return False, State()
     minute, hour = found[3]

@@ -13,7 +13,7 @@ from flask import Blueprint, Response, current_app, request
 from redis import OutOfMemoryError, Redis, RedisError  # type: ignore[attr-defined]  # redis 5 has it; the stubs lag
 from twilio.twiml.messaging_response import MessagingResponse
 
-from service import clock, crisis, language, metrics, overrides, spool, store
+from service import channel, clock, crisis, language, metrics, overrides, spool, store
 from service.connection import get_config, get_redis
 from service.conversation import engine, model, schedule
 from service.conversation.model import Rules
@@ -120,7 +120,9 @@ def inbound() -> Response | tuple[str, int]:
     if not MESSAGE_SID.match(message_sid) or not SENDER.match(number):
         return "MessageSid and From (an E.164 number) are required\n", 400
 
-    zone = schedule.guess_zone(number, config.DEFAULT_ZONE)
+    on = channel.of(number)
+    metrics.count_inbound(on)
+    zone = schedule.guess_zone(channel.number(number), config.DEFAULT_ZONE)
     message = read(clean_body(request.form.get("Body", "")), zone, message_sid)
     sender, keys = sender_id(number, config.DATA_KEY), keyring(config.DATA_KEY)
     now = clock.now()
@@ -128,7 +130,7 @@ def inbound() -> Response | tuple[str, int]:
     log = current_app.logger
     try:
         redis = get_redis()
-        claimed, state = store.claim_and_load(redis, message_sid, sender, now, keys)
+        claimed, state = store.claim_and_load(redis, message_sid, sender, now, keys, on == channel.WHATSAPP)
         if not claimed:
             log.info("inbound sid=%s duplicate: no effect", message_sid)
             return twiml([], None)
@@ -145,5 +147,11 @@ def inbound() -> Response | tuple[str, int]:
         outcome = "answered" if replies else "attached" if effects else "unanswered"
         metrics.count_limited(outcome)
         log.warning("inbound sid=%s sender=%s past the inbound limit: %s", message_sid, sender[:8], outcome)
-    log.info("inbound sid=%s sender=%s replies=%s", message_sid, sender[:8], ",".join(r.key for r in replies) or "-")
+    log.info(
+        "inbound sid=%s channel=%s sender=%s replies=%s",
+        message_sid,
+        on,
+        sender[:8],
+        ",".join(r.key for r in replies) or "-",
+    )
     return twiml(replies, redis)
