@@ -1,6 +1,7 @@
 """Configuration: read from the environment once, parsed strictly, failing at boot with one clear line."""
 
 import ipaddress
+import math
 import os
 import re
 from collections.abc import Callable, Mapping
@@ -125,6 +126,7 @@ class Config:
     TWILIO_AUTH_TOKEN: str = DEV_AUTH_TOKEN
     TWILIO_FROM_NUMBER: str | None = None
     TWILIO_MESSAGING_SERVICE_SID: str | None = None
+    TWILIO_WHATSAPP_FROM: str | None = None  # the WhatsApp sender's number (E.164, sent as whatsapp:+...)
     TWILIO_API_BASE_URL: str | None = None
     PUBLIC_BASE_URL: str | None = None
     SMS_TRANSPORT: str = "console"
@@ -136,6 +138,7 @@ class Config:
     ONCALL_ALERT_LEVELS: frozenset[str] = ALERT_LEVELS_DEFAULT  # risk levels alerted at once; imminent always is
     LOG_LEVEL: str = "INFO"
     SEND_RATE_PER_S: float = 10.0
+    WHATSAPP_SEND_RATE_PER_S: float = 20.0  # WhatsApp's own per-sender rate, paced in a bucket of its own
     QUIET_HOURS: tuple[int, int] = (21 * 60, 8 * 60)  # minutes after local midnight: start, end
     DEFAULT_CHECKIN_TIME: int = 10 * 60
     DEFAULT_ZONE: str = "America/New_York"
@@ -163,6 +166,13 @@ def _e164(name: str, value: str) -> str:
     return value
 
 
+def _whatsapp_from(name: str, value: str) -> str:
+    if value.startswith("whatsapp:"):
+        # The transport adds the channel prefix; a number written with it would be sent as whatsapp:whatsapp:+...
+        raise ConfigError(f"{name} must be an E.164 number like +15555550123, without the whatsapp: prefix")
+    return _e164(name, value)
+
+
 def _data_key(name: str, value: str) -> str:
     try:
         privacy.keyring(value)
@@ -183,6 +193,13 @@ def _count(name: str, value: str) -> int:
     return int(_positive(name, value, int))
 
 
+def _rate(name: str, value: str) -> float:
+    rate = float(_positive(name, value, float))
+    if not math.isfinite(rate):  # float() reads "nan" and "inf", which would break the token bucket's arithmetic
+        raise ConfigError(f"{name} must be a positive float, got {value!r}")
+    return rate
+
+
 _COUNTS = (
     "REMINDER_DELAY_MIN", "QUESTION_TTL_H", "LOW_STREAK", "REFERRAL_FOLLOWUP_DAYS", "CONSOLE_IDLE_MIN",
     "INBOUND_PER_MINUTE", "INBOUND_PER_HOUR", "ESCALATION_TEXT_DAYS", "ESCALATION_KEEP_DAYS", "ESCALATION_MAX_DAYS",
@@ -193,6 +210,7 @@ _PARSERS: dict[str, Callable[[str, str], object]] = {
     "TWILIO_ACCOUNT_SID": lambda name, value: _sid(name, value, "AC"),
     "TWILIO_MESSAGING_SERVICE_SID": lambda name, value: _sid(name, value, "MG"),
     "TWILIO_FROM_NUMBER": _e164,
+    "TWILIO_WHATSAPP_FROM": _whatsapp_from,
     "TWILIO_API_BASE_URL": _web_url,
     "PUBLIC_BASE_URL": _web_url,
     "ONCALL_WEBHOOK_URL": _web_url,
@@ -203,7 +221,8 @@ _PARSERS: dict[str, Callable[[str, str], object]] = {
     "QUIET_HOURS": _window,
     "DEFAULT_CHECKIN_TIME": _clock,
     "DEFAULT_ZONE": _zone,
-    "SEND_RATE_PER_S": lambda name, value: _positive(name, value, float),
+    "SEND_RATE_PER_S": _rate,
+    "WHATSAPP_SEND_RATE_PER_S": _rate,
     **dict.fromkeys(_COUNTS, _count),
     "TRUSTED_PROXIES": _networks,
     "DATA_KEY": _data_key,

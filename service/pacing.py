@@ -1,4 +1,5 @@
-"""A token bucket in Redis that every worker process shares, so all sends together stay under SEND_RATE_PER_S."""
+"""Token buckets in Redis that every worker process shares, so all sends together stay under SEND_RATE_PER_S (SMS,
+store.SEND_BUCKET) and WHATSAPP_SEND_RATE_PER_S (WhatsApp, keys.SEND_BUCKET_WHATSAPP)."""
 
 import time
 
@@ -41,24 +42,33 @@ return {taken, string.format('%.6f', wait)}
 )
 
 
-def take_up_to(redis: Redis, rate_per_s: float, burst: float, want: int, now: float | None = None) -> tuple[int, float]:
-    """Take up to `want` tokens: (how many were taken, and if none, seconds until one will be there)."""
+def take_up_to(
+    redis: Redis,
+    rate_per_s: float,
+    burst: float,
+    want: int,
+    now: float | None = None,
+    bucket: str = store.SEND_BUCKET,
+) -> tuple[int, float]:
+    """Take up to `want` tokens from `bucket`: (how many were taken, and if none, seconds until one will be there)."""
     args = [rate_per_s, burst, "" if now is None else now, want]
-    taken, wait = _TAKE(keys=[store.SEND_BUCKET], args=args, client=redis)
+    taken, wait = _TAKE(keys=[bucket], args=args, client=redis)
     return int(taken), float(wait)
 
 
-def take(redis: Redis, rate_per_s: float, burst: float, now: float | None = None) -> float:
+def take(
+    redis: Redis, rate_per_s: float, burst: float, now: float | None = None, bucket: str = store.SEND_BUCKET
+) -> float:
     """Take one token: 0 if taken, else how many seconds until one will be there (nothing is taken then)."""
-    return take_up_to(redis, rate_per_s, burst, 1, now)[1]
+    return take_up_to(redis, rate_per_s, burst, 1, now, bucket)[1]
 
 
-def wait_for_tokens(redis: Redis, rate_per_s: float, want: int = 1) -> int:
+def wait_for_tokens(redis: Redis, rate_per_s: float, want: int = 1, bucket: str = store.SEND_BUCKET) -> int:
     """Block until this process may send at least one message; returns how many (up to `want`) it may send now.
     The bucket allows a burst of one second's worth."""
     burst = max(1.0, rate_per_s)
     while True:
-        taken, wait = take_up_to(redis, rate_per_s, burst, want)
+        taken, wait = take_up_to(redis, rate_per_s, burst, want, bucket=bucket)
         if taken:
             return taken
         time.sleep(wait)

@@ -23,6 +23,22 @@ def test_twilio_credentials_select_the_twilio_transport() -> None:
     assert settings.SMS_TRANSPORT == "twilio"
 
 
+def test_whatsapp_settings_are_optional_with_a_rate_of_their_own() -> None:
+    settings = config.load({})
+    assert settings.TWILIO_WHATSAPP_FROM is None and settings.WHATSAPP_SEND_RATE_PER_S == 20.0
+    settings = config.load({"TWILIO_WHATSAPP_FROM": "+15005550006", "WHATSAPP_SEND_RATE_PER_S": "80"})
+    assert settings.TWILIO_WHATSAPP_FROM == "+15005550006" and settings.WHATSAPP_SEND_RATE_PER_S == 80.0
+    assert settings.SEND_RATE_PER_S == 10.0  # SMS keeps its own
+
+
+def test_a_twilio_line_without_a_whatsapp_sender_still_starts() -> None:
+    # Only WhatsApp sends need TWILIO_WHATSAPP_FROM (or a Messaging Service): they fail as SendErrors, not at boot.
+    settings = config.load(
+        {"TWILIO_ACCOUNT_SID": "AC" + "1" * 32, "TWILIO_AUTH_TOKEN": "t", "TWILIO_FROM_NUMBER": "+15005550006"}
+    )
+    assert settings.SMS_TRANSPORT == "twilio" and settings.TWILIO_WHATSAPP_FROM is None
+
+
 @pytest.mark.parametrize(
     ("env", "names"),
     [
@@ -36,6 +52,12 @@ def test_twilio_credentials_select_the_twilio_transport() -> None:
         ({"STEADYLINE_ENV": "production"}, "required when STEADYLINE_ENV=production"),
         ({"SMS_TRANSPORT": "twilio"}, "TWILIO_ACCOUNT_SID"),
         ({"LOG_LEVEL": "loud"}, "LOG_LEVEL"),
+        ({"TWILIO_WHATSAPP_FROM": "555-0123"}, "TWILIO_WHATSAPP_FROM must be an E.164 number"),
+        ({"TWILIO_WHATSAPP_FROM": "whatsapp:+15005550006"}, "without the whatsapp: prefix"),
+        ({"WHATSAPP_SEND_RATE_PER_S": "0"}, "WHATSAPP_SEND_RATE_PER_S must be a positive float"),
+        ({"WHATSAPP_SEND_RATE_PER_S": "fast"}, "WHATSAPP_SEND_RATE_PER_S"),
+        ({"WHATSAPP_SEND_RATE_PER_S": "nan"}, "WHATSAPP_SEND_RATE_PER_S"),
+        ({"SEND_RATE_PER_S": "inf"}, "SEND_RATE_PER_S"),
     ],
 )
 def test_bad_values_name_the_setting(env: dict[str, str], names: str) -> None:

@@ -1,18 +1,20 @@
-"""Outbound sending: the console outbox, the shared token bucket, and the Twilio transport against a scripted
-stand-in for Twilio's Messages API (retries, permanent errors, what each request carries)."""
+"""Outbound sending: the console outbox, the shared token buckets, and the Twilio transport against a scripted
+stand-in for Twilio's Messages API (retries, permanent errors, what each request carries, SMS and WhatsApp)."""
 
 import io
+import json
 import socket
 import threading
 import time
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from redis import Redis
 
 from service import config, embedded, pacing, store
 from service.privacy import keyring, sender_id
+from service.store.keys import SEND_BUCKET_WHATSAPP
 from service.twilio import transport
 from tests.fake_twilio import ACCOUNT_SID, FakeTwilio, created, refused
 from tests.texting import outbox
@@ -21,6 +23,9 @@ SERVICE_SID = "MG" + "1" * 32
 FROM = "+15005550006"
 TO = "+15555550123"
 NOW = datetime(2025, 3, 1, 12, 0, tzinfo=UTC)
+WA_FROM = "+15005550007"
+WA_TO = "whatsapp:" + TO
+TEMPLATE_SID = "HX" + "2" * 32
 
 
 def twilio_config(base_url: str, **env: str) -> config.Config:
@@ -39,6 +44,22 @@ def checkin(to: str = TO) -> transport.Outgoing:
     return transport.Outgoing(to=to, body="How are you today, 1-5?", kind="checkin")
 
 
+def template(to: str = WA_TO) -> transport.Outgoing:
+    """An approved WhatsApp template: its body is what this service would say; Twilio renders the template."""
+    return transport.Outgoing(
+        to=to,
+        body="How are you today, 1-5?",
+        kind="checkin",
+        content_sid=TEMPLATE_SID,
+        content_variables=(("1", "Sam"), ("2", "10:00")),
+    )
+
+
+def test_an_address_names_its_channel() -> None:
+    assert (checkin().channel, checkin(WA_TO).channel, template().channel) == ("sms", "whatsapp", "whatsapp")
+    assert hash(template()) == hash(template())  # still a frozen, hashable value
+
+
 # --- console ---
 
 
@@ -48,6 +69,31 @@ def test_console_transport_keeps_an_outbox_and_prints_only_the_masked_number(red
     [entry] = outbox(redis)
     assert entry["id"] == message_id and entry["to"] == TO and entry["body"] == checkin().body
     assert TO not in printed.getvalue() and TO[-2:] in printed.getvalue()
+    assert entry["channel"] == "sms" and "content_sid" not in entry
+
+
+def test_console_outbox_keeps_a_whatsapp_template_with_the_address_encrypted(redis: Redis) -> None:
+    printed = io.StringIO()
+    console = transport.ConsoleTransport(redis, keyring(config.DEV_DATA_KEY), printed)
+    console.send(template())
+    console.send(checkin(WA_TO))
+    [sent_template, free_form] = outbox(redis)
+    assert sent_template["to"] == WA_TO and sent_template["channel"] == "whatsapp"
+    assert sent_template["content_sid"] == TEMPLATE_SID
+    assert json.loads(sent_template["content_variables"]) == {"1": "Sam", "2": "10:00"}
+    assert free_form["channel"] == "whatsapp" and "content_sid" not in free_form
+    stored = b"".join(redis.lrange(store.OUTBOX, 0, -1))
+    assert TO[1:].encode() not in stored  # the number is in no entry in clear, with or without its prefix
+    assert TO not in printed.getvalue() and TEMPLATE_SID in printed.getvalue()
+
+
+def test_console_recognises_a_template_it_handed_over_by_its_content_sid(redis: Redis) -> None:
+    console = transport.ConsoleTransport(redis, keyring(config.DEV_DATA_KEY), io.StringIO())
+    console.send(template())
+    assert console.handed_over(WA_TO, "whatever the body", NOW, content_sid=TEMPLATE_SID)
+    assert not console.handed_over(WA_TO, template().body, NOW)  # the free-form text was never sent
+    assert not console.handed_over(WA_TO, "", NOW, content_sid="HX" + "3" * 32)
+    assert not console.handed_over(TO, "", NOW, content_sid=TEMPLATE_SID)  # SMS to the same number is another
 
 
 # --- pacing ---
@@ -122,6 +168,25 @@ def test_configured_transport_takes_a_token_per_send(redis: Redis) -> None:
     assert len(outbox(redis)) == 1
 
 
+def test_whatsapp_sends_take_from_a_bucket_of_their_own(redis: Redis) -> None:
+    sender = transport.from_config(config.load({"SEND_RATE_PER_S": "1", "WHATSAPP_SEND_RATE_PER_S": "1"}), redis)
+    started = time.monotonic()
+    sender.send(checkin())
+    sender.send(template())  # the SMS spent its bucket's one token; this one does not wait on it
+    assert time.monotonic() - started < 0.5
+    assert pacing.take(redis, 1, 1) > 0 and pacing.take(redis, 1, 1, bucket=SEND_BUCKET_WHATSAPP) > 0
+    assert SEND_BUCKET_WHATSAPP != store.SEND_BUCKET
+
+
+def test_whatsapp_blocks_are_sized_to_the_whatsapp_rate(redis: Redis) -> None:
+    sender = transport.from_config(config.load({"SEND_RATE_PER_S": "10", "WHATSAPP_SEND_RATE_PER_S": "1000"}), redis)
+    assert isinstance(sender, transport.PacedTransport)
+    sender.send(template())  # one round trip takes a block of a fiftieth of a second's worth
+    assert sender.lanes["whatsapp"].allowance == 1000 // 50 - 1 and sender.lanes["sms"].allowance == 0
+    tokens = float(redis.hget(SEND_BUCKET_WHATSAPP, "tokens") or 0)
+    assert tokens == 1000 - 20 and not redis.exists(store.SEND_BUCKET)  # a new bucket starts full
+
+
 # --- Twilio ---
 
 
@@ -146,6 +211,67 @@ def test_status_callback_and_messaging_service_when_configured(fake_twilio: Fake
     form = fake_twilio.requests[0]["form"]
     assert form["StatusCallback"] == "https://sms.example.org/sms/status"
     assert form["MessagingServiceSid"] == SERVICE_SID and "From" not in form
+
+
+def whatsapp_twilio(fake: FakeTwilio, **env: str) -> transport.TwilioTransport:
+    return transport.TwilioTransport(twilio_config(fake.url, **env), attempts=1)
+
+
+def test_whatsapp_free_form_goes_from_the_whatsapp_sender(fake_twilio: FakeTwilio) -> None:
+    sender = whatsapp_twilio(fake_twilio, TWILIO_WHATSAPP_FROM=WA_FROM)
+    sender.send(checkin(WA_TO))
+    sender.send(checkin())  # SMS exactly as before, from the SMS number
+    sender.client.http_client.session.close()
+    [whatsapp, sms] = [request["form"] for request in fake_twilio.requests]
+    assert whatsapp == {"To": WA_TO, "Body": checkin().body, "From": "whatsapp:" + WA_FROM}
+    assert sms == {"To": TO, "Body": checkin().body, "From": FROM}
+
+
+def test_whatsapp_template_sends_its_content_sid_and_variables_and_no_body(fake_twilio: FakeTwilio) -> None:
+    sender = whatsapp_twilio(fake_twilio, TWILIO_WHATSAPP_FROM=WA_FROM, PUBLIC_BASE_URL="https://sms.example.org")
+    sender.send(template())
+    sender.send(transport.Outgoing(WA_TO, "", "checkin", content_sid=TEMPLATE_SID))  # a template without variables
+    sender.client.http_client.session.close()
+    [with_variables, without] = [request["form"] for request in fake_twilio.requests]
+    assert json.loads(with_variables.pop("ContentVariables")) == {"1": "Sam", "2": "10:00"}
+    assert with_variables == {
+        "To": WA_TO,
+        "From": "whatsapp:" + WA_FROM,
+        "ContentSid": TEMPLATE_SID,
+        "StatusCallback": "https://sms.example.org/sms/status",
+    }
+    assert without == with_variables
+
+
+def test_whatsapp_through_the_messaging_service(fake_twilio: FakeTwilio) -> None:
+    sender = whatsapp_twilio(fake_twilio, TWILIO_MESSAGING_SERVICE_SID=SERVICE_SID, TWILIO_WHATSAPP_FROM=WA_FROM)
+    sender.send(template())
+    sender.client.http_client.session.close()
+    form = fake_twilio.requests[0]["form"]
+    assert form["To"] == WA_TO and form["MessagingServiceSid"] == SERVICE_SID and "From" not in form
+
+
+def test_whatsapp_without_a_whatsapp_sender_is_refused_for_good(fake_twilio: FakeTwilio) -> None:
+    sender = whatsapp_twilio(fake_twilio)  # an SMS-only line: TWILIO_FROM_NUMBER and nothing for WhatsApp
+    for message in (template(), checkin(WA_TO)):
+        with pytest.raises(transport.SendError, match="TWILIO_WHATSAPP_FROM") as raised:
+            sender.send(message)
+        assert (raised.value.code, raised.value.permanent) == (None, True) and TO not in str(raised.value)
+    assert fake_twilio.requests == []
+    assert sender.send(checkin()).startswith("SM")  # SMS still goes
+    sender.client.http_client.session.close()
+
+
+def test_recovering_a_template_send_checks_recipient_and_time(fake_twilio: FakeTwilio) -> None:
+    sender = whatsapp_twilio(fake_twilio, TWILIO_WHATSAPP_FROM=WA_FROM)
+    before = datetime.now(UTC).replace(microsecond=0)
+    sender.send(template())
+    assert sender.handed_over(WA_TO, template().body, before, content_sid=TEMPLATE_SID)
+    assert not sender.handed_over(WA_TO, template().body, before)  # as free-form text: the body never went out
+    assert not sender.handed_over(TO, "", before, content_sid=TEMPLATE_SID)  # an SMS number is another recipient
+    assert not sender.handed_over(WA_TO, "", before + timedelta(hours=1), content_sid=TEMPLATE_SID)
+    sender.client.http_client.session.close()
+    assert fake_twilio.lists[0] == WA_TO
 
 
 @pytest.mark.parametrize(

@@ -128,6 +128,10 @@ def escalation_thread_key(escalation_id: str) -> str:
 SEND_BUCKET = PREFIX + "sendrate"
 """Hash {tokens, ts}: the token bucket every worker takes from before a send (service.pacing)."""
 
+SEND_BUCKET_WHATSAPP = SEND_BUCKET + ":whatsapp"
+"""The same for WhatsApp sends, which Twilio rate-limits per WhatsApp sender apart from SMS
+(WHATSAPP_SEND_RATE_PER_S)."""
+
 MESSAGE_TTL_S = 24 * 3600
 """How long a sent message's record is kept: its callbacks come within minutes, a late read receipt within days,
 and one record per check-in must not pile up per subscriber."""
