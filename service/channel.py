@@ -25,6 +25,11 @@ def of(address: str) -> str:
     return WHATSAPP if address.startswith(_WHATSAPP_PREFIX) else SMS
 
 
+def address(phone: str, on: str) -> str:
+    """The address of the number `phone` on channel `on`."""
+    return f"{_WHATSAPP_PREFIX}{phone}" if on == WHATSAPP else phone
+
+
 def number(address: str) -> str:
     """The phone number of an address, without its channel."""
     return address.removeprefix(_WHATSAPP_PREFIX)

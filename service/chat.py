@@ -28,6 +28,9 @@ def send_text(url: str, token: str, number: str, body: str) -> list[str]:
         "Body": body,
         "NumMedia": "0",
     }
+    if number.startswith("whatsapp:"):
+        # As Twilio's WhatsApp webhook sends it: both addresses on the channel, and the sender's WhatsApp profile.
+        params |= {"To": f"whatsapp:{CHAT_TO_NUMBER}", "WaId": number.removeprefix("whatsapp:+"), "ProfileName": "Chat"}
     signature = RequestValidator(token).compute_signature(url, params)
     request = urllib.request.Request(
         url, data=urllib.parse.urlencode(params).encode(), headers={"X-Twilio-Signature": signature}

@@ -9,12 +9,13 @@ from typing import Any
 
 from redis import RedisError
 
-from service import chat, config, create_app, embedded, store, supervisor
+from service import channel, chat, config, create_app, embedded, store, supervisor
 from service.admin.commands import add_commands as add_operator_commands
 from service.connection import get_config, get_redis
 from service.crisis.commands import add_commands as add_crisis_commands
 from service.privacy import DataKeyError, keyring, mask, new_key
 from service.supervisor import DEFAULT_HOST, DEFAULT_PORT
+from service.twilio.commands import add_commands as add_whatsapp_commands
 from service.twilio.transport import UNREADABLE, ConsoleTransport
 from service.twilio.webhook import SENDER
 
@@ -35,9 +36,10 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_chat(args: argparse.Namespace) -> int:
-    """Text the running line as `--from` and print its replies."""
+    """Text the running line as `--from` (on WhatsApp with --whatsapp) and print its replies."""
     url = args.url or f"http://{DEFAULT_HOST}:{args.port}/sms"
-    return chat.converse(url, os.environ.get("TWILIO_AUTH_TOKEN", config.DEV_AUTH_TOKEN), args.sender, args.message)
+    sender = channel.address(channel.number(args.sender), channel.WHATSAPP) if args.whatsapp else args.sender
+    return chat.converse(url, os.environ.get("TWILIO_AUTH_TOKEN", config.DEV_AUTH_TOKEN), sender, args.message)
 
 
 # --- outbox, worker, scheduler -----------------------------------------------------------------------------------
@@ -183,6 +185,7 @@ def parser() -> argparse.ArgumentParser:
     chat.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"the line's port (default {DEFAULT_PORT})")
     chat.add_argument("--url", help="the webhook URL (default http://127.0.0.1:PORT/sms)")
     chat.add_argument("-m", "--message", action="append", help="send this text (repeatable) instead of reading")
+    chat.add_argument("--whatsapp", action="store_true", help="text as a WhatsApp user (From=whatsapp:+...)")
     chat.set_defaults(handler=cmd_chat)
 
     outbox = commands.add_parser("outbox", help="show messages the console transport sent")
@@ -213,6 +216,7 @@ def parser() -> argparse.ArgumentParser:
 
     add_operator_commands(commands)
     add_crisis_commands(commands)
+    add_whatsapp_commands(commands)
     return root
 
 

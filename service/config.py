@@ -139,6 +139,9 @@ class Config:
     LOG_LEVEL: str = "INFO"
     SEND_RATE_PER_S: float = 10.0
     WHATSAPP_SEND_RATE_PER_S: float = 20.0  # WhatsApp's own per-sender rate, paced in a bucket of its own
+    # Approved WhatsApp templates (Content API ContentSids) by "language:key", for texts sent outside the 24-hour
+    # window; `steadyline whatsapp template` sets them in Redis too, which wins.
+    WHATSAPP_CONTENT_SIDS: tuple[tuple[str, str], ...] = ()
     QUIET_HOURS: tuple[int, int] = (21 * 60, 8 * 60)  # minutes after local midnight: start, end
     DEFAULT_CHECKIN_TIME: int = 10 * 60
     DEFAULT_ZONE: str = "America/New_York"
@@ -158,6 +161,21 @@ class Config:
     @property
     def production(self) -> bool:
         return self.STEADYLINE_ENV == "production"
+
+
+CONTENT_SID = re.compile(r"^HX[0-9a-fA-F]{32}\Z")
+_TEMPLATE_FIELD = re.compile(r"^[a-z]{2}:[a-z0-9_.]+\Z")
+
+
+def _content_sids(name: str, value: str) -> tuple[tuple[str, str], ...]:
+    """ "en:checkin.ask=HX...,es:checkin.ask=HX..." as (("en:checkin.ask", "HX..."), ...)."""
+    pairs = []
+    for item in filter(None, (part.strip() for part in value.split(","))):
+        field, _, sid = (side.strip() for side in item.partition("="))
+        if not _TEMPLATE_FIELD.match(field) or not CONTENT_SID.match(sid):
+            raise ConfigError(f'{name} takes "language:key=HX<32 hex>" pairs separated by commas, not "{item}"')
+        pairs.append((field, sid))
+    return tuple(pairs)
 
 
 def _e164(name: str, value: str) -> str:
@@ -223,6 +241,7 @@ _PARSERS: dict[str, Callable[[str, str], object]] = {
     "DEFAULT_ZONE": _zone,
     "SEND_RATE_PER_S": _rate,
     "WHATSAPP_SEND_RATE_PER_S": _rate,
+    "WHATSAPP_CONTENT_SIDS": _content_sids,
     **dict.fromkeys(_COUNTS, _count),
     "TRUSTED_PROXIES": _networks,
     "DATA_KEY": _data_key,

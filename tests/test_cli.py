@@ -54,9 +54,9 @@ def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[int, Path, 
     process.stdout.close()
 
 
-def chat(port: int, cwd: Path, lines: str, number: str = "+15555550123") -> str:
+def chat(port: int, cwd: Path, lines: str, number: str = "+15555550123", *options: str) -> str:
     result = subprocess.run(
-        [*CLI, "chat", "--from", number, "--port", str(port)],
+        [*CLI, "chat", "--from", number, "--port", str(port), *options],
         input=lines, cwd=cwd, env=clean_env(), capture_output=True, text=True, timeout=60,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
@@ -71,6 +71,32 @@ def test_chat_against_a_live_run(live) -> None:
     assert out.count(f"< {catalog.text('optout')}") == 1
     assert "> MENU\n< (no reply)" in out  # silence after STOP
     assert f"< {catalog.text('optin')}" in out
+
+
+def test_chat_on_whatsapp_is_its_own_person_on_the_same_line(live) -> None:
+    port, cwd, _ = live
+    out = chat(port, cwd, "hola\nSTOP\nMENU\n", "+15555550125", "--whatsapp")
+    assert f"< {catalog.text('welcome', 'es')}" in out and out.count(f"< {catalog.text('optout', 'es')}") == 1
+    assert "> MENU\n< (no reply)" in out  # the line's own opt-out: WhatsApp has no carrier STOP
+    sms = chat(port, cwd, "MENU\n", "+15555550125")  # the same number by SMS: someone the line has not met
+    assert f"< {catalog.text('welcome')}" in sms
+
+
+def test_whatsapp_templates_are_set_listed_and_cleared_from_the_terminal(live) -> None:
+    _, cwd, _ = live
+    sid = "HX" + "a" * 32
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([*CLI, "whatsapp", *args], cwd=cwd, env=clean_env(), capture_output=True, text=True)
+
+    assert run("template", "checkin.ask", "es", sid).returncode == 0
+    listed = run("templates").stdout
+    assert f"checkin.ask          es  {sid} (set here)" in listed
+    assert "checkin.ask          en  none: skipped outside the 24-hour window" in listed
+    assert run("template", "checkin.ask", "es", "not-a-sid").returncode == 2
+    assert run("template", "welcome", "en", sid).returncode == 2  # not a scheduled text: never sent outside it
+    assert run("template", "checkin.ask", "es", "--clear").returncode == 0
+    assert f"{sid}" not in run("templates").stdout
 
 
 def test_crisis_through_the_live_line_alerts_nobody_without_oncall_but_is_answered(live) -> None:

@@ -31,6 +31,13 @@ def test_whatsapp_settings_are_optional_with_a_rate_of_their_own() -> None:
     assert settings.SEND_RATE_PER_S == 10.0  # SMS keeps its own
 
 
+def test_approved_whatsapp_templates_are_read_by_language_and_key() -> None:
+    sid, other = "HX" + "a" * 32, "HX" + "b" * 32
+    approved = config.load({"WHATSAPP_CONTENT_SIDS": f"en:checkin.ask={sid}, es:checkin.ask = {other}"})
+    pairs = approved.WHATSAPP_CONTENT_SIDS
+    assert pairs == (("en:checkin.ask", sid), ("es:checkin.ask", other))
+
+
 def test_a_twilio_line_without_a_whatsapp_sender_still_starts() -> None:
     # Only WhatsApp sends need TWILIO_WHATSAPP_FROM (or a Messaging Service): they fail as SendErrors, not at boot.
     settings = config.load(
@@ -43,6 +50,7 @@ def test_a_twilio_line_without_a_whatsapp_sender_still_starts() -> None:
     ("env", "names"),
     [
         ({"SMS_TRANSPORT": "twillio"}, "SMS_TRANSPORT"),
+        ({"WHATSAPP_CONTENT_SIDS": "checkin.ask=HX123"}, "WHATSAPP_CONTENT_SIDS"),
         ({"REDIS_URL": "localhost:6379"}, "REDIS_URL"),
         ({"PUBLIC_BASE_URL": "sms.example.org"}, "PUBLIC_BASE_URL"),
         ({"TWILIO_ACCOUNT_SID": "AC123"}, "TWILIO_ACCOUNT_SID"),

@@ -282,6 +282,17 @@ def test_editor_renders_text_preview_and_counts_without_js(client: FlaskClient, 
     assert '<script src="/admin/static/editor.js" defer></script>' in body
 
 
+def test_editor_says_what_whatsapp_does_with_a_text_and_its_approved_template(
+    client: FlaskClient, editor: str, redis: Redis
+) -> None:
+    assert "up to 1600 characters" in page(client, "/admin/templates/en/help")
+    assert "outside WhatsApp" not in page(client, "/admin/templates/en/help")  # a reply: always in the window
+    unset = page(client, "/admin/templates/es/checkin.ask")
+    assert "none is set, so there it is skipped" in unset and "steadyline whatsapp template checkin.ask es" in unset
+    store.set_content_sid(redis, "es:checkin.ask", "HX" + "e" * 32)
+    assert "<code>HX" + "e" * 32 + "</code>" in page(client, "/admin/templates/es/checkin.ask")
+
+
 def test_editor_names_the_character_that_forces_ucs2(client: FlaskClient, editor: str, redis: Redis) -> None:
     overrides.publish(redis, "topic.sleep", "It’s late, {program} says.", "a@example.org", "publish")
     body = page(client, "/admin/templates/en/topic.sleep")

@@ -354,11 +354,15 @@ def test_metrics_count_replies_crisis_events_and_sends_with_fixed_labels_only(ap
     assert delta("steadyline_crisis_events_total", category="suicide") == 1
     assert delta("steadyline_sends_total", kind="checkin", outcome="sent") == 1
     assert delta("steadyline_sends_total", kind="checkin", outcome="duplicate") == 1
+    assert (
+        delta("steadyline_inbound_total", channel="sms") >= 8
+        and delta("steadyline_inbound_total", channel="whatsapp") == 0
+    )
 
     allowed = {
         "route": set(metrics.ROUTES), "category": set(safety.CATEGORIES), "kind": set(metrics.SENT_AS),
         "outcome": set(metrics.SEND_OUTCOMES) | set(metrics.LIMITED_OUTCOMES), "queue": {store.QUEUE},
-        "index": {"due", "later"},
+        "index": {"due", "later"}, "channel": {"sms", "whatsapp"},
     }  # fmt: skip
     for name, labels in after:
         if name.startswith("steadyline_"):

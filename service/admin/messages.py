@@ -9,11 +9,12 @@ from redis import Redis
 
 from messages import catalog, rules, segments
 from messages.catalog import Template
-from service import overrides
+from service import channel, overrides
 from service.admin import audit, validation
 from service.admin.auth import current_operator, require
 from service.admin.blueprint import bp
-from service.connection import get_redis
+from service.connection import get_config, get_redis
+from service.twilio import content
 
 EXCERPT_CHARS = 90
 MAX_NAMED_CHARS = 32
@@ -83,8 +84,17 @@ def render_editor(lang: str, template: Template, check: validation.Check, status
         "max_segments": template.max_segments,
         "placeholders": sorted(rules.allowed_placeholders(template.key)),
         "sms": sms_config(template, check),
+        "whatsapp": whatsapp_of(redis, lang, template),
     }
     return render_template("admin/templates_edit.html", **context), status
+
+
+def whatsapp_of(redis: Redis, lang: str, template: Template) -> dict[str, object]:
+    """What WhatsApp does with the template: one message of up to WHATSAPP_MAX_CHARS (never split into segments),
+    and for a text the line starts, the approved template it goes as outside the 24-hour window (or none)."""
+    scheduled = template.key in content.scheduled_templates()
+    sid = content.approved(redis, get_config()).get(f"{lang}:{template.key}", "") if scheduled else ""
+    return {"limit": channel.WHATSAPP_MAX_CHARS, "scheduled": scheduled, "content_sid": sid}
 
 
 def operator_email() -> str:

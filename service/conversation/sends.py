@@ -2,9 +2,12 @@
 sends today's check-in, its one reminder or nothing (and why), what a sent check-in sets, and when a one-off text
 (a referral, a follow-up) goes or waits. The jobs in workers/sending.py only carry these decisions out."""
 
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from service import channel
 from service.conversation import schedule, talk
 from service.conversation.checkins import pending_question
 from service.conversation.model import LATER_KINDS, Due, Later, Rules, Scheduling, State, Update
@@ -77,6 +80,19 @@ def plan_one_off(kind: str, state: State, number: str, at: datetime, rules: Rule
 
 def after_one_off(kind: str, outcome: str, at: datetime) -> list[Scheduling]:
     return [Later(kind, at + RETRY_LATER)] if outcome == "retry" else []
+
+
+def needs_template(address: str, last_inbound: int, at: datetime) -> bool:
+    """Whether a scheduled text to `address` may go only as an approved template: on WhatsApp, outside the 24-hour
+    window since the person's last message (free-form text there fails with Twilio's error 63016)."""
+    return not channel.window_open(address, last_inbound, at)
+
+
+def template_variables(text: str, values: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
+    """An approved template's ContentVariables: the values of the text's placeholders, numbered in the order they
+    appear ("Hi, it's {program}" -> (("1", "Steadyline"),)), as the template was registered with them."""
+    names = dict.fromkeys(re.findall(r"\{(\w+)\}", text))
+    return tuple((str(n), values.get(name, "")) for n, name in enumerate(names, 1))
 
 
 def _skip_reason(state: State, minutes: int, day: date, at: datetime, rules: Rules) -> str:

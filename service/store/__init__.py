@@ -89,6 +89,7 @@ from service.store.keys import (
     PREFIX,
     QUEUE,
     SEND_BUCKET,
+    SEND_BUCKET_WHATSAPP,
     SENT_TTL_S,
     SID_TTL_S,
     SIGNIN_WINDOW_S,
@@ -152,9 +153,11 @@ from service.store.stats import (
     write_subscriber_counts,
 )
 from service.store.templates import (
+    content_sids,
     publish_template,
     published_if_changed,
     published_text,
+    set_content_sid,
     template_versions,
 )
 from service.store.users import (

@@ -50,6 +50,10 @@ TEMPLATE_GENERATION = PREFIX + "tpl:generation"
 """A counter bumped by every publish, so processes know to reload TEMPLATE_TEXTS."""
 
 
+WHATSAPP_CONTENT = PREFIX + "wa:content"
+"""Hash of approved WhatsApp templates: "language:key" -> ContentSid (set by `steadyline whatsapp template`)."""
+
+
 def template_versions_key(field: str) -> str:
     """List of JSON version records of one template ("language:key"), oldest first."""
     return f"{PREFIX}tpl:versions:{field}"

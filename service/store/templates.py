@@ -5,7 +5,7 @@ import json
 
 from redis import Redis
 
-from service.store.keys import TEMPLATE_GENERATION, TEMPLATE_TEXTS, template_versions_key
+from service.store.keys import TEMPLATE_GENERATION, TEMPLATE_TEXTS, WHATSAPP_CONTENT, template_versions_key
 
 
 def published_if_changed(redis: Redis, seen: bytes | None) -> tuple[bytes | None, dict[str, str] | None]:
@@ -40,3 +40,16 @@ def publish_template(redis: Redis, field: str, text: str | None, record: dict[st
 def template_versions(redis: Redis, field: str) -> list[dict[str, object]]:
     """Every published version of "language:key", oldest first."""
     return [json.loads(item) for item in redis.lrange(template_versions_key(field), 0, -1)]
+
+
+def content_sids(redis: Redis) -> dict[str, str]:
+    """The approved WhatsApp templates set in Redis, "language:key" -> ContentSid."""
+    return {k.decode(): v.decode() for k, v in redis.hgetall(WHATSAPP_CONTENT).items()}
+
+
+def set_content_sid(redis: Redis, field: str, sid: str | None) -> None:
+    """Set (or with None, remove) the approved WhatsApp template for "language:key"."""
+    if sid is None:
+        redis.hdel(WHATSAPP_CONTENT, field)
+    else:
+        redis.hset(WHATSAPP_CONTENT, field, sid)

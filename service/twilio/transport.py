@@ -21,24 +21,13 @@ from twilio.base.exceptions import TwilioRestException, TwilioServiceException
 from twilio.http.http_client import TwilioHttpClient
 from twilio.rest import Client
 
-from service import clock, pacing, store
+from service import channel, clock, pacing, store
 from service.config import Config
 from service.privacy import DataKeyError, Keyring, keyring, mask
 from service.store.keys import SEND_BUCKET_WHATSAPP
 from service.twilio import errors
 
 log = logging.getLogger(__name__)
-
-
-WHATSAPP = "whatsapp:"
-"""The channel prefix of a WhatsApp address; an address without it is a number texted by SMS."""
-
-CHANNELS = ("sms", "whatsapp")
-
-
-def channel_of(to: str) -> str:
-    """ "whatsapp" for a WhatsApp address, else "sms"."""
-    return "whatsapp" if to.startswith(WHATSAPP) else "sms"
 
 
 @dataclass(frozen=True)
@@ -58,7 +47,7 @@ class Outgoing:
 
     @property
     def channel(self) -> str:
-        return channel_of(self.to)
+        return channel.of(self.to)
 
 
 class SendError(RuntimeError):
@@ -162,7 +151,7 @@ class TwilioTransport:
         sms: dict[str, str | None] = {"from_": config.TWILIO_FROM_NUMBER}
         whatsapp: dict[str, str | None] | None = None
         if config.TWILIO_WHATSAPP_FROM:
-            whatsapp = {"from_": WHATSAPP + config.TWILIO_WHATSAPP_FROM}
+            whatsapp = {"from_": channel.address(config.TWILIO_WHATSAPP_FROM, channel.WHATSAPP)}
         if service:
             sms = whatsapp = {"messaging_service_sid": service}
         self.params = sms | callback
