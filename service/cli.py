@@ -54,8 +54,10 @@ def cmd_outbox(args: argparse.Namespace) -> int:
     elif not entries:
         print("The outbox is empty.")
     for entry in [] if args.json else entries:
-        to = entry["to"] if entry["to"] == UNREADABLE else mask(entry["to"])
-        print(f"{entry['at']}  {entry['kind']:<9} {to}  {entry['body']}")
+        to = entry["to"] if entry["to"] == UNREADABLE else mask(channel.number(entry["to"]))
+        on = f"WhatsApp template {entry['content_sid']}: " if entry.get("content_sid") else ""
+        on = on or ("WhatsApp: " if entry.get("channel") == channel.WHATSAPP else "")
+        print(f"{entry['at']}  {entry['kind']:<9} {to}  {on}{entry['body']}")
     return 0
 
 
