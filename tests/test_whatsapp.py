@@ -47,6 +47,9 @@ def test_a_whatsapp_person_gets_the_whole_line_in_their_language(app: Flask) -> 
     assert texter.send("ALTO") == [catalog.text("optout", "es")]
     assert texter.send("MENU") == []  # the line's own opt-out: WhatsApp has no carrier STOP to rely on
     assert texter.send("INICIO") == [catalog.text("optin", "es")]
+    assert texter.send("BORRAR") == [catalog.text("forget.confirm", "es")]
+    assert texter.send("BORRAR SI") == [catalog.text("forget.done", "es")]
+    assert texter.send("hola") == [catalog.text("welcome", "es")]  # forgotten: met again as someone new
 
 
 def test_the_same_number_on_sms_and_on_whatsapp_is_two_people(app: Flask, redis: Redis) -> None:
