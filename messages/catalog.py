@@ -21,10 +21,12 @@ PROGRAM_NAME = "Steadyline"
 # carry numbers and next steps (POLICY.md C6 allows three), alerts to on-call staff say only that one is waiting,
 # scheduled texts (check-ins, referrals, follow-ups the line starts itself) are one short, discreet segment, and
 # the crisis conversation's replies (questions, next steps, a safety plan in parts) take what a crisis reply may.
-MAX_SEGMENTS = {"topic": 2, "system": 2, "compliance": 2, "crisis": 3, "alert": 1, "scheduled": 1, "talk": 3}
+MAX_SEGMENTS = {
+    "topic": 2, "system": 2, "compliance": 2, "crisis": 3, "alert": 1, "scheduled": 1, "talk": 3, "operator": 2,
+}  # fmt: skip
 # Spanish says the same in about a fifth more characters: one segment more for replies the person asked for, never
 # for the texts the line starts itself (one discreet GSM-7 segment in every language).
-MAX_SEGMENTS_BY_LANGUAGE = {"es": {"topic": 3, "system": 3, "compliance": 3, "crisis": 4, "talk": 4}}
+MAX_SEGMENTS_BY_LANGUAGE = {"es": {"topic": 3, "system": 3, "compliance": 3, "crisis": 4, "talk": 4, "operator": 3}}
 
 
 def max_segments(kind: str, language: str = DEFAULT_LANGUAGE) -> int:

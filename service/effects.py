@@ -76,7 +76,9 @@ def apply(
         match effect:
             case model.Unschedule() | model.Update() | model.Due() | model.Later():
                 write_schedule(pipe, sender, effect, now)
-            case model.Escalate() | model.Attach() | model.Watched() | model.Raise() | model.Exchange():
+            case (
+                model.Escalate() | model.Attach() | model.Watched() | model.Raise() | model.Exchange() | model.Unread()
+            ):
                 _write_crisis(redis, pipe, effect, sender, now, number, event_id, keys)
             case _:
                 _write_person(pipe, effect, sender, state, now, number, keys)
@@ -113,7 +115,7 @@ def _write_person(
 def _write_crisis(
     redis: Redis,
     pipe: Pipeline,
-    effect: model.Escalate | model.Attach | model.Watched | model.Raise | model.Exchange,
+    effect: model.Escalate | model.Attach | model.Watched | model.Raise | model.Exchange | model.Unread,
     sender: str,
     now: datetime,
     number: str,
@@ -138,6 +140,8 @@ def _write_crisis(
                 _enqueue_alert(redis, pipe, escalation_id, level)
         case model.Exchange(escalation_id, texts, replies):
             store.add_to_thread(pipe, escalation_id, _thread_entries(redis, keys, now, texts, replies))
+        case model.Unread(escalation_id):
+            store.mark_unread(pipe, escalation_id)
 
 
 def write_schedule(pipe: Pipeline, sender: str, effect: model.Scheduling, now: datetime) -> None:

@@ -1,6 +1,6 @@
 """Fixtures: a real embedded Redis-compatible server for the session, an app on it, and a signed texter."""
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -9,6 +9,7 @@ from flask.testing import FlaskClient
 from redis import Redis
 
 from service import create_app, embedded, overrides
+from tests.console import make_operator, sign_in
 from tests.texting import Texter
 
 pytest_plugins = ["tests.fake_twilio"]  # the `fake_twilio` fixture, for any test that sends through Twilio
@@ -65,3 +66,18 @@ def known_texter(texter: Texter) -> Texter:
 @pytest.fixture
 def project_root() -> Path:
     return Path(__file__).resolve().parent.parent
+
+
+SignIn = Callable[[str, str], tuple[FlaskClient, str]]
+
+
+@pytest.fixture
+def operator(app: Flask) -> SignIn:
+    """Make an operator with a role and return a client signed in as them, with its CSRF token."""
+
+    def signed_in(email: str, role: str) -> tuple[FlaskClient, str]:
+        make_operator(app, email, role)
+        client = app.test_client()
+        return client, sign_in(client, email)
+
+    return signed_in

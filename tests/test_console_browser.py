@@ -16,6 +16,7 @@ import pytest
 from flask import Flask
 from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
 from redis import Redis
+from rq import Queue, SimpleWorker
 
 from messages import catalog
 from service import overrides, store
@@ -23,6 +24,7 @@ from service.admin.signin import GENERIC_ERROR
 from tests.browser import LAPTOP, PHONE, Problems, launch, page_problems, screenshot, skip_without_chromium
 from tests.console import PASSWORD, cheap_hashing, make_operator, publish_elsewhere
 from tests.live import LiveApp, post_webhook, signed_params
+from tests.texting import outbox
 
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "test-output" / "screenshots"
 ADMIN, EDITOR, VIEWER = "admin@example.org", "editor@example.org", "viewer@example.org"
@@ -350,6 +352,77 @@ def test_a_crisis_text_is_claimed_and_closed_in_the_queue(page: Page, app: Flask
     page.get_by_label("State").select_option(label="Closed")
     page.get_by_role("button", name="Filter").click()
     expect(page.get_by_role("row").filter(has_text=CRISIS_TEXT)).to_contain_text(EDITOR)
+
+
+def run_jobs(app: Flask, redis: Redis) -> None:
+    """What a worker would do next: the queued sends."""
+    with app.app_context():
+        SimpleWorker([Queue(store.QUEUE, connection=redis)], connection=redis).work(burst=True)
+
+
+def open_claimed_escalation(page: Page, server: LiveApp) -> None:
+    reply(server, CRISIS_TEXT)
+    sign_in(page, EDITOR)
+    page.goto("/admin/escalations")
+    page.get_by_role("row").filter(has_text=CRISIS_TEXT).get_by_role("link").click()
+    page.get_by_role("button", name="Claim").click()
+    status_message(page, "You claimed it.")
+
+
+def test_an_operator_texts_the_person_sees_the_reply_arrive_and_hands_back(
+    page: Page, app: Flask, redis: Redis, server: LiveApp
+) -> None:
+    make_operator(app, EDITOR, "editor")
+    open_claimed_escalation(page, server)
+    conversation = page.get_by_role("region", name="The conversation")
+    expect(conversation).to_contain_text("They text in English")
+    page.get_by_label("Saved replies").select_option(label="checking in")
+    expect(page.get_by_label("Text the person")).to_have_value(catalog.text("operator.checking_in"))
+    page.get_by_label("Text the person").fill("Hi, it's Sam from the team. Are you safe right now?")
+    expect(page.locator("#counts")).to_contain_text("1 of at most 4 segments")  # counted as they type
+    page.get_by_role("button", name="Send").click()
+    status_message(page, "Sent to the queue.")
+    run_jobs(app, redis)
+    sent = [m["body"] for m in outbox(redis) if m["kind"] == "operator"]
+    assert sent == [catalog.text("operator.intro"), "Hi, it's Sam from the team. Are you safe right now?"]
+
+    assert reply(server, "yes im ok, my sister is here") == []  # the bot stays quiet while a person texts
+    expect(conversation).to_contain_text("yes im ok, my sister is here")  # arrives without a reload
+    expect(conversation).to_contain_text(f"{EDITOR} (operator) wrote")
+
+    page.get_by_role("button", name="Hand back to the bot").click()
+    status_message(page, "Handed back")
+    assert reply(server, "MENU") == [catalog.text("topic.menu")]
+
+
+def test_a_viewer_reads_the_conversation_but_cannot_text_the_person(page: Page, app: Flask, server: LiveApp) -> None:
+    make_operator(app, VIEWER, "viewer")
+    reply(server, CRISIS_TEXT)
+    sign_in(page, VIEWER)
+    page.goto("/admin/escalations")
+    page.get_by_role("row").filter(has_text=CRISIS_TEXT).get_by_role("link").click()
+    expect(page.get_by_role("region", name="The conversation")).to_be_visible()
+    expect(page.get_by_label("Text the person")).to_have_count(0)
+    expect(page.get_by_role("button", name="Send")).to_have_count(0)
+
+
+def test_a_stop_during_a_held_conversation_silences_everything_operator_texts_included(
+    page: Page, app: Flask, redis: Redis, server: LiveApp
+) -> None:
+    make_operator(app, EDITOR, "editor")
+    open_claimed_escalation(page, server)
+    page.get_by_label("Text the person").fill("Checking in on you.")
+    page.get_by_role("button", name="Send").click()
+    page.get_by_label("Text the person").fill("Are you there?")  # queued before the STOP lands
+    page.get_by_role("button", name="Send").click()
+    status_message(page, "Sent to the queue.")
+    assert reply(server, "STOP") == [catalog.text("optout")]
+    run_jobs(app, redis)
+    assert [m["body"] for m in outbox(redis) if m["kind"] == "operator"] == []
+    page.reload()
+    expect(page.get_by_role("region", name="The conversation")).to_contain_text("They texted STOP")
+    expect(page.get_by_label("Text the person")).to_have_count(0)
+    assert reply(server, "MENU") == []
 
 
 # --- every page, on a laptop and a phone --------------------------------------------------------------------------

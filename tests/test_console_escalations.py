@@ -3,10 +3,8 @@ them atomically and audited (the audit never holds the words or the number); vie
 
 import re
 import threading
-from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
-import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from redis import Redis
@@ -15,25 +13,11 @@ from service import store
 from service.connection import get_config
 from service.embedded import EmbeddedServer
 from service.privacy import mask, pseudonym, sender_id
-from tests.console import make_operator, sign_in
+from tests.conftest import SignIn
 from tests.texting import Texter, subscribe
 
 CRISIS_TEXT = "i took the whole bottle"
 NUMBER = "+15555550123"
-
-SignIn = Callable[[str, str], tuple[FlaskClient, str]]
-
-
-@pytest.fixture
-def operator(app: Flask) -> SignIn:
-    """Make an operator with a role and return a client signed in as them, with its CSRF token."""
-
-    def signed_in(email: str, role: str) -> tuple[FlaskClient, str]:
-        make_operator(app, email, role)
-        client = app.test_client()
-        return client, sign_in(client, email)
-
-    return signed_in
 
 
 def crisis(app: Flask, number: str = NUMBER, text: str = CRISIS_TEXT) -> str:

@@ -12,6 +12,7 @@ CEILING = {
     "compliance": 6.9,  # carriers' required wording is exempt (tests/readability.py NAMED); the rest grade 7-8
     "crisis": 5.9,  # read in fear or in a hurry: grade 5-6 at most
     "scheduled": 5.9,  # read at a glance on a lock screen: grade 5-6 at most
+    "operator": 5.9,  # saved replies an operator sends after a crisis: as plain as a crisis reply
     "talk": 6.9,  # the crisis conversation: steps for tonight (a gun, pills) need a few longer words; grade 7-8
 }
 # Not for texters in English: the on-call alert goes to staff, and the Spanish pointer is in Spanish.

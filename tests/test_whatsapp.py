@@ -15,8 +15,9 @@ from service import create_app, store
 from service.connection import get_config
 from service.privacy import sender_id
 from tests import prism
+from tests.conftest import SignIn
 from tests.test_checkins import Line, at
-from tests.test_console_escalations import SignIn, operator, page  # noqa: F401 (operator is a fixture)
+from tests.test_console_escalations import page
 from tests.texting import Texter, subscribe
 
 NUMBER = "+12125550188"
@@ -72,7 +73,7 @@ def test_only_whatsapp_senders_have_their_last_text_kept_for_the_window(app: Fla
 def test_a_crisis_on_whatsapp_is_escalated_with_its_channel_and_never_its_number(
     app: Flask,
     redis: Redis,
-    operator: SignIn,  # noqa: F811
+    operator: SignIn,
 ) -> None:
     texter = Texter(app.test_client(), number=WHATSAPP)
     params = texter.params("i took the whole bottle")

@@ -11,7 +11,7 @@ from flask import Flask
 
 from service.admin.blueprint import bp
 
-VIEW_MODULES = ("auth", "signin", "audit", "operators", "messages", "escalations", "dashboard")
+VIEW_MODULES = ("auth", "signin", "audit", "operators", "messages", "escalations", "conversation", "dashboard")
 """Modules of this package that add views or hooks to `bp`; append yours."""
 
 

@@ -2,16 +2,16 @@
 claim, add notes and close, each change atomic in Redis and audited without the texter's words or number."""
 
 import math
-import re
 from datetime import date, datetime
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 
 from service import clock, store
-from service.admin import audit
+from service.admin import audit, conversation
 from service.admin.auth import current_operator, has_role, require
 from service.admin.blueprint import bp
+from service.admin.validation import ESCALATION_ID
 from service.connection import get_config, get_redis
 from service.conversation import schedule
 from service.conversation.checkins import PAUSED_FOREVER
@@ -22,8 +22,6 @@ PAGE_SIZE = 25
 MAX_PAGE = 100_000
 """Past any real queue; bounds the offset a hand-edited URL can send to Redis."""
 FILTERS = ("open", "claimed", "closed", "all")
-ESCALATION_ID = re.compile(r"[A-Za-z0-9]{1,64}")
-"""Escalation ids are MessageSids; anything else in the URL is not one."""
 
 ERASED = "the person asked for everything about them to be erased."
 CLAIM_REFUSALS = {
@@ -117,6 +115,8 @@ def escalation(escalation_id: str) -> ResponseReturnValue:
     the actions on it."""
     event = _existing(escalation_id)
     redis = get_redis()
+    if conversation.may_text(event):
+        store.mark_read(redis, escalation_id)  # the operator holding it has now seen every text
     return render_template(
         "admin/escalation.html",
         id=escalation_id,
@@ -127,6 +127,7 @@ def escalation(escalation_id: str) -> ResponseReturnValue:
         person=follow_up(store.user_state(redis, event["sender"]) if "sender" in event else None, clock.now()),
         may_close=has_role("admin") or event.get("claimed_by") == _operator_email(),
         note_max=store.ESCALATION_NOTE_MAX,
+        talk=conversation.context(event),
     )
 
 
@@ -186,6 +187,10 @@ def close_escalation(escalation_id: str) -> ResponseReturnValue:
     if outcome == "missing":
         abort(404)
     if outcome == "ok":
+        if event.get("sender"):
+            pipe = get_redis().pipeline()
+            store.release(pipe, event["sender"])  # closed: an operator's hold on the conversation ends with it
+            pipe.execute()
         audit.record("escalation.close", target=escalation_id, detail="with a closing note" if note else "")
         flash("Closed.", "success")
     else:

@@ -2,6 +2,7 @@
 
 import difflib
 import re
+from collections.abc import Iterable
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
@@ -52,6 +53,11 @@ def excerpt(text: str) -> str:
 
 def sms_config(template: Template, check: validation.Check) -> dict[str, object]:
     """What editor.js needs to count as messages/segments.py does, generated from it so the two cannot drift."""
+    return sms_settings(template.max_segments, check.info.ucs2_chars)
+
+
+def sms_settings(max_segments: int, ucs2_chars: Iterable[str] = ()) -> dict[str, object]:
+    """editor.js's settings for a text of at most `max_segments` (the template editor, and an operator's text)."""
     return {
         "gsm7_basic": "".join(sorted(segments.GSM7_BASIC)),
         "gsm7_extended": "".join(sorted(segments.GSM7_EXTENDED)),
@@ -61,8 +67,8 @@ def sms_config(template: Template, check: validation.Check) -> dict[str, object]
         },
         "placeholder": catalog.PLACEHOLDER.pattern,
         "samples": catalog.SAMPLE_VALUES,
-        "max_segments": template.max_segments,
-        "names": {ch: validation.describe(ch) for ch in check.info.ucs2_chars},
+        "max_segments": max_segments,
+        "names": {ch: validation.describe(ch) for ch in ucs2_chars},
         "names_url": url_for("admin.character_names"),
     }
 

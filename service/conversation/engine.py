@@ -183,15 +183,25 @@ def _respond(
 ) -> tuple[list[Reply], list[Effect]]:
     first_contact: list[Effect] = [] if state.known else [MarkSeen()]
     flooding = over_limit(state, rules)
+    holding = model.held(state, now, rules) and bool(state.escalation)
     if message.crisis:
         answered = _crisis(message, state, now, rules, first_contact, flooding)
         if answered:
-            return answered
+            # Crisis detection keeps running while an operator texts the person: the crisis reply still goes.
+            return (answered[0], [*answered[1], model.Unread(state.escalation)]) if holding else answered
         # None only for what the texter just said the line misread: answered as an ordinary text
     asked_to_stop = optout.intent(message.text)
     commanded = _commands(message, state, now, rules, first_contact, flooding, asked_to_stop)
     if commanded is not None:
         return commanded
+    if holding:
+        # An operator is texting the person (service.admin.conversation): the bot steps back, and the text joins
+        # the escalation's thread, unread until the operator looks.
+        return [], [
+            *first_contact,
+            model.Exchange(state.escalation, (message.text,), ()),
+            model.Unread(state.escalation),
+        ]
     if not _asks_for_something_else(message, state, now, rules):
         answered = talk.respond(message, state, now, rules)
         if answered:

@@ -56,6 +56,8 @@ class State:
     digest: str = ""  # a digest of the stored hash this State was read from: commit writes only if it still holds
     language: str = ""  # "", "en" or "es": "" until a text showed it (replies then use the text's, or English)
     last_inbound: int = 0  # epoch seconds of the person's last text (WhatsApp's 24-hour window runs from it)
+    held_by: str = ""  # the operator texting the person from the console (service.admin.conversation), if any
+    held_at: int = 0  # epoch seconds of that operator's last text: the hold ends Rules.hold_idle after it
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,12 @@ class Reply:
     language: str = ""
 
 
+def held(state: State, now: datetime, rules: "Rules") -> bool:
+    """Whether an operator holds the conversation: from their first text until they hand it back, the escalation
+    is closed, or Rules.hold_idle passes without another text from them."""
+    return bool(state.held_by) and now.timestamp() - state.held_at < rules.hold_idle.total_seconds()
+
+
 def crisis_key(category: str, bystander: bool = False, text: str = "") -> str:
     """The crisis reply for `category`, in its version for the person helping when the text is about someone else;
     for a medical `text` about someone unconscious, not breathing or blue, the reply about that (never seizure
@@ -106,6 +114,7 @@ class Rules:
     alert_levels: frozenset[str] = frozenset({"high", "imminent"})
     texts_per_minute: int = 10
     texts_per_hour: int = 50
+    hold_idle: timedelta = timedelta(minutes=30)
 
     @classmethod
     def from_config(cls, config: Config) -> "Rules":
@@ -120,6 +129,7 @@ class Rules:
             alert_levels=config.ONCALL_ALERT_LEVELS,
             texts_per_minute=config.INBOUND_PER_MINUTE,
             texts_per_hour=config.INBOUND_PER_HOUR,
+            hold_idle=timedelta(minutes=config.OPERATOR_IDLE_MIN),
         )
 
 
@@ -252,6 +262,13 @@ class ForgetWindow:
     """Drop the person's recent texts, so what they said before a believed "no" does not ask again."""
 
 
+@dataclass(frozen=True)
+class Unread:
+    """A text from a person an operator is texting: their escalation shows it as unread until someone looks."""
+
+    escalation: str
+
+
 Effect = (
     MarkSeen
     | OptOut
@@ -268,6 +285,7 @@ Effect = (
     | Raise
     | Exchange
     | ForgetWindow
+    | Unread
 )
 Scheduling = Update | Due | Later | Unschedule
 """The effects on a person's state and schedule alone: what the send jobs write (service.conversation.sends)."""

@@ -325,3 +325,13 @@ def escalation_page(redis: Redis, state: str, offset: int, limit: int) -> tuple[
 def open_escalation_count(redis: Redis) -> int:
     """How many escalations nobody has claimed yet."""
     return len(_open_escalation_ids(redis))
+
+
+def mark_unread(pipe: Pipeline, escalation_id: str) -> None:
+    """One more text from the person that no operator has looked at yet."""
+    pipe.hincrby(escalation_key(escalation_id), "unread", 1)
+
+
+def mark_read(redis: Redis, escalation_id: str) -> None:
+    """The operator holding the conversation has seen every text in it."""
+    redis.hdel(escalation_key(escalation_id), "unread")

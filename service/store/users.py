@@ -33,7 +33,7 @@ FIELDS = {
     "question_day": "qd", "mood": "m", "streak": "st", "last_day": "ld", "low": "lo", "reminder_at": "rm",
     "unreachable": "un", "clarify_at": "oc", "opted_out_at": "out_at", "escalation": "e", "language": "lg", "talk": "k",
     "talk_at": "ka", "talk_turns": "kn", "talk_level": "kl", "talk_esc": "ke", "talk_steps": "kp",
-    "talk_kind": "kc", "talk_last": "kr", "talk_sent": "ks", "last_inbound": "li",
+    "talk_kind": "kc", "talk_last": "kr", "talk_sent": "ks", "last_inbound": "li", "held_by": "hb", "held_at": "ha",
 }  # fmt: skip
 
 CLAIM_FIELDS = {
@@ -49,7 +49,7 @@ SUBSCRIPTION_FIELDS = (
 
 _INT_FIELDS = (
     "minutes", "anchor", "paused_until", "asked_at", "question_day", "mood", "streak", "last_day", "low", "reminder_at",
-    "clarify_at", "opted_out_at", "talk_at", "talk_turns", "last_inbound",
+    "clarify_at", "opted_out_at", "talk_at", "talk_turns", "last_inbound", "held_at",
 )  # fmt: skip
 
 
@@ -75,6 +75,7 @@ def state_from(raw: dict[bytes, bytes], **read: Any) -> State:
         talk_kind=get("kc") or "",
         talk_last=get("kr") or "",
         talk_sent=get("ks") or "",
+        held_by=get("hb") or "",
         **values,
         **read,
     )
@@ -311,3 +312,13 @@ def scan_states(redis: Redis, cursor: int, fields: tuple[str, ...], batch: int) 
         pipe.hmget(key, stored)
     rows = pipe.execute()
     return cursor, [state_from({k: v for k, v in zip(stored, row, strict=True) if v is not None}) for row in rows]
+
+
+def hold(pipe: Pipeline, sender: str, operator: str, now: datetime) -> None:
+    """An operator texts the person: the bot steps back (State.held_by) until Rules.hold_idle after this."""
+    pipe.hset(user_key(sender), mapping={FIELDS["held_by"]: operator, FIELDS["held_at"]: int(now.timestamp())})
+
+
+def release(pipe: Pipeline, sender: str) -> None:
+    """The operator hands the conversation back (or its escalation closed): the bot answers again."""
+    pipe.hdel(user_key(sender), FIELDS["held_by"], FIELDS["held_at"])
