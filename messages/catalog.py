@@ -87,6 +87,7 @@ SAMPLE_VALUES = {
     "earliest": "8:00 AM",
     "latest": "8:59 PM",
     "max_days": "90",
+    "minutes": "10",
 }
 """A value for every placeholder any template may use, to check lengths and show previews."""
 

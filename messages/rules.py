@@ -20,6 +20,7 @@ FOLLOW_UP_KEYS = ["referral.followup", "crisis.followup"]
 DEFAULT_PLACEHOLDERS = frozenset({"program"})
 ALLOWED_PLACEHOLDERS = {
     "alert.oncall": {"category", "ref", "texter_language"},
+    "alert.unread": {"minutes", "ref"},
     "talk.urgent.named": {"who"},
     "talk.reach.named": {"who"},
     "talk.words.friend": {"who"},

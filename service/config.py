@@ -154,6 +154,7 @@ class Config:
     ESCALATION_MAX_DAYS: int = 365
     CONSOLE_IDLE_MIN: int = 30
     OPERATOR_IDLE_MIN: int = 30  # an operator's hold on a conversation ends this long after their last text
+    OPERATOR_UNREAD_ALERT_MIN: int = 10  # on-call is alerted when a held conversation's text waits this long unread
     TRUSTED_PROXIES: tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...] = field(default_factory=tuple)
     INBOUND_PER_MINUTE: int = 10  # texts one person may send a minute before ordinary ones go unanswered
     INBOUND_PER_HOUR: int = 50  # and an hour
@@ -221,8 +222,8 @@ def _rate(name: str, value: str) -> float:
 
 _COUNTS = (
     "REMINDER_DELAY_MIN", "QUESTION_TTL_H", "LOW_STREAK", "REFERRAL_FOLLOWUP_DAYS", "CONSOLE_IDLE_MIN",
-    "OPERATOR_IDLE_MIN", "INBOUND_PER_MINUTE", "INBOUND_PER_HOUR", "ESCALATION_TEXT_DAYS", "ESCALATION_KEEP_DAYS",
-    "ESCALATION_MAX_DAYS",
+    "OPERATOR_IDLE_MIN", "OPERATOR_UNREAD_ALERT_MIN", "INBOUND_PER_MINUTE", "INBOUND_PER_HOUR",
+    "ESCALATION_TEXT_DAYS", "ESCALATION_KEEP_DAYS", "ESCALATION_MAX_DAYS",
 )  # fmt: skip
 _PARSERS: dict[str, Callable[[str, str], object]] = {
     "STEADYLINE_ENV": lambda name, value: _choice(name, value, ENVIRONMENTS),

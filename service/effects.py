@@ -141,7 +141,7 @@ def _write_crisis(
         case model.Exchange(escalation_id, texts, replies):
             store.add_to_thread(pipe, escalation_id, _thread_entries(redis, keys, now, texts, replies))
         case model.Unread(escalation_id):
-            store.mark_unread(pipe, escalation_id)
+            store.mark_unread(pipe, escalation_id, now)
 
 
 def write_schedule(pipe: Pipeline, sender: str, effect: model.Scheduling, now: datetime) -> None:

@@ -15,6 +15,7 @@ from service import store
 from tests.conftest import SignIn
 from tests.test_console_escalations import page, post
 from tests.texting import Texter, outbox
+from workers.ticker import tick
 
 NUMBER = "+12125550142"
 
@@ -142,3 +143,35 @@ def test_closing_the_escalation_ends_the_hold(
     post(client, token, f"{url}/text", text="Checking in.")
     post(client, token, f"{url}/close")
     assert person.send("MENU") == [catalog.text("topic.menu")]
+
+
+def test_every_text_while_the_escalation_is_open_joins_its_thread_with_the_reply(
+    app: Flask, redis: Redis, operator: SignIn, escalation: str, person: Texter
+) -> None:
+    person.send("MENU")  # no operator holds it: the bot answers, and the operator will read both
+    client, _ = operator("viewer@example.org", "viewer")
+    thread = client.get(f"/admin/escalations/{escalation}/thread").get_json()["entries"]
+    assert [e["text"] for e in thread[-2:]] == ["MENU", catalog.text("topic.menu")]
+    assert [e["from"] for e in thread[-2:]] == ["person", "line"]
+
+
+def test_on_call_hears_when_a_held_conversations_text_waits_unread(
+    app: Flask, redis: Redis, operator: SignIn, escalation: str, person: Texter
+) -> None:
+    client, token = claimed(operator, escalation)
+    post(client, token, f"/admin/escalations/{escalation}/text", text="I'm here with you.")
+    run_jobs(app, redis)
+    clock = app.extensions["clock"]
+    person.send("are you still there")
+    alerts = lambda: [m for m in outbox(redis) if m["kind"] == "alert" and "unread" in m["body"]]  # noqa: E731
+    tick(redis, clock.now() + timedelta(minutes=5))
+    run_jobs(app, redis)
+    assert alerts() == []  # not yet: five minutes
+    tick(redis, clock.now() + timedelta(minutes=11))
+    run_jobs(app, redis)
+    [alert] = alerts()
+    assert alert["to"] == "+15555550100" and escalation[-6:] in alert["body"] and "still there" not in alert["body"]
+    page(client, f"/admin/escalations/{escalation}")  # the operator looks: nothing waits any more
+    tick(redis, clock.now() + timedelta(minutes=25))
+    run_jobs(app, redis)
+    assert len(alerts()) == 1

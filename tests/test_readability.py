@@ -16,7 +16,7 @@ CEILING = {
     "talk": 6.9,  # the crisis conversation: steps for tonight (a gun, pills) need a few longer words; grade 7-8
 }
 # Not for texters in English: the on-call alert goes to staff, and the Spanish pointer is in Spanish.
-NOT_SCORED = {"alert.oncall", "spanish"}
+NOT_SCORED = {"alert.oncall", "alert.unread", "spanish"}
 SPANISH_POINTER = "Para español, manda ESPANOL."  # a Spanish sentence inside English replies: not English vocabulary
 CATALOG = load("en")
 

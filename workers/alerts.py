@@ -22,6 +22,7 @@ from messages import catalog
 from service import clock, overrides, store
 from service.config import Config
 from service.connection import get_config, get_redis
+from service.conversation import model
 from service.twilio import transport
 
 WEBHOOK_TIMEOUT_S = 5.0
@@ -123,4 +124,30 @@ def alert_oncall(escalation_id: str, level: str = "") -> int:
         sent += 1
     if failure:
         raise failure
+    return sent
+
+
+def alert_unread(escalation_ids: list[str], at_iso: str) -> int:
+    """Tell on-call that a text has waited unread in a conversation an operator holds (claimed by the scheduling
+    pass once it has waited OPERATOR_UNREAD_ALERT_MIN); once per claim, never with the words or the number.
+    Returns how many alerts went out."""
+    config, redis = get_config(), get_redis()
+    rules = model.Rules.from_config(config)
+    sent = 0
+    for escalation_id in escalation_ids:
+        event = store.escalation(redis, escalation_id)
+        state = store.user_state(redis, event["sender"]) if event.get("sender") else None
+        if not event.get("unread") or state is None or not model.held(state, clock.now(), rules):
+            store.mark_read(redis, escalation_id)  # read meanwhile, or handed back: nothing is waiting on a person
+            continue
+        minutes = str(config.OPERATOR_UNREAD_ALERT_MIN)
+        body = overrides.text(redis, "alert.unread", ref=escalation_id[-6:], minutes=minutes)
+        sender = transport.from_config(config, redis)
+        for number in config.ONCALL_NUMBERS:
+            if store.claim_send(redis, f"alert-unread:{escalation_id}:{at_iso}:{number}"):
+                try:
+                    sender.send(transport.Outgoing(number, body, "alert"))
+                    sent += 1
+                except transport.SendError as exc:
+                    current_app.logger.warning("unread alert escalation=%s failed: %s", escalation_id, exc)
     return sent

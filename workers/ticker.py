@@ -4,13 +4,14 @@ Its cost grows with how many entries are due, never with how many subscribers ex
 ZRANGEBYSCORE from the low end of a sorted set, O(log N + batch).
 """
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from redis import Redis
 from rq import Queue
 
 from service import clock, store
-from service.connection import get_redis
+from service.config import Config
+from service.connection import get_config, get_redis
 
 BATCH = 500
 """Entries claimed per atomic claim: big enough to amortise the round trip, small enough not to stall Redis."""
@@ -23,15 +24,22 @@ TICK_INTERVAL_S = 30
 
 PASSES = {store.DUE: "workers.sending.send_checkins", store.LATER: "workers.sending.send_later"}
 
+UNREAD_AFTER = timedelta(minutes=Config.OPERATOR_UNREAD_ALERT_MIN)
 
-def tick(redis: Redis, now: datetime) -> dict[str, int]:
-    """One pass at instant `now`: claim everything due and enqueue its send jobs. Returns counts per index."""
+
+def tick(redis: Redis, now: datetime, unread_after: timedelta = UNREAD_AFTER) -> dict[str, int]:
+    """One pass at instant `now`: claim everything due and enqueue its send jobs, and the alerts for held
+    conversations whose text has waited `unread_after` unread. Returns counts per index."""
     queue = Queue(store.QUEUE, connection=redis)
     counts: dict[str, int] = {}
-    for key, job in PASSES.items():
+    # An unread entry is due `unread_after` after its first text; a claim pushes it a lease ahead, so a text still
+    # unread then alerts again.
+    passes = [(key, job, now) for key, job in PASSES.items()]
+    passes.append((store.ESCALATIONS_UNREAD, "workers.alerts.alert_unread", now - unread_after))
+    for key, job, due_by in passes:
         claimed = 0
         while True:
-            members = store.claim_due(redis, key, now, BATCH)
+            members = store.claim_due(redis, key, due_by, BATCH)
             chunks = [members[i : i + CHUNK] for i in range(0, len(members), CHUNK)]
             queue.enqueue_many([Queue.prepare_data(job, args=(chunk, now.isoformat())) for chunk in chunks])
             claimed += len(members)
@@ -43,4 +51,4 @@ def tick(redis: Redis, now: datetime) -> dict[str, int]:
 
 def tick_now() -> dict[str, int]:
     """The periodic pass RQ's cron scheduler enqueues; runs inside a worker's app context."""
-    return tick(get_redis(), clock.now())
+    return tick(get_redis(), clock.now(), timedelta(minutes=get_config().OPERATOR_UNREAD_ALERT_MIN))

@@ -156,7 +156,13 @@ def respond(
     effects = [_in_language(e, lang) for e in effects]
     if message.watch and replies and not keeps_nothing and all(_answers_free_text(r) for r in replies):
         replies, effects = [*replies, Reply("watch")], [*effects, Watched()]
-    return [r if r.language else replace(r, language=lang) for r in replies], effects
+    replies = [r if r.language else replace(r, language=lang) for r in replies]
+    threaded = any(isinstance(e, model.Exchange | Attach | Escalate) for e in effects)
+    if state.escalation and not threaded and Forget() not in effects:
+        # Every text while the person's escalation is open joins its thread, with what the line replied, so the
+        # operator following it up reads the whole conversation (crisis ones are threaded where they are decided).
+        effects = [*effects, model.Exchange(state.escalation, (message.text,), tuple(replies))]
+    return replies, effects
 
 
 def _in_language(effect: Effect, lang: str) -> Effect:

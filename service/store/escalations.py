@@ -16,6 +16,7 @@ from service.store.keys import (
     ESCALATIONS,
     ESCALATIONS_CLAIMED,
     ESCALATIONS_CLOSED,
+    ESCALATIONS_UNREAD,
     PERSON_ESCALATIONS_INDEXED,
     Hash,
     escalation_key,
@@ -105,6 +106,7 @@ def redact_escalations(redis: Redis, sender: str) -> int:
         pipe.delete(*escalation_records(escalation_id))
         pipe.zrem(ESCALATIONS_CLAIMED, escalation_id)
         pipe.zrem(ESCALATIONS_CLOSED, escalation_id)
+        pipe.zrem(ESCALATIONS_UNREAD, escalation_id)
     pipe.delete(person_escalations_key(sender))
     pipe.execute()
     return len(ids)
@@ -147,7 +149,7 @@ def delete_escalations(redis: Redis, ids: list[str]) -> None:
     pipe = redis.pipeline()
     for escalation_id, sender in zip(ids, senders, strict=True):
         pipe.delete(escalation_key(escalation_id), *escalation_records(escalation_id))
-        for index in (ESCALATIONS, ESCALATIONS_CLAIMED, ESCALATIONS_CLOSED):
+        for index in (ESCALATIONS, ESCALATIONS_CLAIMED, ESCALATIONS_CLOSED, ESCALATIONS_UNREAD):
             pipe.zrem(index, escalation_id)
         if sender:
             pipe.srem(person_escalations_key(sender.decode()), escalation_id)
@@ -327,11 +329,15 @@ def open_escalation_count(redis: Redis) -> int:
     return len(_open_escalation_ids(redis))
 
 
-def mark_unread(pipe: Pipeline, escalation_id: str) -> None:
-    """One more text from the person that no operator has looked at yet."""
+def mark_unread(pipe: Pipeline, escalation_id: str, now: datetime) -> None:
+    """One more text from the person that no operator has looked at yet (the index keeps when the first came)."""
     pipe.hincrby(escalation_key(escalation_id), "unread", 1)
+    pipe.zadd(ESCALATIONS_UNREAD, {escalation_id: int(now.timestamp())}, nx=True)
 
 
 def mark_read(redis: Redis, escalation_id: str) -> None:
     """The operator holding the conversation has seen every text in it."""
-    redis.hdel(escalation_key(escalation_id), "unread")
+    pipe = redis.pipeline()
+    pipe.hdel(escalation_key(escalation_id), "unread")
+    pipe.zrem(ESCALATIONS_UNREAD, escalation_id)
+    pipe.execute()

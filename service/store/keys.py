@@ -197,6 +197,9 @@ ESCALATIONS_CLOSED = PREFIX + "escalations:closed"
 """Sorted sets of claimed and of closed escalation ids by the event's time. An id is in at most one of them; the
 open ones are ESCALATIONS minus both, so add_escalation needs to know nothing about states."""
 
+ESCALATIONS_UNREAD = PREFIX + "escalations:unread"
+"""Sorted set of escalations an operator holds with a text nobody has looked at, by when the first came in."""
+
 ESCALATION_NOTE_MAX = 2000
 """Characters an operator's note may hold: a follow-up record, not a case file."""
 
