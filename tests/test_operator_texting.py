@@ -175,3 +175,16 @@ def test_on_call_hears_when_a_held_conversations_text_waits_unread(
     tick(redis, clock.now() + timedelta(minutes=25))
     run_jobs(app, redis)
     assert len(alerts()) == 1
+
+
+def test_forget_while_held_erases_the_person_and_ends_the_hold(
+    app: Flask, redis: Redis, operator: SignIn, escalation: str, person: Texter
+) -> None:
+    client, token = claimed(operator, escalation)
+    post(client, token, f"/admin/escalations/{escalation}/text", text="Checking in.")
+    assert person.send("FORGET") == [catalog.text("forget.confirm")]  # exactly as always, held or not
+    assert person.send("FORGET YES") == [catalog.text("forget.done")]
+    assert store.escalation(redis, escalation)["state"] == "erased"
+    run_jobs(app, redis)
+    assert texts_to_person(redis) == []  # erased before the queued text went: nothing is sent
+    assert person.send("MENU")[0] == catalog.text("welcome")  # met again as someone new, the bot answering
