@@ -12,6 +12,8 @@ from service.connection import get_config, get_redis
 from service.privacy import TEXT, keyring
 from service.twilio import transport
 
+WINDOW_CLOSED = "Not sent: on WhatsApp a person may be texted freely only within 24 hours of their last message."
+
 
 def send_operator_text(escalation_id: str, operator: str, token: bytes, intro: bool) -> str:
     """Send the operator's words (encrypted, `token`) to the escalation's person, with the once-only notice that
@@ -29,6 +31,10 @@ def send_operator_text(escalation_id: str, operator: str, token: bytes, intro: b
     number = keys.decrypt(number_token)
     if not channel.window_open(number, state.last_inbound, now):
         current_app.logger.warning("operator text esc=%s not sent: the WhatsApp window is closed", escalation_id[-6:])
+        note = {"from": "note", "at": now.isoformat(), "text": WINDOW_CLOSED}
+        pipe = redis.pipeline()
+        store.add_to_thread(pipe, escalation_id, [keys.encrypt(json.dumps(note), TEXT)])
+        pipe.execute()
         return "window_closed"
     # One send per queued text, whatever retries the job sees.
     idempotency = "op:" + hashlib.sha256(token).hexdigest()[:32]
