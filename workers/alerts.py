@@ -132,7 +132,7 @@ def alert_unread(escalation_ids: list[str], at_iso: str) -> int:
     pass once it has waited OPERATOR_UNREAD_ALERT_MIN); once per claim, never with the words or the number.
     Returns how many alerts went out."""
     config, redis = get_config(), get_redis()
-    rules = model.Rules.from_config(config)
+    rules, sender = model.Rules.from_config(config), transport.from_config(config, redis)
     sent = 0
     for escalation_id in escalation_ids:
         event = store.escalation(redis, escalation_id)
@@ -142,7 +142,6 @@ def alert_unread(escalation_ids: list[str], at_iso: str) -> int:
             continue
         minutes = str(config.OPERATOR_UNREAD_ALERT_MIN)
         body = overrides.text(redis, "alert.unread", ref=escalation_id[-6:], minutes=minutes)
-        sender = transport.from_config(config, redis)
         for number in config.ONCALL_NUMBERS:
             if store.claim_send(redis, f"alert-unread:{escalation_id}:{at_iso}:{number}"):
                 try:

@@ -4,6 +4,8 @@ OPERATOR_IDLE_MIN passes. The number is decrypted only in the send job, never sh
 escalation's own (encrypted in its thread, erased by retention and FORGET); the audit log records that a text was
 sent, never what it said."""
 
+import re
+
 from flask import abort, flash, jsonify, redirect, request, url_for
 from flask.typing import ResponseReturnValue
 from rq import Queue
@@ -14,11 +16,12 @@ from service.admin import audit
 from service.admin.auth import current_operator, has_role, require
 from service.admin.blueprint import bp
 from service.admin.messages import sms_settings
-from service.admin.validation import ESCALATION_ID
 from service.connection import get_config, get_redis
 from service.conversation import model
 from service.privacy import TEXT, keyring
 
+ESCALATION_ID = re.compile(r"[A-Za-z0-9]{1,64}")
+"""Escalation ids are MessageSids; anything else in the URL is not one."""
 TEXT_MAX = 640
 """The most an operator's text may be: four SMS segments in GSM-7, enough for a human reply, short on a phone."""
 TEXT_SEGMENTS = 4
@@ -33,7 +36,8 @@ def saved_replies(language: str) -> list[tuple[str, str]]:
     return [(key, catalog.text(key, language)) for key, t in templates.items() if t.kind == SAVED_KIND]
 
 
-def _event(escalation_id: str) -> dict[str, str]:
+def escalation_or_404(escalation_id: str) -> dict[str, str]:
+    """The escalation a console URL names (its pages here and in service.admin.escalations), or a 404."""
     event = store.escalation(get_redis(), escalation_id) if ESCALATION_ID.fullmatch(escalation_id) else {}
     if not event:
         abort(404)
@@ -47,12 +51,11 @@ def may_text(event: dict[str, str]) -> bool:
     return claimed and has_role("editor") and bool(event.get("sender"))
 
 
-def context(event: dict[str, str]) -> dict[str, object]:
-    """What the escalation page needs to text the person: whether this operator may, whether the bot stands back
-    now, the person's language and saved replies in it, and the counting settings for the field."""
-    state = store.user_state(get_redis(), event["sender"]) if event.get("sender") else None
+def context(event: dict[str, str], state: model.State | None) -> dict[str, object]:
+    """What the escalation page needs to text the person (`state`, None once erased): whether this operator may,
+    whether the bot stands back now, the person's language and saved replies in it, and the field's counting."""
     language = (state.language if state else "") or event.get("language") or catalog.DEFAULT_LANGUAGE
-    holding = bool(state) and model.held(state, clock.now(), model.Rules.from_config(get_config()))  # type: ignore[arg-type]
+    holding = state is not None and model.held(state, clock.now(), model.Rules.from_config(get_config()))
     return {
         "may_text": may_text(event) and not (state and state.opted_out),
         "opted_out": bool(state and state.opted_out),
@@ -72,7 +75,7 @@ def thread_of(escalation_id: str) -> list[dict[str, str]]:
 @require("editor")
 def text_the_person(escalation_id: str) -> ResponseReturnValue:
     """Queue the operator's text to the person; the bot steps back from now on."""
-    event, redis, operator = _event(escalation_id), get_redis(), current_operator()
+    event, redis, operator = escalation_or_404(escalation_id), get_redis(), current_operator()
     back = redirect(url_for("admin.escalation", escalation_id=escalation_id))
     if not may_text(event) or operator is None:
         abort(403, description="Only the operator who claimed this escalation can text the person.")
@@ -105,7 +108,7 @@ def text_the_person(escalation_id: str) -> ResponseReturnValue:
 @require("editor")
 def hand_back(escalation_id: str) -> ResponseReturnValue:
     """Give the conversation back to the bot."""
-    event = _event(escalation_id)
+    event = escalation_or_404(escalation_id)
     if not (may_text(event) or (has_role("admin") and event.get("sender"))):
         abort(403, description="Only the operator who claimed this escalation, or an admin, can hand it back.")
     pipe = get_redis().pipeline()
@@ -121,7 +124,7 @@ def hand_back(escalation_id: str) -> ResponseReturnValue:
 def thread(escalation_id: str) -> ResponseReturnValue:
     """The thread as JSON, for the page's script to show new texts without a reload; the claimer's look marks
     them read."""
-    event = _event(escalation_id)
+    event = escalation_or_404(escalation_id)
     if may_text(event):
         store.mark_read(get_redis(), escalation_id)
     return jsonify(entries=thread_of(escalation_id), unread=int(event.get("unread", 0)))

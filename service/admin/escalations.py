@@ -11,7 +11,6 @@ from service import clock, store
 from service.admin import audit, conversation
 from service.admin.auth import current_operator, has_role, require
 from service.admin.blueprint import bp
-from service.admin.validation import ESCALATION_ID
 from service.connection import get_config, get_redis
 from service.conversation import schedule
 from service.conversation.checkins import PAUSED_FOREVER
@@ -51,13 +50,6 @@ def _operator_email() -> str:
 def _person(event: dict[str, str]) -> str:
     """Who the escalation is about, as operators may see it: a stable pseudonym, never any digit of the number."""
     return pseudonym(event["sender"]) if event.get("sender") else "(erased)"
-
-
-def _existing(escalation_id: str) -> dict[str, str]:
-    event = store.escalation(get_redis(), escalation_id) if ESCALATION_ID.fullmatch(escalation_id) else {}
-    if not event:
-        abort(404)
-    return event
 
 
 def follow_up(person: State | None, now: datetime) -> list[tuple[str, str]]:
@@ -113,8 +105,9 @@ def later_texts(escalation_id: str) -> list[dict[str, object]]:
 def escalation(escalation_id: str) -> ResponseReturnValue:
     """One crisis message: what was said, the exchange that followed, its notes, the person's current state, and
     the actions on it."""
-    event = _existing(escalation_id)
+    event = conversation.escalation_or_404(escalation_id)
     redis = get_redis()
+    state = store.user_state(redis, event["sender"]) if "sender" in event else None
     if conversation.may_text(event):
         store.mark_read(redis, escalation_id)  # the operator holding it has now seen every text
     return render_template(
@@ -123,11 +116,11 @@ def escalation(escalation_id: str) -> ResponseReturnValue:
         event=event | {"person": _person(event)},
         notes=store.escalation_notes(redis, escalation_id),
         later=later_texts(escalation_id),
-        thread=store.escalation_thread(redis, escalation_id, keyring(get_config().DATA_KEY)),
-        person=follow_up(store.user_state(redis, event["sender"]) if "sender" in event else None, clock.now()),
+        thread=conversation.thread_of(escalation_id),
+        person=follow_up(state, clock.now()),
         may_close=has_role("admin") or event.get("claimed_by") == _operator_email(),
         note_max=store.ESCALATION_NOTE_MAX,
-        talk=conversation.context(event),
+        talk=conversation.context(event, state),
     )
 
 
@@ -135,7 +128,7 @@ def escalation(escalation_id: str) -> ResponseReturnValue:
 @require("editor")
 def claim_escalation(escalation_id: str) -> ResponseReturnValue:
     """Claim an open escalation; refused if someone else got there first."""
-    _existing(escalation_id)
+    conversation.escalation_or_404(escalation_id)
     outcome, holder = store.claim_escalation(get_redis(), escalation_id, _operator_email(), clock.now())
     if outcome == "missing":
         abort(404)
@@ -159,7 +152,7 @@ def _note_text(field: str) -> str:
 @require("editor")
 def note_escalation(escalation_id: str) -> ResponseReturnValue:
     """Add a note to an escalation."""
-    _existing(escalation_id)
+    conversation.escalation_or_404(escalation_id)
     text = _note_text("note")
     if not text:
         flash("Not added: the note was empty.", "error")
@@ -175,7 +168,7 @@ def note_escalation(escalation_id: str) -> ResponseReturnValue:
 @require("editor")
 def close_escalation(escalation_id: str) -> ResponseReturnValue:
     """Close an escalation you claimed (admins: any), with an optional closing note."""
-    event = _existing(escalation_id)
+    event = conversation.escalation_or_404(escalation_id)
     note = _note_text("note")
     if event.get("state") == "open" and request.form.get("confirm") != "unworked":
         # An admin's close of an escalation nobody worked is one click from a mistake: it asks first.
@@ -202,7 +195,7 @@ def close_escalation(escalation_id: str) -> ResponseReturnValue:
 @require("editor")
 def reopen_escalation(escalation_id: str) -> ResponseReturnValue:
     """Open a closed escalation again (closed by mistake, or the person needs more), unclaimed."""
-    _existing(escalation_id)
+    conversation.escalation_or_404(escalation_id)
     outcome = store.reopen_escalation(get_redis(), escalation_id, _operator_email(), clock.now())
     if outcome == "missing":
         abort(404)

@@ -124,7 +124,3 @@ def validate(template: Template, text: str) -> Check:
                 "so the text costs more segments. Use plain characters if you can."
             )
     return Check(text, rendered, info, tuple(errors), tuple(warnings))
-
-
-ESCALATION_ID = re.compile(r"[A-Za-z0-9]{1,64}")
-"""Escalation ids are MessageSids; anything else in the URL is not one."""

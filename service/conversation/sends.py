@@ -2,11 +2,11 @@
 sends today's check-in, its one reminder or nothing (and why), what a sent check-in sets, and when a one-off text
 (a referral, a follow-up) goes or waits. The jobs in workers/sending.py only carry these decisions out."""
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from messages.catalog import PLACEHOLDER
 from service import channel
 from service.conversation import schedule, talk
 from service.conversation.checkins import pending_question
@@ -91,7 +91,7 @@ def needs_template(address: str, last_inbound: int, at: datetime) -> bool:
 def template_variables(text: str, values: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
     """An approved template's ContentVariables: the values of the text's placeholders, numbered in the order they
     appear ("Hi, it's {program}" -> (("1", "Steadyline"),)), as the template was registered with them."""
-    names = dict.fromkeys(re.findall(r"\{(\w+)\}", text))
+    names = dict.fromkeys(PLACEHOLDER.findall(text))
     return tuple((str(n), values.get(name, "")) for n, name in enumerate(names, 1))
 
 
