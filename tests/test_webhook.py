@@ -2,6 +2,8 @@
 
 import pytest
 from flask import Flask
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from redis import Redis
 from rq import Queue, SimpleWorker
 
@@ -76,6 +78,28 @@ def test_a_sha256_signature_is_checked_when_twilio_says_so(texter: Texter) -> No
         texter.client.post("/sms", data=params, headers={"X-Twilio-Signature": signature, **unsupported}).status_code
         == 403
     )
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.dictionaries(st.text(min_size=1, max_size=12), st.lists(st.text(max_size=20), min_size=1, max_size=3)),
+    st.sampled_from(["http://localhost/sms", "https://sms.example.org:8443/sms?x=1"]),
+    st.sampled_from(["HMAC_SHA1", "HMAC_SHA256"]),
+)
+def test_the_webhooks_signature_is_twilios_for_any_form(form: dict[str, list[str]], url: str, algorithm: str) -> None:
+    # The webhook computes signatures itself (one HMAC, no werkzeug form); they must be exactly Twilio's.
+    from twilio.request_validator import RequestValidator
+    from werkzeug.datastructures import MultiDict
+
+    from service.twilio.signature import signature
+
+    twilios = RequestValidator("a-token").compute_signature(url, MultiDict(form), algorithm)
+    assert signature("a-token", url, MultiDict([(k, v) for k, vs in form.items() for v in vs]), algorithm) == twilios
+
+
+def test_a_signature_header_with_non_ascii_characters_is_refused_not_an_error(texter: Texter) -> None:
+    headers = {"X-Twilio-Signature": "é" * 28}
+    assert texter.client.post("/sms", data=texter.params("MENU"), headers=headers).status_code == 403
 
 
 def test_wrong_token_is_refused(client) -> None:

@@ -7,7 +7,7 @@ from service import clock, store
 from service.connection import get_config, get_redis
 from service.privacy import sender_id
 from service.twilio import errors, transport
-from service.twilio.signature import signature_valid
+from service.twilio.signature import form_of, signature_valid
 from service.twilio.webhook import MESSAGE_SID, SENDER
 
 bp = Blueprint("status", __name__)
@@ -22,9 +22,9 @@ def _error_code(raw: str) -> int | None:
 def status_callback() -> tuple[str, int]:
     """Record one status report for a message we sent."""
     config = get_config()
-    if not signature_valid(config):
+    form = form_of(request)
+    if not signature_valid(config, form):
         return "invalid signature\n", 403
-    form = request.form
     message_sid, status = form.get("MessageSid", ""), form.get("MessageStatus", "")
     try:
         code = _error_code(form.get("ErrorCode", ""))

@@ -19,7 +19,7 @@ from service.conversation import engine, model, schedule
 from service.conversation.model import Rules
 from service.effects import decide
 from service.privacy import keyring, sender_id
-from service.twilio.signature import signature_valid
+from service.twilio.signature import form_of, signature_valid
 
 bp = Blueprint("sms", __name__)
 
@@ -114,16 +114,17 @@ def failed(message: model.Message, message_sid: str, exc: Exception) -> Response
 def inbound() -> Response | tuple[str, int]:
     """Answer one inbound text."""
     config = get_config()
-    if not signature_valid(config):
+    form = form_of(request)
+    if not signature_valid(config, form):
         return "invalid signature\n", 403
-    message_sid, number = request.form.get("MessageSid", ""), request.form.get("From", "")
+    message_sid, number = form.get("MessageSid", ""), form.get("From", "")
     if not MESSAGE_SID.match(message_sid) or not SENDER.match(number):
         return "MessageSid and From (an E.164 number) are required\n", 400
 
     on = channel.of(number)
     metrics.count_inbound(on)
     zone = schedule.guess_zone(channel.number(number), config.DEFAULT_ZONE)
-    message = read(clean_body(request.form.get("Body", "")), zone, message_sid)
+    message = read(clean_body(form.get("Body", "")), zone, message_sid)
     sender, keys = sender_id(number, config.DATA_KEY), keyring(config.DATA_KEY)
     now = clock.now()
     rules = Rules.from_config(config)
