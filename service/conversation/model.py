@@ -6,6 +6,7 @@ Importing it loads no I/O library: the engine, check-ins, the crisis conversatio
 it reads none of them.
 """
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -117,6 +118,7 @@ class Rules:
     hold_idle: timedelta = timedelta(minutes=30)
 
     @classmethod
+    @functools.lru_cache(maxsize=16)  # a Rules is immutable, and every text of a process reads the same settings
     def from_config(cls, config: Config) -> "Rules":
         return cls(
             quiet_hours=config.QUIET_HOURS,
