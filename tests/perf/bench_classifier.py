@@ -2,7 +2,7 @@
 
 Excluded from the default run (pyproject adds -m 'not perf'). Run either way:
     .venv/bin/python -m pytest -m perf tests/perf/bench_classifier.py -s
-    .venv/bin/python tests/perf/bench_classifier.py
+    .venv/bin/python -m tests.perf.bench_classifier
 Budget (DESIGN): rules and model together at most 0.3 ms per typical text (median, one core) and 5 ms for
 1,600 characters. Medians over the corpus's training batches, harmless and crisis texts apart (most real traffic
 is harmless); the rules alone, the detector before the model, are the baseline measured in the same run.

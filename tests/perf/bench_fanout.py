@@ -7,7 +7,8 @@ cost independent of the subscriber count, <= 400 bytes a subscriber).
 2. Scheduling pass time with 10 thousand versus 1 million subscribers, the same number due.
 3. Redis bytes per subscriber after a day of check-ins.
 
-Run: .venv/bin/pytest -m perf tests/perf/bench_fanout.py -s   (FANOUT_N=20000 for a quicker run)
+Run: .venv/bin/pytest -m perf tests/perf/bench_fanout.py -s   (or .venv/bin/python -m tests.perf.bench_fanout;
+FANOUT_N=20000 for a quicker run)
 """
 
 import json
@@ -150,6 +151,8 @@ def measure() -> dict[str, float]:
         finally:
             sink.terminate()
             sink.wait(timeout=10)
+            if sink.stdout:
+                sink.stdout.close()  # unclosed, the pipe is a ResourceWarning, which pytest's settings make an error
             server.stop()
         served = int((Path(var) / "served").read_text())
     assert served == N // PROCESSES * PROCESSES + N, f"the sink saw {served} messages"  # baseline + system, no doubles

@@ -3,7 +3,7 @@ other numbers (one text each, one at a time) with no flood, then while one numbe
 texts a second (twelve times the issue's 500 a minute), under the image's gunicorn settings
 (2 workers x 4 threads). Printed as ratios to the quiet latency, with the limit on and, as the baseline in the
 same run, with the limit lifted (every flood text answered and written, as before the limit).
-Run: .venv/bin/pytest -m perf tests/perf/bench_flood.py -s   (or python tests/perf/bench_flood.py)
+Run: .venv/bin/pytest -m perf tests/perf/bench_flood.py -s   (or .venv/bin/python -m tests.perf.bench_flood)
 """
 
 import statistics

@@ -4,7 +4,7 @@ Both run under the same gunicorn settings in the same run, loaded by the same cl
 requests (signatures computed up front) so the client's cost is the same for both. The design target: >= 0.6.
 Two more baselines bound it: the bare endpoint plus one Redis round trip (the floor for reading state per text),
 and that plus PYTHON_WORK_US of Python (how much of the view's own code the target leaves room for).
-Run: .venv/bin/pytest -m perf tests/perf/bench_webhook.py -s   (or python tests/perf/bench_webhook.py)
+Run: .venv/bin/pytest -m perf tests/perf/bench_webhook.py -s   (or .venv/bin/python -m tests.perf.bench_webhook)
 """
 
 import multiprocessing

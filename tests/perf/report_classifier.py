@@ -1,6 +1,6 @@
 """Print precision/recall of service.safety.classify per category and overall.
 
-Run: .venv/bin/python tests/perf/report_classifier.py
+Run: .venv/bin/python -m tests.perf.report_classifier
 Main set = tuned on; holdout = the blind set written by someone else and never tuned on (the honest
 generalisation figure). The holdout file may not exist yet; then only the main set is reported.
 """

@@ -1,5 +1,5 @@
 """How well each way of telling English from Spanish does on the crisis corpus's training batches, by text length,
-and what it costs per text. Run: .venv/bin/python tests/perf/report_language.py (README "Spanish" has figures).
+and what it costs per text. Run: .venv/bin/python -m tests.perf.report_language (README "Spanish" has figures).
 
 Each text of an exchange (" || ") counts on its own; a batch's language is the truth, so the English texts people
 wrote into the Spanish batches count as errors. The frozen holdouts are never read.

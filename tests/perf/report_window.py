@@ -1,7 +1,7 @@
 """How much reading a person's last few texts together adds: recall and false alarms on the corpus's
 conversation-style items (texts joined with " || "), per language, frozen holdouts left out.
 
-Run: .venv/bin/python tests/perf/report_window.py
+Run: .venv/bin/python -m tests.perf.report_window
 "Newest text alone" is what the line did before issue 14: each text judged alone, so an exchange is flagged only
 by a text that is a crisis by itself ("any text alone", flagged at whichever text that is). "With the window" adds
 service.conversation.talk.window_signal over each prefix of the exchange, as the webhook sees it text by text: flagged
