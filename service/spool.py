@@ -21,7 +21,7 @@ from pathlib import Path
 from flask import Flask
 from redis import RedisError
 
-from service import effects, store
+from service import channel, effects, store
 from service.config import Config
 from service.connection import get_config
 from service.conversation import engine, model
@@ -88,6 +88,8 @@ def record(app: Flask, path: Path) -> bool:
                 keys.decrypt(base64.b64decode(spooled["text"]), TEXT), spooled["zone"], spooled["sid"]
             )
             sender, at = keys.sender_id(number), datetime.fromisoformat(spooled["at"])
+            if channel.of(number) == channel.WHATSAPP:
+                store.note_inbound(redis, sender, at)  # it opened WhatsApp's 24-hour window, as a live text does
             # Decided as a live text at the instant it arrived, uncounted by the inbound limit (it was answered).
             state = store.load(redis, sender, State())
             rules = Rules.from_config(config)

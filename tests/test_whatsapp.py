@@ -5,14 +5,16 @@ free-form inside the window, an approved template outside it, nothing (skipped a
 import json
 from collections.abc import Iterator
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from flask import Flask
 from redis import Redis
 
 from messages import catalog
-from service import create_app, store
+from service import channel, create_app, embedded, spool, store
 from service.connection import get_config
+from service.conversation import engine
 from service.privacy import sender_id
 from tests import prism
 from tests.conftest import SignIn
@@ -68,6 +70,25 @@ def test_only_whatsapp_senders_have_their_last_text_kept_for_the_window(app: Fla
     Texter(app.test_client(), number=NUMBER).send("hi")
     assert store.user_state(redis, sender_id(WHATSAPP, key)).last_inbound == int(SUNDAY_NOON.timestamp())
     assert store.user_state(redis, sender_id(NUMBER, key)).last_inbound == 0
+
+
+def test_a_whatsapp_crisis_text_answered_while_redis_was_down_opens_the_window_once_recorded(
+    redis_server: embedded.EmbeddedServer, redis: Redis, tmp_path: Path
+) -> None:
+    # The operator who follows it up may text free-form for 24 hours from that text, as from a live one; a later
+    # text already kept is never moved back.
+    app = create_app({"REDIS_URL": redis_server.url, "SPOOL_DIR": str(tmp_path / "spool")})
+    config, key = get_config(app), get_config(app).DATA_KEY
+    with app.app_context():
+        for sid, when in (("SM" + "1" * 32, SUNDAY_NOON), ("SM" + "2" * 32, SUNDAY_NOON - timedelta(hours=1))):
+            message = engine.read("i want to kill myself", None, sid)
+            assert spool.record(app, spool.keep(config, sid, WHATSAPP, message, when))
+            assert store.user_state(redis, sender_id(WHATSAPP, key)).last_inbound == int(SUNDAY_NOON.timestamp())
+    assert channel.window_open(WHATSAPP, store.user_state(redis, sender_id(WHATSAPP, key)).last_inbound, MONDAY_TEN)
+    assert [e["category"] for e in store.recent_escalations(redis)] == ["suicide"]  # the second joined it
+    assert not list((tmp_path / "spool").glob("SM*.json"))  # both recorded
+    app.extensions["spool"].stop()
+    app.extensions["redis"].close()
 
 
 def test_a_crisis_on_whatsapp_is_escalated_with_its_channel_and_never_its_number(

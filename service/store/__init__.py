@@ -176,6 +176,7 @@ from service.store.users import (
     load,
     load_users,
     mark_seen,
+    note_inbound,
     reencrypt_numbers,
     release,
     remember_text,

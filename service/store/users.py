@@ -196,6 +196,22 @@ return 1
 )
 
 
+_NOTE_INBOUND = Script(
+    None,
+    b"""
+if (tonumber(redis.call('HGET', KEYS[1], 'li')) or 0) < tonumber(ARGV[1]) then
+  redis.call('HSET', KEYS[1], 'li', ARGV[1])
+end
+""",
+)
+
+
+def note_inbound(redis: Redis, sender: str, at: datetime) -> None:
+    """Keep `at` as the sender's last inbound text (State.last_inbound) unless a later one is kept already: for a
+    text recorded after it was answered (service.spool), which claim_and_load never saw."""
+    _NOTE_INBOUND(keys=[user_key(sender)], args=[int(at.timestamp())], client=redis)
+
+
 def commit(redis: Redis, pipe: Pipeline, sender: str, state: State) -> bool:
     """Run every command queued on `pipe` (a transaction, never executed itself) as one atomic step if the
     sender's hash is still what `state` was read from; False, with nothing written, if it changed meanwhile."""
