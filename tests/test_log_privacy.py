@@ -239,6 +239,18 @@ def test_third_party_loggers_that_print_urls_are_held_at_warning(app: Flask) -> 
         assert logging.getLogger(name).getEffectiveLevel() >= logging.WARNING, name
 
 
+def test_gunicorns_own_error_log_still_formats_in_a_web_process(app: Flask) -> None:
+    # create_app configures logging in each gunicorn worker; gunicorn's lines there ("Worker exiting") must still
+    # format, process id included, or they become "--- Logging error ---" tracebacks.
+    from gunicorn.glogging import CONFIG_DEFAULTS
+
+    formatter = logging.Formatter(CONFIG_DEFAULTS["formatters"]["generic"]["format"])
+    record = logging.getLogger("gunicorn.error").makeRecord(
+        "gunicorn.error", logging.INFO, __file__, 1, "Worker exiting (pid: %s)", (os.getpid(),), None
+    )
+    assert formatter.format(record).endswith(f"[{os.getpid()}] [INFO] Worker exiting (pid: {os.getpid()})")
+
+
 def test_request_ids_are_echoed_and_only_well_formed_ones_are_kept(client, texter: Texter) -> None:
     given = client.get("/healthz", headers={"X-Request-Id": "lb-7f3a9c2e-0001"})
     assert given.headers["X-Request-Id"] == "lb-7f3a9c2e-0001"
